@@ -1,0 +1,32 @@
+"""Translate Korean news into English, summarize it, cache the work and score the summaries.
+
+The library behind the `summarizer` command::
+
+    from pathlib import Path
+    from summarizer import Cache, Pipeline, load_settings
+
+    settings = load_settings().with_overrides(translator="models/opus-mt-ko-en")
+    with Cache(Path("outputs/cache.sqlite")) as cache:
+        result = Pipeline(settings, cache).summarize_file(Path("article.txt"))
+    print(result.translation, result.summary.text)
+
+Heavy dependencies (torch, transformers) load only when a model must run.
+"""
+
+from __future__ import annotations
+
+from summarizer.cache import Cache, NullCache
+from summarizer.config import Settings, load_settings
+from summarizer.errors import SummarizerError
+from summarizer.pipeline import ArticleResult, Pipeline, RunReport
+
+__all__ = [
+    "ArticleResult",
+    "Cache",
+    "NullCache",
+    "Pipeline",
+    "RunReport",
+    "Settings",
+    "SummarizerError",
+    "load_settings",
+]

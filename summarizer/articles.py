@@ -1,0 +1,144 @@
+"""Read one article file: detect its encoding, normalise the text, extract HTML article bodies."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer.errors import InputError
+
+ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
+
+_FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+# charset-normalizer codec names that can carry Korean; CP949 is the superset used to decode them.
+_KOREAN_CODECS = frozenset({"cp949", "euc_kr", "johab", "iso2022_kr"})
+_BINARY_CONTROLS = frozenset(set(range(0x20)) - set(b"\t\n\r\f\x1b") | {0x7F})
+# Zero-width characters are deleted; non-breaking and ideographic spaces become plain spaces.
+_CHAR_TABLE = {
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff")),
+    **dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u3000"), " "),
+    **dict.fromkeys(map(ord, "\u2028\u2029"), "\n"),
+}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article file, decoded and normalised (for HTML: the extracted article text)."""
+
+    path: Path
+    stem: str
+    text: str
+    encoding: str
+    format: str
+
+
+def find_articles(folder: Path) -> list[Path]:
+    """Article files directly inside `folder` (not in subfolders), sorted by name."""
+    if not folder.exists():
+        raise InputError(f"folder not found: {folder}")
+    if not folder.is_dir():
+        raise InputError(f"not a folder: {folder}")
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file()
+        and not path.name.startswith(".")
+        and path.suffix.lower() in ARTICLE_SUFFIXES
+    )
+
+
+def read_article(path: Path) -> Article:
+    """Read, decode and normalise one article; InputError names the file when that is impossible."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"article not found: {path}")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not an article file")
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        expected = ", ".join(ARTICLE_SUFFIXES)
+        raise InputError(f"unsupported article type '{path.suffix}' for {path}; use {expected}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise InputError(f"article is empty: {path}")
+    text, encoding = _decode(data, path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if fmt == "html":
+        text = _extract_html(text, path)
+    text = unicodedata.normalize("NFC", text.translate(_CHAR_TABLE))
+    if not text.strip():
+        raise InputError(f"article is empty: {path}")
+    return Article(path=path, stem=path.stem, text=text, encoding=encoding, format=fmt)
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode with a BOM, strict UTF-8, Korean CP949 or charset-normalizer's best guess."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data, "utf-8-sig", path), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", path), "utf-16"
+    if _looks_binary(data):
+        raise InputError(f"{path} looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    if any(match.encoding in _KOREAN_CODECS for match in matches):
+        try:
+            text = data.decode("cp949")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if _mostly_hangul(text):
+                return text, "cp949"
+    best = matches.best()
+    if best is None:
+        raise InputError(
+            f"cannot decode {path}: not UTF-8, CP949/EUC-KR or another recognised text encoding"
+        )
+    return str(best), codecs.lookup(best.encoding).name.replace("_", "-")
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot decode {path}: invalid {encoding} at byte {exc.start}") from exc
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than 10% control bytes in the first 4 KiB."""
+    if b"\x00" in data:
+        return True
+    head = data[:4096]
+    controls = sum(1 for byte in head if byte in _BINARY_CONTROLS)
+    return controls > len(head) // 10
+
+
+def _mostly_hangul(text: str) -> bool:
+    """At least half of the non-ASCII characters are Hangul syllables or jamo."""
+    wide = [char for char in text if ord(char) > 0x7F]
+    hangul = sum(1 for char in wide if "\uac00" <= char <= "\ud7a3" or "\u3130" <= char <= "\u318f")
+    return bool(wide) and hangul * 2 >= len(wide)
+
+
+def _extract_html(html: str, path: Path) -> str:
+    """Article body via trafilatura, paragraphs on their own lines, title as the first line."""
+    from trafilatura import bare_extraction
+
+    document = bare_extraction(html, include_comments=False, with_metadata=True)
+    body = (document.text or "").strip() if document is not None else ""
+    if not body:
+        raise InputError(f"no article text found in {path}")
+    title = (document.title or "").strip()
+    if title and body.splitlines()[0].strip() != title:
+        body = f"{title}\n{body}"
+    return body

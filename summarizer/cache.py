@@ -1,0 +1,410 @@
+"""SQLite translation memory: cached translations and summaries, keyed by source and fingerprint.
+
+Rows are keyed by ``(kind, fingerprint, sha256(normalised source))``. The caller's fingerprint
+covers everything that changes the output (model id and revision, backend, compute type, decoding
+settings), so a change to any of them misses and an unchanged setup hits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from summarizer.errors import CacheError
+from summarizer.fileio import write_atomic
+
+DEFAULT_CACHE_ENV = "SUMMARIZER_CACHE"
+BUSY_TIMEOUT_S = 30.0
+# Stored in the SQLite header (PRAGMA application_id): tells our caches from other apps' files.
+APPLICATION_ID = int.from_bytes(b"SUMZ", "big")
+_EXPORT_FIELDS = ("kind", "model", "fingerprint", "source", "output", "created")
+_CHUNK = 500  # source hashes per SELECT, well under SQLite's bound-variable limit
+
+# Applied in order, each once, and recorded by name in `_migrations`. Only ever append.
+MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "001_entries",
+        (
+            """
+            CREATE TABLE entries (
+                kind TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                source_hash TEXT NOT NULL,
+                source TEXT NOT NULL,
+                output TEXT NOT NULL,
+                model TEXT NOT NULL,
+                created TEXT NOT NULL,
+                PRIMARY KEY (kind, fingerprint, source_hash)
+            )
+            """,
+        ),
+    ),
+    (
+        "002_last_run",
+        (
+            """
+            CREATE TABLE last_run (
+                kind TEXT PRIMARY KEY,
+                hits INTEGER NOT NULL,
+                misses INTEGER NOT NULL,
+                recorded TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
+)
+
+
+def default_cache_path(outputs_dir: Path) -> Path:
+    """$SUMMARIZER_CACHE when set, else ``outputs_dir / "cache.sqlite"``."""
+    override = os.environ.get(DEFAULT_CACHE_ENV)
+    return Path(override).expanduser() if override else Path(outputs_dir) / "cache.sqlite"
+
+
+def normalize_source(text: str) -> str:
+    """NFC, whitespace runs collapsed to one space, stripped: the text a cache key is built from."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    """Cache hits and misses of one kind in one run."""
+
+    hits: int
+    misses: int
+
+    @property
+    def hit_rate(self) -> float | None:
+        total = self.hits + self.misses
+        return self.hits / total if total else None
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    """What `summarizer cache stats` shows."""
+
+    path: Path | None
+    entries: dict[tuple[str, str], int]  # (kind, model) -> rows
+    size_bytes: int  # database file plus its write-ahead log
+    last_run: dict[str, RunCounts]  # kind -> counts of the last recorded run
+    last_run_at: str | None
+
+    @property
+    def total_entries(self) -> int:
+        return sum(self.entries.values())
+
+    @property
+    def last_run_hit_rate(self) -> float | None:
+        return RunCounts(
+            sum(c.hits for c in self.last_run.values()),
+            sum(c.misses for c in self.last_run.values()),
+        ).hit_rate
+
+
+class Cache:
+    """The on-disk cache; each write is one transaction, committed before the method returns."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.warnings: list[str] = []
+        self._conn = self._open()
+
+    def get_many(self, kind: str, fingerprint: str, sources: Sequence[str]) -> dict[str, str]:
+        """Cached outputs for the sources that have one, keyed by the source as given."""
+        by_hash: dict[str, list[str]] = {}
+        for source in sources:
+            by_hash.setdefault(_source_hash(normalize_source(source)), []).append(source)
+        hashes = list(by_hash)
+        found: dict[str, str] = {}
+        with self._errors():
+            for start in range(0, len(hashes), _CHUNK):
+                chunk = hashes[start : start + _CHUNK]
+                rows = self._conn.execute(
+                    "SELECT source_hash, output FROM entries WHERE kind = ? AND fingerprint = ?"
+                    f" AND source_hash IN ({', '.join('?' * len(chunk))})",
+                    (kind, fingerprint, *chunk),
+                )
+                for source_hash, output in rows:
+                    found.update(dict.fromkeys(by_hash[source_hash], output))
+        return found
+
+    def put_many(self, kind: str, fingerprint: str, model: str, items: Mapping[str, str]) -> None:
+        """Store source -> output pairs, replacing existing ones (so --refresh overwrites)."""
+        created = _now()
+        rows = []
+        for source, output in items.items():
+            normalized = normalize_source(source)
+            rows.append(
+                (kind, fingerprint, _source_hash(normalized), normalized, output, model, created)
+            )
+        if not rows:
+            return
+        with self._errors(), _transaction(self._conn) as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO entries"
+                " (kind, fingerprint, source_hash, source, output, model, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def record_run(self, hits: Mapping[str, int], misses: Mapping[str, int]) -> None:
+        """Replace the last run's per-kind hit and miss counts."""
+        recorded = _now()
+        rows = [
+            (kind, hits.get(kind, 0), misses.get(kind, 0), recorded)
+            for kind in sorted({*hits, *misses})
+        ]
+        with self._errors(), _transaction(self._conn) as conn:
+            conn.execute("DELETE FROM last_run")
+            conn.executemany(
+                "INSERT INTO last_run (kind, hits, misses, recorded) VALUES (?, ?, ?, ?)", rows
+            )
+
+    def stats(self) -> CacheStats:
+        """Entries by kind and model, size on disk and the last run's counts."""
+        with self._errors():
+            entries = self._conn.execute(
+                "SELECT kind, model, COUNT(*) FROM entries GROUP BY kind, model"
+                " ORDER BY kind, model"
+            ).fetchall()
+            last = self._conn.execute(
+                "SELECT kind, hits, misses, recorded FROM last_run ORDER BY kind"
+            ).fetchall()
+        size = sum(p.stat().st_size for p in (self.path, _sidecar(self.path, "-wal")) if p.exists())
+        return CacheStats(
+            path=self.path,
+            entries={(kind, model): count for kind, model, count in entries},
+            size_bytes=size,
+            last_run={kind: RunCounts(h, m) for kind, h, m, _ in last},
+            last_run_at=last[0][3] if last else None,
+        )
+
+    def clear(self, model: str | None = None) -> int:
+        """Delete all entries, or those of one model; returns the number deleted."""
+        with self._errors():
+            with _transaction(self._conn) as conn:
+                if model is None:
+                    deleted = conn.execute("DELETE FROM entries").rowcount
+                else:
+                    deleted = conn.execute("DELETE FROM entries WHERE model = ?", (model,)).rowcount
+            self._conn.execute("VACUUM")
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return deleted
+
+    def export(self, out: Path) -> int:
+        """Write every entry as a JSON line (atomically); returns the number written."""
+        with self._errors():
+            rows = self._conn.execute(
+                "SELECT kind, model, fingerprint, source, output, created FROM entries"
+                " ORDER BY kind, model, fingerprint, source"
+            ).fetchall()
+        lines = [
+            json.dumps(dict(zip(_EXPORT_FIELDS, row, strict=True)), ensure_ascii=False) + "\n"
+            for row in rows
+        ]
+        return _write_export(Path(out), lines)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CacheError(_message(self.path, f"cannot create its folder ({exc})")) from exc
+        try:
+            with self._errors():
+                return _connect(self.path)
+        except _UnusableFile as exc:
+            self.warnings.append(self._move_aside(exc.reason))
+        with self._errors():
+            return _connect(self.path)
+
+    def _move_aside(self, reason: str) -> str:
+        """Rename the file (and its WAL files) to a timestamped backup; returns the warning."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while backup.exists():
+            backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+            n += 1
+        try:
+            self.path.rename(backup)
+            for suffix in ("-wal", "-shm"):
+                if _sidecar(self.path, suffix).exists():
+                    _sidecar(self.path, suffix).rename(_sidecar(backup, suffix))
+        except OSError as exc:
+            raise CacheError(
+                _message(self.path, f"it {reason} and cannot be moved aside ({exc})")
+            ) from exc
+        return f"cache file {self.path} {reason}; moved it to {backup} and started a fresh cache"
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn SQLite failures (read-only, disk full, cannot open, locked) into CacheError."""
+        try:
+            yield
+        except sqlite3.ProgrammingError:
+            raise  # misuse such as a closed cache: a bug, not something the user can fix
+        except sqlite3.DatabaseError as exc:
+            raise CacheError(_message(self.path, str(exc))) from exc
+
+
+class NullCache:
+    """The --no-cache stand-in: stores nothing, finds nothing."""
+
+    path: Path | None = None
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+
+    def get_many(self, kind: str, fingerprint: str, sources: Sequence[str]) -> dict[str, str]:
+        return {}
+
+    def put_many(self, kind: str, fingerprint: str, model: str, items: Mapping[str, str]) -> None:
+        return None
+
+    def record_run(self, hits: Mapping[str, int], misses: Mapping[str, int]) -> None:
+        return None
+
+    def stats(self) -> CacheStats:
+        return CacheStats(path=None, entries={}, size_bytes=0, last_run={}, last_run_at=None)
+
+    def clear(self, model: str | None = None) -> int:
+        return 0
+
+    def export(self, out: Path) -> int:
+        return _write_export(Path(out), [])
+
+    def close(self) -> None:
+        return None
+
+    def __enter__(self) -> NullCache:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        return None
+
+
+class _UnusableFile(CacheError):
+    """The file at the cache path is corrupt or another application's database."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(_message(path, f"it {reason}"))
+        self.reason = reason
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    try:
+        _check_ours(conn, path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        _migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise _UnusableFile unless the file is empty or a sound database of ours."""
+    try:
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master")]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.OperationalError:
+        raise  # I/O or permission trouble: not the file's fault, never move it
+    except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT, SQLITE_NOTADB
+        raise _UnusableFile(path, f"is corrupt ({exc})") from exc
+    if problems != ["ok"]:
+        first = " ".join(problems[0].split())  # SQLite's report spans lines
+        raise _UnusableFile(path, f"is corrupt (integrity check: {first})")
+    if tables and app_id != APPLICATION_ID:
+        names = ", ".join(sorted(tables)[:5])
+        raise _UnusableFile(path, f"is another application's database (tables: {names})")
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply pending migrations under the write lock, so concurrent openers apply each once."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # A header write: fails here if the file is read-only, not after the first batch is done.
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)"
+        )
+        applied = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+        pending = [(name, sql) for name, sql in MIGRATIONS if name not in applied]
+        for name, statements in pending:
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute("INSERT INTO _migrations (name, applied) VALUES (?, ?)", (name, _now()))
+        # With nothing to apply, roll the probe back so that an ordinary open writes nothing.
+        conn.execute("COMMIT" if pending else "ROLLBACK")
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE (waits up to the busy timeout for other writers), COMMIT or ROLLBACK."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+def _message(path: Path, detail: str) -> str:
+    return (
+        f"cannot use the cache at {path}: {detail}; "
+        "pass --cache PATH to use another file or --no-cache to run without a cache"
+    )
+
+
+def _write_export(out: Path, lines: list[str]) -> int:
+    try:
+        write_atomic(out, "".join(lines))
+    except OSError as exc:
+        raise CacheError(f"cannot write the cache export {out}: {exc}") from exc
+    return len(lines)
+
+
+def _source_hash(normalized: str) -> str:
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

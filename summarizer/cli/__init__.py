@@ -1,0 +1,30 @@
+"""The `summarizer` command line: a thin layer over the Python API.
+
+Heavy libraries (torch, transformers, kiwipiepy, trafilatura) load inside commands, never at
+import, so `summarizer --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from summarizer.cli import pipeline_commands
+
+app = typer.Typer(
+    name="summarizer",
+    help=(
+        "Translate Korean news articles into English, summarize them, cache the work and score "
+        "summary quality.\n\n"
+        "Start with `summarizer run seeds/` (a folder of articles → outputs/), "
+        "`summarizer translate FILE` or `summarizer summarize FILE`."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+pipeline_commands.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,174 @@
+"""Options and helpers shared by the commands: settings, cache, errors, console."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from summarizer.errors import SummarizerError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+console = Console()
+errors = Console(stderr=True)
+
+TranslatorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--translator",
+        "-t",
+        help="Translation model: Hugging Face id, preset name or local folder "
+        "[env SUMMARIZER_TRANSLATOR; default Helsinki-NLP/opus-mt-tc-big-ko-en].",
+        show_default=False,
+    ),
+]
+SummarizerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--summarizer",
+        "-s",
+        help="Summarization model: Hugging Face id, preset name (e.g. smollm2) or local folder "
+        "[env SUMMARIZER_SUMMARIZER; default sshleifer/distilbart-cnn-12-6].",
+        show_default=False,
+    ),
+]
+ModelsDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Folder of local models [env SUMMARIZER_MODELS_DIR; default models/].",
+        show_default=False,
+    ),
+]
+BackendOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Inference backend: auto, hf (transformers) or ct2 (CTranslate2).", show_default=False
+    ),
+]
+DeviceOption = Annotated[
+    str | None, typer.Option(help="Device: auto, cpu or cuda.", show_default=False)
+]
+BeamsOption = Annotated[
+    int | None,
+    typer.Option(
+        help="Beam size for translation (default: the model's own setting).",
+        show_default=False,
+        min=1,
+    ),
+]
+SentencesOption = Annotated[
+    int | None,
+    typer.Option(
+        help="Summary length: at most this many sentences [default 3].", show_default=False, min=1
+    ),
+]
+WordsOption = Annotated[
+    int | None,
+    typer.Option(
+        help="Summary length: about this many words at most [default 80].",
+        show_default=False,
+        min=1,
+    ),
+]
+BatchOption = Annotated[
+    int | None,
+    typer.Option(help="Sentences per translation batch [default 32].", show_default=False, min=1),
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Cache database [env SUMMARIZER_CACHE; default outputs/cache.sqlite].",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the cache.")
+]
+RefreshOption = Annotated[
+    bool, typer.Option("--refresh", help="Recompute everything and overwrite cached results.")
+]
+
+
+def friendly(command: Callable[P, R]) -> Callable[P, R]:
+    """Report SummarizerError as one line on stderr with its exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with reported_errors():
+            return command(*args, **kwargs)
+        raise AssertionError("unreachable")
+
+    return wrapper
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    try:
+        yield
+    except SummarizerError as exc:
+        errors.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        errors.print(
+            "[yellow]interrupted:[/] finished work is saved; run the same command again to "
+            "resume from the cache",
+            highlight=False,
+        )
+        raise typer.Exit(130) from None
+
+
+def load(
+    translator: str | None = None,
+    summarizer: str | None = None,
+    models_dir: Path | None = None,
+    backend: str | None = None,
+    device: str | None = None,
+    beams: int | None = None,
+    sentences: int | None = None,
+    words: int | None = None,
+    batch_size: int | None = None,
+) -> Any:
+    """Settings from files and environment, with the command line's options on top."""
+    from summarizer.config import load_settings
+
+    return load_settings().with_overrides(
+        translator=translator,
+        summarizer=summarizer,
+        models_dir=models_dir,
+        backend=backend,
+        device=device,
+        summary_sentences=sentences,
+        summary_words=words,
+        batch_size=batch_size,
+        translator_decoding={"num_beams": beams} if beams else None,
+    )
+
+
+def open_cache(path: Path | None, disabled: bool, out_dir: Path) -> Any:
+    """The cache named on the command line, the environment's, or out_dir/cache.sqlite."""
+    from summarizer.cache import Cache, NullCache, default_cache_path
+
+    if disabled:
+        return NullCache()
+    cache = Cache(path or default_cache_path(out_dir))
+    for warning in cache.warnings:
+        errors.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+    return cache
+
+
+def write_or_print(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    from summarizer.fileio import write_atomic
+
+    write_atomic(out, text if text.endswith("\n") else text + "\n")
+    errors.print(f"wrote {out}", highlight=False)

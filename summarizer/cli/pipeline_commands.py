@@ -1,0 +1,219 @@
+"""`translate`, `summarize` and `run`: the pipeline's commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from summarizer.cli.common import (
+    BackendOption,
+    BatchOption,
+    BeamsOption,
+    CacheOption,
+    DeviceOption,
+    ModelsDirOption,
+    NoCacheOption,
+    RefreshOption,
+    SentencesOption,
+    SummarizerOption,
+    TranslatorOption,
+    WordsOption,
+    console,
+    errors,
+    friendly,
+    load,
+    open_cache,
+    write_or_print,
+)
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from summarizer.pipeline import RunReport
+
+DEFAULT_OUT = Path("outputs")
+PREVIEW_CHARS = 70
+
+FileArgument = Annotated[
+    Path, typer.Argument(help="An article: .txt, .md or .html, any common Korean encoding.")
+]
+
+
+class RichProgress:
+    """Shows the pipeline's stages as rich progress bars."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task: TaskID | None = None
+
+    def stage(self, name: str, total: int) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, completed=self.progress.tasks[-1].total)
+        self.task = self.progress.add_task(name, total=total)
+
+    def advance(self, amount: int = 1) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task, amount)
+
+
+def _progress() -> Progress:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("{task.description:<12}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=errors,
+        transient=False,
+    )
+
+
+@friendly
+def translate(
+    file: FileArgument,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of printing.")
+    ] = None,
+    translator: TranslatorOption = None,
+    models_dir: ModelsDirOption = None,
+    backend: BackendOption = None,
+    device: DeviceOption = None,
+    beams: BeamsOption = None,
+    batch_size: BatchOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
+    refresh: RefreshOption = False,
+) -> None:
+    """Translate one Korean article into English, paragraph by paragraph.
+
+    Site boilerplate (datelines, bylines, footers, related-article lists) is removed first.
+    Example: `summarizer translate seeds/003_b1d73babfa129a0a.txt -o article.en.md`
+    """
+    from summarizer.pipeline import Pipeline
+
+    settings = load(translator, None, models_dir, backend, device, beams, batch_size=batch_size)
+    with open_cache(cache, no_cache, DEFAULT_OUT) as store:
+        result = Pipeline(settings, store, refresh=refresh).translate_file(file)
+    write_or_print(result.translation, out)
+
+
+@friendly
+def summarize(
+    file: FileArgument,
+    translator: TranslatorOption = None,
+    summarizer: SummarizerOption = None,
+    models_dir: ModelsDirOption = None,
+    backend: BackendOption = None,
+    device: DeviceOption = None,
+    sentences: SentencesOption = None,
+    words: WordsOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
+    refresh: RefreshOption = False,
+) -> None:
+    """Print a short English summary of one article (Korean is translated first).
+
+    Example: `summarizer summarize article.txt --summarizer smollm2 --sentences 2`
+    """
+    from summarizer.pipeline import Pipeline
+
+    settings = load(translator, summarizer, models_dir, backend, device, None, sentences, words)
+    with open_cache(cache, no_cache, DEFAULT_OUT) as store:
+        result = Pipeline(settings, store, refresh=refresh).summarize_file(file)
+    assert result.summary is not None
+    write_or_print(result.summary.text, None)
+
+
+@friendly
+def run(
+    folder: Annotated[Path, typer.Argument(help="Folder of articles (.txt, .md, .html).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Results folder.")] = DEFAULT_OUT,
+    translator: TranslatorOption = None,
+    summarizer: SummarizerOption = None,
+    models_dir: ModelsDirOption = None,
+    backend: BackendOption = None,
+    device: DeviceOption = None,
+    beams: BeamsOption = None,
+    sentences: SentencesOption = None,
+    words: WordsOption = None,
+    batch_size: BatchOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
+    refresh: RefreshOption = False,
+) -> None:
+    """Translate and summarize every article in FOLDER into OUT/ARTICLE/.
+
+    Each article gets `source.ko.txt` (cleaned), `translation.en.md`, `summary.en.txt` and
+    `result.json` (aligned sentences, removed boilerplate, models, settings, timings);
+    `OUT/index.jsonl` lists them all. Unchanged input is answered from the cache without
+    loading a model. A bad file is reported and skipped; the exit code is 1 if any failed.
+
+    Example: `summarizer run seeds/ -o outputs/`
+    """
+    from summarizer.pipeline import Pipeline
+
+    settings = load(
+        translator, summarizer, models_dir, backend, device, beams, sentences, words, batch_size
+    )
+    with open_cache(cache, no_cache, out) as store, _progress() as bar:
+        report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
+    _print_report(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_report(report: RunReport) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{len(report.results)} articles → {report.out_dir}/")
+    for name, justify in (
+        ("article", "left"),
+        ("sentences", "right"),
+        ("characters", "right"),
+        ("seconds", "right"),
+        ("cached", "right"),
+        ("summary", "left"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for result in report.results:
+        if not result.ok or result.document is None or result.summary is None:
+            error = result.error or "interrupted"
+            table.add_row(result.stem, "", "", "", "", f"[red]failed: {error}[/]")
+            continue
+        summary = result.summary.text
+        preview = summary if len(summary) <= PREVIEW_CHARS else summary[: PREVIEW_CHARS - 1] + "…"
+        cached = f"{sum(result.translation_cached)}/{len(result.translation_cached)}"
+        if result.summary.cached:
+            cached += " +S"
+        table.add_row(
+            result.stem,
+            str(len(result.translations)),
+            str(len(result.document.source_text)),
+            f"{result.seconds:.2f}",
+            cached,
+            preview,
+        )
+    console.print(table)
+    done = len(report.results) - len(report.failed)
+    console.print(
+        f"{done} done, {len(report.failed)} failed in {report.seconds:.1f} s "
+        f"(cached: sentences translated earlier / total, +S = summary from cache)",
+        highlight=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(run)
+    app.command()(translate)
+    app.command()(summarize)

@@ -1,0 +1,135 @@
+"""One interface over several inference backends.
+
+`Model` is a lazy handle: it knows which weights and decoding settings will be used (and so its
+fingerprint for caches and signatures) without importing torch; the backend's `Engine` is loaded
+on first use. Backends register in `BACKENDS`; batching, caching and segmentation live above.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+from collections.abc import Sequence
+from typing import Any, Literal, Protocol
+
+from summarizer.models import ModelSpec
+
+Task = Literal["translation", "summarization"]
+
+BACKENDS: dict[str, str] = {
+    "hf": "summarizer.engines.hf:HFEngine",
+}
+
+_FALLBACK_MAX_NEW_TOKENS = 256
+
+
+class Engine(Protocol):
+    """A loaded model that turns a batch of inputs into outputs, one output per input."""
+
+    max_input_tokens: int
+
+    def count_tokens(self, texts: Sequence[str], *, system: str | None = None) -> list[int]:
+        """Input length of each text in model tokens, as `generate` will see it."""
+        ...
+
+    def generate(self, inputs: Sequence[str], *, system: str | None = None) -> list[str]:
+        """Decode every input (never truncated); `system` is the instruction for chat models."""
+        ...
+
+
+class Model:
+    """A model chosen for a task, with its effective decoding settings; loads on first use."""
+
+    def __init__(
+        self,
+        spec: ModelSpec,
+        task: Task,
+        *,
+        backend: str = "hf",
+        device: str = "auto",
+        overrides: dict[str, Any] | None = None,
+    ) -> None:
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown backend {backend!r}")
+        self.spec = spec
+        self.task = task
+        self.backend = backend
+        self.device = device
+        self.decoding = effective_decoding(spec, overrides or {})
+        self._engine: Engine | None = None
+
+    @property
+    def kind(self) -> str:
+        return "seq2seq" if self.spec.is_encoder_decoder else "causal"
+
+    @property
+    def loaded(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            module, _, name = BACKENDS[self.backend].partition(":")
+            engine_class = getattr(importlib.import_module(module), name)
+            self._engine = engine_class(self.spec, self.task, self.decoding, self.device)
+        return self._engine
+
+    def describe(self) -> dict[str, Any]:
+        """What produced an output: recorded in result.json, signatures and cache keys."""
+        return {
+            **self.spec.describe(),
+            "task": self.task,
+            "kind": self.kind,
+            "backend": self.backend,
+            "decoding": self.decoding,
+            "fingerprint": self.fingerprint,
+        }
+
+    @property
+    def fingerprint(self) -> str:
+        identity = {
+            "id": self.spec.id,
+            "revision": self.spec.revision,
+            "weights_sha256": self.spec.weights_sha256,
+            "task": self.task,
+            "backend": self.backend,
+            "decoding": self.decoding,
+        }
+        blob = json.dumps(identity, sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()[:20]
+
+
+def effective_decoding(spec: ModelSpec, overrides: dict[str, Any]) -> dict[str, Any]:
+    """Explicit decoding settings: the model's generation config, then the user's overrides.
+
+    Everything is spelled out (greedy when the model says nothing) so that every backend gets
+    the same instructions and the fingerprint captures them.
+    """
+    defaults = spec.generation_defaults
+    settings: dict[str, Any] = {
+        "num_beams": int(defaults.get("num_beams") or 1),
+        "max_new_tokens": _max_new_tokens(spec, defaults),
+        "min_new_tokens": _min_new_tokens(spec, defaults),
+        "no_repeat_ngram_size": int(defaults.get("no_repeat_ngram_size") or 0),
+        "length_penalty": float(defaults.get("length_penalty") or 1.0),
+        "repetition_penalty": float(defaults.get("repetition_penalty") or 1.0),
+    }
+    settings.update(overrides)
+    return settings
+
+
+def _max_new_tokens(spec: ModelSpec, defaults: dict[str, Any]) -> int:
+    if defaults.get("max_new_tokens"):
+        return int(defaults["max_new_tokens"])
+    if spec.is_encoder_decoder and defaults.get("max_length"):
+        return max(1, int(defaults["max_length"]) - 1)
+    return _FALLBACK_MAX_NEW_TOKENS
+
+
+def _min_new_tokens(spec: ModelSpec, defaults: dict[str, Any]) -> int:
+    if defaults.get("min_new_tokens"):
+        return int(defaults["min_new_tokens"])
+    if spec.is_encoder_decoder and defaults.get("min_length"):
+        return max(0, int(defaults["min_length"]) - 1)
+    return 0

@@ -1,0 +1,341 @@
+"""The translate → summarize pipeline over one article or a folder of them.
+
+Read and clean every article, split it into sentences, translate all sentences of all
+articles in shared length-sorted batches, summarize the translations, and write results as
+each article finishes. Models are resolved and loaded only when the cache cannot answer.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from summarizer.articles import Article, find_articles, read_article
+from summarizer.boilerplate import CleanArticle, clean
+from summarizer.config import Settings
+from summarizer.engines import Model, Task
+from summarizer.errors import InputError, UsageError
+from summarizer.models import resolve
+from summarizer.segment import segmenter_id, split_korean
+from summarizer.summarize import Summarizer, Summary
+from summarizer.translate import Translator
+
+if TYPE_CHECKING:
+    from summarizer.cache import Cache, NullCache
+
+RESULT_SCHEMA = 1
+_HANGUL_SHARE_FOR_KOREAN = 0.2
+
+
+class ProgressSink(Protocol):
+    """Receives progress: a stage with its total, then advances within it."""
+
+    def stage(self, name: str, total: int) -> None: ...
+
+    def advance(self, amount: int = 1) -> None: ...
+
+
+class _Silent:
+    def stage(self, name: str, total: int) -> None:
+        pass
+
+    def advance(self, amount: int = 1) -> None:
+        pass
+
+
+@dataclass
+class Document:
+    """An article read, cleaned and split into sentences (per paragraph)."""
+
+    article: Article
+    cleaned: CleanArticle
+    language: str
+    sentences: list[list[str]]
+    seconds_read: float
+    seconds_segment: float
+
+    @property
+    def source_text(self) -> str:
+        return "\n\n".join(self.cleaned.paragraphs)
+
+    @property
+    def flat(self) -> list[str]:
+        return [s for paragraph in self.sentences for s in paragraph]
+
+
+@dataclass
+class ArticleResult:
+    """Everything computed for one article; `to_json` is what result.json holds."""
+
+    path: Path
+    stem: str
+    document: Document | None = None
+    error: str | None = None
+    translations: list[str] = field(default_factory=list)
+    translation_cached: list[bool] = field(default_factory=list)
+    translate_seconds: float = 0.0
+    summary: Summary | None = None
+    models: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.summary is not None
+
+    @property
+    def translation(self) -> str:
+        assert self.document is not None
+        paragraphs, position = [], 0
+        for sentences in self.document.sentences:
+            parts = self.translations[position : position + len(sentences)]
+            paragraphs.append(" ".join(p for p in parts if p))
+            position += len(sentences)
+        return "\n\n".join(paragraphs)
+
+    @property
+    def seconds(self) -> float:
+        if self.document is None:
+            return 0.0
+        summary = self.summary.seconds if self.summary else 0.0
+        doc = self.document
+        return doc.seconds_read + doc.seconds_segment + self.translate_seconds + summary
+
+    def to_json(self) -> dict[str, Any]:
+        doc = self.document
+        assert doc is not None and self.summary is not None
+        segments, position = [], 0
+        for number, sentences in enumerate(doc.sentences):
+            for sentence in sentences:
+                segments.append(
+                    {
+                        "paragraph": number,
+                        "source": sentence,
+                        "translation": self.translations[position],
+                        "cached": self.translation_cached[position],
+                    }
+                )
+                position += 1
+        hits = sum(self.translation_cached)
+        return {
+            "schema": RESULT_SCHEMA,
+            "article": {
+                "path": str(self.path),
+                "stem": self.stem,
+                "encoding": doc.article.encoding,
+                "format": doc.article.format,
+                "language": doc.language,
+                "title": doc.cleaned.title,
+                "characters": len(doc.source_text),
+                "paragraphs": len(doc.sentences),
+                "sentences": len(segments),
+            },
+            "removed": [
+                {"line": r.line, "text": r.text, "reason": r.reason} for r in doc.cleaned.removed
+            ],
+            "segments": segments,
+            "translation": self.translation,
+            "summary": self.summary.text,
+            "models": {**self.models, "segmenter": segmenter_id()},
+            "timings": {
+                "read_s": round(doc.seconds_read, 4),
+                "segment_s": round(doc.seconds_segment, 4),
+                "translate_s": round(self.translate_seconds, 4),
+                "summarize_s": round(self.summary.seconds, 4),
+                "total_s": round(self.seconds, 4),
+                "summary_rounds": self.summary.rounds,
+            },
+            "cache": {
+                "translation_hits": hits,
+                "translation_misses": len(self.translation_cached) - hits,
+                "summary_hit": self.summary.cached,
+            },
+        }
+
+
+@dataclass
+class RunReport:
+    results: list[ArticleResult]
+    seconds: float
+    out_dir: Path
+
+    @property
+    def failed(self) -> list[ArticleResult]:
+        return [r for r in self.results if not r.ok]
+
+
+def is_korean(text: str) -> bool:
+    """True when Hangul makes up a real share of the letters."""
+    letters = [c for c in text if c.isalpha()]
+    hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff")
+    return bool(letters) and hangul / len(letters) >= _HANGUL_SHARE_FOR_KOREAN
+
+
+class Pipeline:
+    """The library entry point: translate and summarize articles with one set of settings."""
+
+    def __init__(
+        self, settings: Settings, cache: Cache | NullCache, *, refresh: bool = False
+    ) -> None:
+        self.settings = settings
+        self.cache = cache
+        self.refresh = refresh
+        self._translator: Translator | None = None
+        self._summarizer: Summarizer | None = None
+
+    def _model(self, ref: str, task: Task, overrides: dict[str, Any]) -> Model:
+        spec = resolve(ref, self.settings.models_dir)
+        backend = "hf" if self.settings.backend == "auto" else self.settings.backend
+        return Model(spec, task, backend=backend, device=self.settings.device, overrides=overrides)
+
+    @property
+    def translator(self) -> Translator:
+        if self._translator is None:
+            model = self._model(
+                self.settings.translator, "translation", self.settings.translator_decoding
+            )
+            self._translator = Translator(
+                model, self.cache, batch_size=self.settings.batch_size, refresh=self.refresh
+            )
+        return self._translator
+
+    @property
+    def summarizer(self) -> Summarizer:
+        if self._summarizer is None:
+            model = self._model(
+                self.settings.summarizer, "summarization", self.settings.summarizer_decoding
+            )
+            self._summarizer = Summarizer(
+                model,
+                self.cache,
+                sentences=self.settings.summary_sentences,
+                words=self.settings.summary_words,
+                refresh=self.refresh,
+            )
+        return self._summarizer
+
+    def prepare(self, path: Path) -> Document:
+        """Read, clean and segment one article (segmentation is cached too)."""
+        began = time.perf_counter()
+        article = read_article(path)
+        cleaned = clean(article.text, article.format)
+        if not cleaned.paragraphs:
+            raise InputError(f"{path}: nothing left after removing site boilerplate")
+        read_done = time.perf_counter()
+        language = "ko" if is_korean(article.text) else "en"
+        if language == "ko":
+            sentences = self._segment(cleaned.paragraphs)
+        else:
+            sentences = [[p] for p in cleaned.paragraphs]
+        segment_seconds = time.perf_counter() - read_done
+        return Document(article, cleaned, language, sentences, read_done - began, segment_seconds)
+
+    def _segment(self, paragraphs: Sequence[str]) -> list[list[str]]:
+        key = segmenter_id()
+        found = self.cache.get_many("segmentation", key, paragraphs)
+        new = {
+            p: json.dumps(split_korean(p), ensure_ascii=False) for p in paragraphs if p not in found
+        }
+        if new:
+            self.cache.put_many("segmentation", key, "kiwipiepy", new)
+        return [json.loads(found.get(p) or new[p]) for p in paragraphs]
+
+    def translate(
+        self, documents: Sequence[Document], progress: ProgressSink | None = None
+    ) -> list[ArticleResult]:
+        """Translate every Korean document's sentences together, in shared batches."""
+        sink = progress or _Silent()
+        results = [ArticleResult(d.article.path, d.article.path.stem, d) for d in documents]
+        korean = [(r, d) for r, d in zip(results, documents, strict=True) if d.language == "ko"]
+        sources = [s for _, d in korean for s in d.flat]
+        sink.stage("translating", len(sources))
+        if sources:
+            translated = self.translator.translate(sources, progress=sink.advance)
+            position = 0
+            for result, document in korean:
+                end = position + len(document.flat)
+                result.translations = translated.texts[position:end]
+                result.translation_cached = translated.cached[position:end]
+                result.translate_seconds = sum(translated.seconds[position:end])
+                result.models["translator"] = self.translator.model.describe()
+                position = end
+        for result, document in zip(results, documents, strict=True):
+            if document.language != "ko":
+                result.translations = document.flat
+                result.translation_cached = [True] * len(result.translations)
+                result.models["translator"] = None
+        return results
+
+    def summarize(
+        self,
+        results: Sequence[ArticleResult],
+        progress: ProgressSink | None = None,
+        done: Callable[[ArticleResult], None] | None = None,
+    ) -> None:
+        """Summarize every translated article; `done(result)` as each one is ready."""
+        sink = progress or _Silent()
+        sink.stage("summarizing", len(results))
+
+        def finished(index: int, summary: Summary) -> None:
+            result = results[index]
+            result.summary = summary
+            result.models["summarizer"] = self.summarizer.describe()
+            sink.advance(1)
+            if done:
+                done(result)
+
+        if results:
+            self.summarizer.summarize([r.translation for r in results], finished)
+
+    def translate_file(self, path: Path) -> ArticleResult:
+        return self.translate([self.prepare(path)])[0]
+
+    def summarize_file(self, path: Path) -> ArticleResult:
+        result = self.translate_file(path)
+        self.summarize([result])
+        return result
+
+    def run(
+        self,
+        folder: Path,
+        out_dir: Path,
+        progress: ProgressSink | None = None,
+        written: Callable[[ArticleResult], None] | None = None,
+    ) -> RunReport:
+        """Every article in `folder` → `out_dir/<stem>/…` and `out_dir/index.jsonl`."""
+        from summarizer.outputs import write_article, write_index
+
+        began = time.perf_counter()
+        paths = find_articles(folder)
+        if not paths:
+            raise UsageError(f"no articles (.txt, .md, .html) found in {folder}")
+        failed: list[ArticleResult] = []
+        documents: list[Document] = []
+        seen: set[str] = set()
+        for path in paths:
+            try:
+                if path.stem in seen:
+                    raise InputError(f"{path}: another article in the folder has this file stem")
+                seen.add(path.stem)
+                documents.append(self.prepare(path))
+            except InputError as exc:
+                failed.append(ArticleResult(path, path.stem, error=str(exc)))
+        results: list[ArticleResult] = []
+        try:
+            results = self.translate(documents, progress)
+
+            def finished(result: ArticleResult) -> None:
+                write_article(out_dir / result.stem, result)
+                if written:
+                    written(result)
+
+            self.summarize(results, progress, finished)
+        finally:
+            done = [r for r in results if r.ok]
+            report = RunReport(
+                sorted(done + failed, key=lambda r: r.path), time.perf_counter() - began, out_dir
+            )
+            write_index(out_dir, report.results)
+        return report

@@ -1,0 +1,157 @@
+"""Compare a score report with a baseline: regressions, improvements and signature changes.
+
+Tolerances are absolute drops on a 0-1 scale, whatever the metric: the default 0.02 is 0.02 of
+ROUGE F1 and 2 points of sacrebleu's 0-100 chrF and BLEU.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from summarizer.errors import UsageError
+from summarizer.scoring.metrics import metric_scale
+from summarizer.scoring.report import METRIC_KEYS, ScoreReport
+from summarizer.scoring.signature import FieldDiff
+
+DEFAULT_TOLERANCE = 0.02
+MEAN = "(mean)"
+"""The scope name of the aggregate row."""
+
+_SLACK = 1e-9  # a drop of exactly the tolerance is not a regression, despite float rounding
+Status = Literal["regression", "improvement", "unchanged"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One metric in one scope (an article stem or MEAN), baseline against current."""
+
+    scope: str
+    metric: str
+    baseline: float
+    current: float
+    threshold: float
+    """The tolerance in the metric's own units."""
+
+    @property
+    def delta(self) -> float:
+        return self.current - self.baseline
+
+    @property
+    def status(self) -> Status:
+        if self.delta < -(self.threshold + _SLACK):
+            return "regression"
+        if self.delta > self.threshold + _SLACK:
+            return "improvement"
+        return "unchanged"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scope": self.scope,
+            "metric": self.metric,
+            "baseline": self.baseline,
+            "current": self.current,
+            "delta": self.delta,
+            "threshold": self.threshold,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything that differs between a baseline report and the current one."""
+
+    changes: list[Change]
+    signature_diffs: list[FieldDiff]
+    only_in_baseline: list[tuple[str, str]]
+    """(scope, metric) pairs the current report no longer scores."""
+    only_in_current: list[tuple[str, str]]
+
+    def _with(self, status: Status) -> list[Change]:
+        return [c for c in self.changes if c.status == status]
+
+    @property
+    def regressions(self) -> list[Change]:
+        return self._with("regression")
+
+    @property
+    def improvements(self) -> list[Change]:
+        return self._with("improvement")
+
+    @property
+    def unchanged(self) -> list[Change]:
+        return self._with("unchanged")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "signature_diffs": [
+                {"field": d.field, "baseline": d.baseline, "current": d.current}
+                for d in self.signature_diffs
+            ],
+            "changes": [c.to_dict() for c in self.changes],
+            "only_in_baseline": [list(pair) for pair in self.only_in_baseline],
+            "only_in_current": [list(pair) for pair in self.only_in_current],
+        }
+
+
+def tolerances(tolerance: float | Mapping[str, float] = DEFAULT_TOLERANCE) -> dict[str, float]:
+    """Per-metric tolerances: one value for all, or overrides of the default by metric key."""
+    given = {key: tolerance for key in METRIC_KEYS} if isinstance(tolerance, float | int) else {}
+    if isinstance(tolerance, Mapping):
+        unknown = sorted(set(tolerance) - set(METRIC_KEYS))
+        if unknown:
+            raise UsageError(
+                f"unknown metric(s) in tolerance: {', '.join(unknown)}; "
+                f"choose from {', '.join(METRIC_KEYS)}"
+            )
+        given = {key: tolerance.get(key, DEFAULT_TOLERANCE) for key in METRIC_KEYS}
+    negative = sorted(key for key, value in given.items() if value < 0)
+    if negative:
+        raise UsageError(f"tolerance must not be negative (given for {', '.join(negative)})")
+    return {key: float(value) for key, value in given.items()}
+
+
+def compare(
+    baseline: ScoreReport | Mapping[str, Any],
+    current: ScoreReport | Mapping[str, Any],
+    tolerance: float | Mapping[str, float] = DEFAULT_TOLERANCE,
+) -> Comparison:
+    """Compare per article and for the mean, metric by metric, with drops beyond `tolerance`
+    counted as regressions and rises beyond it as improvements."""
+    old, new = _report(baseline), _report(current)
+    limits = tolerances(tolerance)
+    old_values, new_values = _values(old), _values(new)
+    changes = [
+        Change(
+            scope,
+            metric,
+            old_values[scope, metric],
+            new_values[scope, metric],
+            limits[metric] * metric_scale(metric),
+        )
+        for scope, metric in _ordered(old_values.keys() & new_values.keys())
+    ]
+    return Comparison(
+        changes=changes,
+        signature_diffs=old.signature.diff(new.signature),
+        only_in_baseline=_ordered(old_values.keys() - new_values.keys()),
+        only_in_current=_ordered(new_values.keys() - old_values.keys()),
+    )
+
+
+def _report(report: ScoreReport | Mapping[str, Any]) -> ScoreReport:
+    return report if isinstance(report, ScoreReport) else ScoreReport.from_dict(report)
+
+
+def _values(report: ScoreReport) -> dict[tuple[str, str], float]:
+    values = {(MEAN, key): score.value for key, score in report.means.items()}
+    for article in report.articles:
+        values |= {(article.stem, key): score.value for key, score in article.scores.items()}
+    return values
+
+
+def _ordered(pairs: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The mean first, then articles by stem; metrics in display order."""
+    rank = {key: i for i, key in enumerate(METRIC_KEYS)}
+    return sorted(pairs, key=lambda p: (p[0] != MEAN, p[0], rank.get(p[1], len(rank)), p[1]))

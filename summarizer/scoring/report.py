@@ -1,0 +1,238 @@
+"""Score a pipeline's outputs folder against the references of an articles folder.
+
+For each article `ARTICLES/<stem>.txt` the outputs are read from `OUTPUTS/<stem>/`:
+`summary.en.txt` (ROUGE against the English reference summaries), `summary.ko.txt` if present
+(ROUGE against Korean references, metric keys suffixed `_ko`), `translation.en.md` (chrF and BLEU
+against the reference translation) and `result.json` (the models behind the outputs).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from summarizer.errors import InputError
+from summarizer.scoring.metrics import (
+    ROUGE_TYPES,
+    TRANSLATION_METRICS,
+    MetricResult,
+    Rouge,
+    Score,
+    TranslationMetric,
+)
+from summarizer.scoring.references import find_references, refs_folder
+from summarizer.scoring.signature import (
+    MetricSignature,
+    Signature,
+    merge_model_fields,
+    model_fields,
+    models_signature,
+)
+
+KO_SUFFIX = "_ko"
+METRIC_KEYS = (*ROUGE_TYPES, *(t + KO_SUFFIX for t in ROUGE_TYPES), *TRANSLATION_METRICS)
+"""Every metric key a report can hold, in display order."""
+
+_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+@dataclass(frozen=True)
+class ArticleScores:
+    """One article's scores and the compact signature of the models that produced its outputs."""
+
+    stem: str
+    scores: dict[str, Score]
+    models: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "stem": self.stem,
+            "models": self.models,
+            "scores": {key: score.to_dict() for key, score in self.scores.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ArticleScores:
+        scores = {key: Score.from_dict(value) for key, value in data["scores"].items()}
+        return cls(str(data["stem"]), scores, str(data.get("models", "")))
+
+
+@dataclass(frozen=True)
+class Unscored:
+    """An article that got no score, and why (not an error)."""
+
+    stem: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ScoreReport:
+    """Per-article scores, their aggregate and the signature.
+
+    `means` holds, per metric key, the mean over articles for ROUGE and sacrebleu's corpus-level
+    score for chrF and BLEU.
+    """
+
+    articles: list[ArticleScores]
+    means: dict[str, Score]
+    signature: Signature
+    unscored: list[Unscored]
+
+    @property
+    def metrics(self) -> list[str]:
+        """The metric keys present, in display order."""
+        return [key for key in METRIC_KEYS if key in self.means]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "signature": self.signature.to_dict(),
+            "means": {key: self.means[key].to_dict() for key in self.metrics},
+            "articles": [article.to_dict() for article in self.articles],
+            "unscored": [{"stem": u.stem, "reason": u.reason} for u in self.unscored],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ScoreReport:
+        """Read a report back (e.g. a regress baseline); malformed data is an InputError."""
+        try:
+            report = cls(
+                articles=[ArticleScores.from_dict(a) for a in data["articles"]],
+                means={key: Score.from_dict(value) for key, value in data["means"].items()},
+                signature=Signature.from_dict(data["signature"]),
+                unscored=[Unscored(str(u["stem"]), str(u["reason"])) for u in data["unscored"]],
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InputError(f"not a score report: missing or invalid {exc}") from exc
+        keys = set(report.means).union(*(a.scores for a in report.articles))
+        unknown = sorted(keys - set(METRIC_KEYS))
+        if unknown:
+            raise InputError(f"not a score report: unknown metric(s) {', '.join(unknown)}")
+        return report
+
+
+def score_outputs(
+    outputs_dir: Path, articles_dir: Path, refs_dir: Path | None = None
+) -> ScoreReport:
+    """Score every article of `articles_dir` that has both outputs and matching references."""
+    for folder, what in ((outputs_dir, "outputs"), (articles_dir, "articles")):
+        if not folder.is_dir():
+            raise InputError(f"{what} folder {folder} does not exist")
+    articles = sorted(articles_dir.glob("*.txt"))
+    if not articles:
+        raise InputError(f"no articles (*.txt) in {articles_dir}")
+
+    scorer = _Scorer()
+    rows: list[ArticleScores] = []
+    unscored: list[Unscored] = []
+    model_sets: list[dict[str, str]] = []
+    for article in articles:
+        stem, out = article.stem, outputs_dir / article.stem
+        refs = find_references(article, refs_dir)
+        if refs.empty:
+            unscored.append(Unscored(stem, f"no references in {refs_folder(article, refs_dir)}"))
+            continue
+        if not out.is_dir():
+            unscored.append(Unscored(stem, f"no outputs in {out}"))
+            continue
+        scores: dict[str, Score] = {}
+        summary_en, summary_ko = out / "summary.en.txt", out / "summary.ko.txt"
+        translation = out / "translation.en.md"
+        if refs.summaries_en and summary_en.is_file():
+            scores |= scorer.rouge("en", _read(summary_en), refs.summaries_en)
+        if refs.summaries_ko and summary_ko.is_file():
+            scores |= scorer.rouge("ko", _read(summary_ko), refs.summaries_ko)
+        if refs.translation_en and translation.is_file():
+            scores |= scorer.translation(_read(translation), refs.translation_en)
+        if not scores:
+            unscored.append(Unscored(stem, f"no outputs in {out} match its references"))
+            continue
+        models = _read_models(out / "result.json")
+        model_sets.append(model_fields(models))
+        rows.append(ArticleScores(stem, scores, models_signature(models) if models else ""))
+
+    means, metric_signatures = scorer.aggregate()
+    signature = Signature(metric_signatures, merge_model_fields(model_sets))
+    return ScoreReport(rows, means, signature, unscored)
+
+
+class _Scorer:
+    """Builds metrics on first use and keeps each article's results for the aggregate."""
+
+    def __init__(self) -> None:
+        self._rouge: dict[str, Rouge] = {}
+        self._rouge_results: dict[str, list[MetricResult]] = {}
+        self._translation = {name: TranslationMetric(name) for name in TRANSLATION_METRICS}
+        self._pairs: list[tuple[str, str]] = []
+        self._article_signatures: dict[str, MetricSignature] = {}
+
+    def rouge(
+        self, lang: Literal["en", "ko"], hypothesis: str, references: list[str]
+    ) -> dict[str, Score]:
+        if lang not in self._rouge:
+            self._rouge[lang] = Rouge(lang)
+        result = self._rouge[lang].sentence_score(hypothesis, references)
+        self._rouge_results.setdefault(lang, []).append(result)
+        suffix = "" if lang == "en" else KO_SUFFIX
+        return {name + suffix: score for name, score in result.scores.items()}
+
+    def translation(self, hypothesis: str, reference: str) -> dict[str, Score]:
+        pair = (_one_line(hypothesis), _one_line(reference))
+        self._pairs.append(pair)
+        scores: dict[str, Score] = {}
+        for name, metric in self._translation.items():
+            result = metric.sentence_score(pair[0], [pair[1]])
+            self._article_signatures[name] = result.signature
+            scores |= result.scores
+        return scores
+
+    def aggregate(self) -> tuple[dict[str, Score], dict[str, MetricSignature]]:
+        means: dict[str, Score] = {}
+        signatures: dict[str, MetricSignature] = {}
+        for lang, results in self._rouge_results.items():
+            suffix = "" if lang == "en" else KO_SUFFIX
+            total = self._rouge[lang].aggregate(results)
+            means |= {name + suffix: score for name, score in total.scores.items()}
+            signatures["rouge" + suffix] = total.signature
+        if self._pairs:
+            hypotheses = [h for h, _ in self._pairs]
+            references = [[r for _, r in self._pairs]]
+            for name, metric in self._translation.items():
+                total = metric.corpus_score(hypotheses, references)
+                means |= total.scores
+                signatures[name] = total.signature
+                if self._article_signatures[name] != total.signature:
+                    signatures[f"{name}_article"] = self._article_signatures[name]
+        return means, signatures
+
+
+def _one_line(text: str) -> str:
+    """A translation as one segment: Markdown heading marks dropped, lines joined by spaces."""
+    lines = (_HEADING.sub("", line).strip() for line in text.splitlines())
+    return " ".join(line for line in lines if line)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig").strip()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def _read_models(path: Path) -> dict[str, Any]:
+    """The `models` of a result.json; {} when the file is absent."""
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(_read(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path} is not valid JSON ({exc.msg}); re-run the pipeline") from exc
+    models = data.get("models") if isinstance(data, dict) else None
+    if not isinstance(models, dict) or not all(isinstance(m, dict) for m in models.values()):
+        raise InputError(f"{path} has no valid 'models' object; re-run the pipeline")
+    return models

@@ -1,0 +1,84 @@
+"""Sentence segmentation: Korean with kiwipiepy, English with a small rule, long ones by budget.
+
+A paragraph is split into sentences that, joined with single spaces, give back every character
+of the paragraph (whitespace aside): nothing is dropped. Headlines (short lines without final
+punctuation) and quoted lines stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from importlib.metadata import version
+from typing import Any
+
+_FINAL = re.compile(r"[.!?。？！…]['\"’”」)]*$")
+_QUOTED = re.compile(r"^[\"“'‘「『].*[\"”'’」』]$")
+HEADLINE_MAX_CHARS = 80
+_ENGLISH_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['\"’”)]))\s+(?=[\"“'‘(]?[A-Z0-9])")
+_CLAUSE_BREAK = re.compile(r"(?<=[,;:·…])\s+")
+
+
+def segmenter_id() -> str:
+    """Identifies the segmentation rules and library version (part of cache fingerprints)."""
+    return f"kiwipiepy-{version('kiwipiepy')}/rules-1"
+
+
+@cache
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def split_korean(paragraph: str) -> list[str]:
+    """Sentences of one paragraph; headlines and fully quoted lines are one segment."""
+    text = paragraph.strip()
+    if not text:
+        return []
+    if _is_headline(text) or _QUOTED.match(text):
+        return [text]
+    sentences = _kiwi().split_into_sents(text)
+    pieces = [text[s.start : s.end].strip() for s in sentences]
+    covered = "".join(pieces)
+    if re.sub(r"\s+", "", covered) != re.sub(r"\s+", "", text):
+        return [text]
+    return [piece for piece in pieces if piece]
+
+
+def _is_headline(text: str) -> bool:
+    return len(text) <= HEADLINE_MAX_CHARS and not _FINAL.search(text)
+
+
+def split_english(text: str) -> list[str]:
+    """English sentences, for summary trimming and map-reduce chunking."""
+    return [s.strip() for s in _ENGLISH_BOUNDARY.split(text.strip()) if s.strip()]
+
+
+def split_to_fit(text: str, count: Callable[[str], int], limit: int) -> list[str]:
+    """Pieces of `text`, each within `limit` tokens, that joined with spaces give `text` back.
+
+    Breaks at clause punctuation first, then between words, and only inside a word when a
+    single word is longer than the limit.
+    """
+    if count(text) <= limit:
+        return [text]
+    for splitter in (_CLAUSE_BREAK.split, str.split):
+        parts = [p for p in splitter(text) if p]
+        if len(parts) > 1:
+            packed = pack(parts, count, limit)
+            return [piece for part in packed for piece in split_to_fit(part, count, limit)]
+    middle = len(text) // 2
+    return split_to_fit(text[:middle], count, limit) + split_to_fit(text[middle:], count, limit)
+
+
+def pack(parts: Sequence[str], count: Callable[[str], int], limit: int) -> list[str]:
+    """Greedily join consecutive parts with spaces while they fit the limit."""
+    packed: list[str] = []
+    for part in parts:
+        if packed and count(f"{packed[-1]} {part}") <= limit:
+            packed[-1] = f"{packed[-1]} {part}"
+        else:
+            packed.append(part)
+    return packed

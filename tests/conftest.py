@@ -1,0 +1,63 @@
+"""Shared pytest fixtures; tests run offline against tiny models built on the fly."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Set before anything imports huggingface_hub/transformers: never touch the network or the
+# user's model cache, so tests behave the same on every machine.
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["TOKENIZERS_PARALLELISM"] = "false"
+os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="summarizer-tests-hf-")
+atexit.register(shutil.rmtree, os.environ["HF_HOME"], ignore_errors=True)
+
+from tiny_models import build_bart, build_llama_chat, build_marian, build_t5  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """MarianTokenizer warns on every load when the optional sacremoses is missing."""
+    config.addinivalue_line("filterwarnings", "ignore:Recommended. pip install sacremoses")
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder of a tiny Korean->English MarianMT (max 64 positions)."""
+    return build_marian(tmp_path_factory.mktemp("tiny-marian"))
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_short(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Tiny MarianMT limited to 24 positions, to exercise input splitting."""
+    return build_marian(tmp_path_factory.mktemp("tiny-marian-short"), max_positions=24)
+
+
+@pytest.fixture(scope="session")
+def tiny_bart(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder of a tiny distilbart-cnn-like summarizer (max 128 positions)."""
+    return build_bart(tmp_path_factory.mktemp("tiny-bart"))
+
+
+@pytest.fixture(scope="session")
+def tiny_bart_short(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Tiny BART limited to 48 positions, to exercise map-reduce summarization."""
+    return build_bart(tmp_path_factory.mktemp("tiny-bart-short"), max_positions=48)
+
+
+@pytest.fixture(scope="session")
+def tiny_t5(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder of a tiny t5-small-like model with a ``summarize: `` prefix."""
+    return build_t5(tmp_path_factory.mktemp("tiny-t5"))
+
+
+@pytest.fixture(scope="session")
+def tiny_llama(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder of a tiny Llama chat model with a ChatML template."""
+    return build_llama_chat(tmp_path_factory.mktemp("tiny-llama"))
