@@ -165,6 +165,18 @@ class RunReport:
     def failed(self) -> list[ArticleResult]:
         return [r for r in self.results if not r.ok]
 
+    def cache_counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Cache hits and misses per kind over the articles that finished."""
+        done = [r for r in self.results if r.ok and r.summary]
+        translated = [c for r in done for c in r.translation_cached]
+        summaries = [bool(r.summary and r.summary.cached) for r in done]
+        hits = {"translation": sum(translated), "summary": sum(summaries)}
+        misses = {
+            "translation": len(translated) - hits["translation"],
+            "summary": len(summaries) - hits["summary"],
+        }
+        return hits, misses
+
 
 def is_korean(text: str) -> bool:
     """True when Hangul makes up a real share of the letters."""
@@ -338,4 +350,5 @@ class Pipeline:
                 sorted(done + failed, key=lambda r: r.path), time.perf_counter() - began, out_dir
             )
             write_index(out_dir, report.results)
+            self.cache.record_run(*report.cache_counts())
         return report
