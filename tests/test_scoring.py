@@ -56,7 +56,10 @@ MODELS: dict[str, Any] = {
         "backend": "ct2",
         "decoding": {"num_beams": 2, "length_penalty": 1.0, "early_stopping": True},
         "fingerprint": "fedcba0987654321",
+        "task": "summarization",
+        "summary_words": 80,
     },
+    "segmenter": "kiwipiepy-0.24.1/rules-1",
 }
 
 
@@ -274,12 +277,17 @@ def test_chrf_bleu_corpus_equal_sacrebleu_and_keep_its_signature() -> None:
 def test_models_signature_is_compact_and_stable() -> None:
     text = models_signature(MODELS)
     assert text == (
-        "summarizer=sshleifer/distilbart-cnn-12-6@-|sha256:000000000000|backend:ct2"
-        "|early_stopping:true|length_penalty:1.0|num_beams:2|fp:fedcba098765"
+        "segmenter=kiwipiepy-0.24.1/rules-1"
+        "|summarizer=sshleifer/distilbart-cnn-12-6@-|sha256:000000000000|backend:ct2"
+        "|early_stopping:true|length_penalty:1.0|num_beams:2|summary_words:80"
+        "|task:summarization|fp:fedcba098765"
         "|translator=Helsinki-NLP/opus-mt-ko-en@abc123|sha256:ffffffffffff|backend:hf"
         "|max_new_tokens:512|num_beams:4|fp:1234567890ab"
     )
-    reordered = {role: dict(reversed(list(MODELS[role].items()))) for role in reversed(MODELS)}
+    reordered = {
+        role: dict(reversed(list(entry.items()))) if isinstance(entry, dict) else entry
+        for role, entry in reversed(MODELS.items())
+    }
     assert models_signature(reordered) == text
 
 
@@ -288,6 +296,8 @@ def test_model_fields_keep_full_values_and_skip_paths() -> None:
     assert fields["translator.weights_sha256"] == "f" * 64
     assert fields["translator.decoding.num_beams"] == "4"
     assert fields["summarizer.decoding.early_stopping"] == "true"
+    assert fields["segmenter"] == "kiwipiepy-0.24.1/rules-1"
+    assert fields["summarizer.summary_words"] == "80"
     assert "summarizer.revision" not in fields
     assert not any("path" in key for key in fields)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from summarizer.cli import pipeline_commands
+from summarizer.cli import evaluate_commands, pipeline_commands, report_commands, score_commands
 
 app = typer.Typer(
     name="summarizer",
@@ -24,6 +24,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 pipeline_commands.register(app)
+report_commands.register(app)
+score_commands.register(app)
+evaluate_commands.register(app)
 
 
 def main() -> None:

@@ -58,7 +58,7 @@ class RichProgress:
             self.progress.advance(self.task, amount)
 
 
-def _progress() -> Progress:
+def progress_bar() -> Progress:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -151,13 +151,17 @@ def run(
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
+    no_report: Annotated[
+        bool, typer.Option("--no-report", help="Do not write OUT/report.html.")
+    ] = False,
 ) -> None:
     """Translate and summarize every article in FOLDER into OUT/ARTICLE/.
 
     Each article gets `source.ko.txt` (cleaned), `translation.en.md`, `summary.en.txt` and
     `result.json` (aligned sentences, removed boilerplate, models, settings, timings);
-    `OUT/index.jsonl` lists them all. Unchanged input is answered from the cache without
-    loading a model. A bad file is reported and skipped; the exit code is 1 if any failed.
+    `OUT/index.jsonl` lists them all and `OUT/report.html` shows them (see `summarizer report`).
+    Unchanged input is answered from the cache without loading a model. A bad file is reported
+    and skipped; the exit code is 1 if any failed.
 
     Example: `summarizer run seeds/ -o outputs/`
     """
@@ -166,9 +170,13 @@ def run(
     settings = load(
         translator, summarizer, models_dir, backend, device, beams, sentences, words, batch_size
     )
-    with open_cache(cache, no_cache, out) as store, _progress() as bar:
+    with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
     _print_report(report)
+    if not no_report:
+        from summarizer.cli.report_commands import save_report
+
+        save_report(out)
     if report.failed:
         raise typer.Exit(1)
 

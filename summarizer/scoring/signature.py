@@ -13,8 +13,9 @@ from typing import Any
 
 from summarizer.errors import InputError
 
-MODEL_KEYS = ("id", "revision", "weights_sha256", "backend", "compute_type", "fingerprint")
-"""The keys of a result.json model entry that decide what it computes (paths are left out)."""
+LOCAL_KEYS = frozenset({"path"})
+"""Model entry keys that say where a model sits on this machine, not what it computes."""
+_SHORTENED = {"weights_sha256": "sha256", "fingerprint": "fp"}
 
 
 @dataclass(frozen=True)
@@ -40,39 +41,57 @@ class MetricSignature:
         return cls(info)
 
 
-def model_fields(models: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
-    """Flatten result.json's `models` to `role.key` fields, e.g. `translator.decoding.num_beams`."""
+def model_fields(models: Mapping[str, Any]) -> dict[str, str]:
+    """Flatten result.json's `models` to `role.key` fields, e.g. `translator.decoding.num_beams`.
+
+    Every key counts except `LOCAL_KEYS` and null values; an entry that is a plain value (such as
+    `"segmenter": "kiwipiepy-0.24.1/rules-1"`) is one field.
+    """
     fields: dict[str, str] = {}
     for role in sorted(models):
         entry = models[role]
-        for key in MODEL_KEYS:
-            if entry.get(key) is not None:
-                fields[f"{role}.{key}"] = _text(entry[key])
-        for key, value in sorted((entry.get("decoding") or {}).items()):
-            fields[f"{role}.decoding.{key}"] = _text(value)
+        if isinstance(entry, Mapping):
+            fields |= {f"{role}.{key}": value for key, value in _flatten(entry).items()}
+        elif entry is not None:
+            fields[role] = _text(entry)
     return fields
 
 
-def models_signature(models: Mapping[str, Mapping[str, Any]]) -> str:
+def models_signature(models: Mapping[str, Any]) -> str:
     """A compact, stable one-line form, e.g. `translator=ID@REV|sha256:0123abcd4567|backend:hf|...`.
 
-    Weight hashes and fingerprints are shortened to 12 characters; `model_fields` keeps them whole.
+    Per model: id@revision, weight hash, backend, the other settings by name (decoding ones
+    without their `decoding.` prefix), fingerprint. Hashes are cut to 12 characters.
     """
     parts: list[str] = []
     for role in sorted(models):
         entry = models[role]
-        parts.append(f"{role}={entry.get('id') or '?'}@{entry.get('revision') or '-'}")
-        for key, label in (("weights_sha256", "sha256"), ("backend", "backend")):
-            if entry.get(key) is not None:
-                parts.append(f"{label}:{_text(entry[key])[:12]}")
-        if entry.get("compute_type") is not None:
-            parts.append(f"compute:{_text(entry['compute_type'])}")
-        parts.extend(
-            f"{key}:{_text(value)}" for key, value in sorted((entry.get("decoding") or {}).items())
-        )
-        if entry.get("fingerprint") is not None:
-            parts.append(f"fp:{_text(entry['fingerprint'])[:12]}")
+        if not isinstance(entry, Mapping):
+            parts.append(f"{role}={_text(entry)}")
+            continue
+        flat = _flatten(entry)
+        parts.append(f"{role}={flat.pop('id', '?')}@{flat.pop('revision', '-')}")
+        first = [key for key in ("weights_sha256", "backend") if key in flat]
+        last = [key for key in ("fingerprint",) if key in flat]
+        middle = sorted(set(flat) - set(first) - set(last))
+        for key in first + middle + last:
+            if key in _SHORTENED:
+                parts.append(f"{_SHORTENED[key]}:{flat[key][:12]}")
+            else:
+                parts.append(f"{key.rpartition('.')[2]}:{flat[key]}")
     return "|".join(parts)
+
+
+def _flatten(entry: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in entry.items():
+        if value is None or (not prefix and key in LOCAL_KEYS):
+            continue
+        if isinstance(value, Mapping):
+            flat |= _flatten(value, f"{prefix}{key}.")
+        else:
+            flat[f"{prefix}{key}"] = _text(value)
+    return flat
 
 
 def merge_model_fields(per_article: list[dict[str, str]]) -> dict[str, str]:

@@ -1,0 +1,61 @@
+"""`report`: one self-contained HTML page about an outputs folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summarizer.cli.common import console, errors, friendly
+
+DEFAULT_OUT = Path("outputs")
+
+
+def save_report(folder: Path, dest: Path | None = None) -> Path:
+    """Write the report of `folder` (default FOLDER/report.html), print its path and warnings."""
+    from summarizer.errors import UsageError
+    from summarizer.fileio import write_atomic
+    from summarizer.report import REPORT_FILE, read_outputs, render
+
+    outputs = read_outputs(folder)
+    path = dest or folder / REPORT_FILE
+    try:
+        write_atomic(path, render(outputs))
+    except OSError as exc:
+        raise UsageError(f"cannot write the report to {path}: {exc.strerror}") from exc
+    for note in outputs.notes:
+        errors.print(f"[yellow]warning:[/] {note}", highlight=False, soft_wrap=True)
+    console.print(f"report: {path}", highlight=False, soft_wrap=True)
+    return path
+
+
+@friendly
+def report(
+    outputs: Annotated[
+        Path, typer.Argument(help="Results folder written by `summarizer run`.")
+    ] = DEFAULT_OUT,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the page here [default OUTPUTS/report.html].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write one HTML page about a run: open it from disk, it fetches nothing.
+
+    It shows an index of the articles (sortable, filterable by title and score), charts of
+    time per article and of ROUGE against the baseline (after `summarizer regress`), and per
+    article the Korean sentences beside their translations, the summary, scores (after
+    `summarizer score`), removed boilerplate, models and settings, timings and cache hits.
+    `summarizer run` writes it too, unless given `--no-report`.
+    Example: `summarizer report outputs/ -o report.html`
+    """
+    save_report(outputs, out)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)

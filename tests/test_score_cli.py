@@ -1,0 +1,166 @@
+"""`score`, `regress` and `eval-mt` through the CLI, on a tiny-model run over the seeds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sacrebleu
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.scoring import score_outputs
+
+REFS = Path(__file__).resolve().parents[1] / "seeds" / "refs"
+NTREX = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128"
+
+
+@pytest.fixture()
+def workspace(seeds_run: dict[str, Any], tmp_path: Path) -> dict[str, Path]:
+    """A private copy of the tiny-model run (outputs and cache) with the seed references."""
+    articles = tmp_path / "articles"
+    shutil.copytree(seeds_run["articles"], articles)
+    shutil.copytree(REFS, articles / "refs")
+    out = tmp_path / "outputs"
+    shutil.copytree(seeds_run["out"], out)
+    return {"articles": articles, "out": out, "tmp": tmp_path}
+
+
+def invoke(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+def test_score_json_matches_the_library_and_is_saved(workspace: dict[str, Path]) -> None:
+    result = invoke("score", str(workspace["articles"]), "-o", str(workspace["out"]), "--json")
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.output)
+    direct = score_outputs(workspace["out"], workspace["articles"]).to_dict()
+    assert printed == direct
+    assert len(printed["articles"]) == 5
+    assert {"rouge1", "rouge2", "rougeL", "rougeLsum", "chrf", "bleu"} <= set(printed["means"])
+    saved = json.loads((workspace["out"] / "scores.json").read_text(encoding="utf-8"))
+    assert saved == direct
+
+
+def test_score_csv_and_table(workspace: dict[str, Path]) -> None:
+    args = ("score", str(workspace["articles"]), "-o", str(workspace["out"]))
+    rows = list(csv.reader(io.StringIO(invoke(*args, "--csv").output)))
+    assert rows[0][:3] == ["article", "rouge1", "rouge2"]
+    assert [row[0] for row in rows[1:]] == [
+        *sorted(p.stem for p in workspace["articles"].glob("*.txt")),
+        "mean",
+    ]
+    table = invoke(*args)
+    assert table.exit_code == 0
+    assert "rougeLsum" in table.output and "signature:" in table.output
+
+
+def regress(workspace: dict[str, Path], tiny: tuple[Path, Path], *extra: str) -> Any:
+    marian, bart = tiny
+    return invoke(
+        "regress", str(workspace["articles"]), "-o", str(workspace["out"]),
+        "--baseline", str(workspace["tmp"] / "baseline.json"),
+        "-t", str(marian), "-s", str(bart), *extra,
+    )  # fmt: skip
+
+
+def test_regress_gate(workspace: dict[str, Path], tiny_marian: Path, tiny_bart: Path) -> None:
+    tiny = (tiny_marian, tiny_bart)
+    missing = regress(workspace, tiny)
+    assert missing.exit_code == 2 and "--update-baseline" in missing.output
+
+    created = regress(workspace, tiny, "--update-baseline")
+    assert created.exit_code == 0, created.output
+    baseline_file = workspace["tmp"] / "baseline.json"
+    baseline = json.loads(baseline_file.read_text(encoding="utf-8"))
+
+    same = regress(workspace, tiny)
+    assert same.exit_code == 0, same.output
+    assert "PASS: 0 regressions" in same.output
+
+    raised = json.loads(json.dumps(baseline))
+    raised["means"]["rouge1"]["value"] += 0.5
+    translated = next(a for a in raised["articles"] if "chrf" in a["scores"])
+    translated["scores"]["chrf"]["value"] = 99.0
+    baseline_file.write_text(json.dumps(raised), encoding="utf-8")
+    dropped = regress(workspace, tiny)
+    assert dropped.exit_code == 1, dropped.output
+    assert "Regressions" in dropped.output and "FAIL" in dropped.output
+    record = json.loads((workspace["out"] / "regress.json").read_text(encoding="utf-8"))
+    regressions = [c for c in record["comparison"]["changes"] if c["status"] == "regression"]
+    assert {(c["scope"], c["metric"]) for c in regressions} >= {
+        ("(mean)", "rouge1"),
+        (translated["stem"], "chrf"),
+    }
+
+    loose = regress(
+        workspace, tiny, "--metric-tolerance", "rouge1=0.6", "--metric-tolerance", "chrf=1"
+    )
+    assert loose.exit_code == 0, loose.output
+
+    lowered = json.loads(json.dumps(baseline))
+    lowered["means"]["rouge1"]["value"] -= 0.5
+    baseline_file.write_text(json.dumps(lowered), encoding="utf-8")
+    better = regress(workspace, tiny)
+    assert better.exit_code == 0 and "Improvements" in better.output
+
+
+def test_regress_refuses_a_different_signature(
+    workspace: dict[str, Path], tiny_marian: Path, tiny_bart: Path
+) -> None:
+    tiny = (tiny_marian, tiny_bart)
+    assert regress(workspace, tiny, "--update-baseline").exit_code == 0
+    baseline_file = workspace["tmp"] / "baseline.json"
+    baseline = json.loads(baseline_file.read_text(encoding="utf-8"))
+    baseline["signature"]["models"]["translator.decoding.num_beams"] = "6"
+    baseline_file.write_text(json.dumps(baseline), encoding="utf-8")
+    refused = regress(workspace, tiny)
+    assert refused.exit_code == 2, refused.output
+    assert "translator.decoding.num_beams" in refused.output
+    allowed = regress(workspace, tiny, "--allow-signature-change")
+    assert allowed.exit_code == 0, allowed.output
+
+
+def test_bad_tolerance_is_a_usage_error(
+    workspace: dict[str, Path], tiny_marian: Path, tiny_bart: Path
+) -> None:
+    result = regress(workspace, (tiny_marian, tiny_bart), "--metric-tolerance", "rouge1")
+    assert result.exit_code == 2
+    assert "METRIC=NUMBER" in result.output
+
+
+@pytest.mark.skipif(not NTREX.is_dir(), reason="NTREX-128 lives in ../shared, absent here")
+def test_eval_mt_recipe_on_an_ntrex_slice(tiny_marian: Path, tmp_path: Path) -> None:
+    hyp = tmp_path / "hyp.txt"
+    result = invoke(
+        "eval-mt", str(NTREX / "newstest2019-ref.kor.txt"), str(NTREX / "newstest2019-src.eng.txt"),
+        "--limit", "12", "-t", str(tiny_marian), "--hypotheses", str(hyp),
+        "--cache", str(tmp_path / "c.sqlite"), "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output[result.output.index("{") :])
+    assert report["sentences"] == 12
+    hypotheses = hyp.read_text(encoding="utf-8").splitlines()
+    assert len(hypotheses) == 12 and all(hypotheses)
+    references = (NTREX / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()[:12]
+    assert (
+        report["scores"]["bleu"]["value"] == sacrebleu.corpus_bleu(hypotheses, [references]).score
+    )
+    assert (
+        report["scores"]["chrf"]["value"] == sacrebleu.corpus_chrf(hypotheses, [references]).score
+    )
+    assert report["scores"]["bleu"]["signature"].startswith("nrefs:1|case:mixed")
+
+
+def test_eval_mt_rejects_misaligned_files(tmp_path: Path, tiny_marian: Path) -> None:
+    src, ref = tmp_path / "src.txt", tmp_path / "ref.txt"
+    src.write_text("테슬라 주가가 급등했다.\n엔비디아\n", encoding="utf-8")
+    ref.write_text("Tesla rose.\n", encoding="utf-8")
+    result = invoke("eval-mt", str(src), str(ref), "-t", str(tiny_marian), "--no-cache")
+    assert result.exit_code == 1
+    assert "sentence-aligned" in result.output
