@@ -19,7 +19,13 @@ os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
 os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="summarizer-tests-hf-")
 atexit.register(shutil.rmtree, os.environ["HF_HOME"], ignore_errors=True)
 
-from tiny_models import build_bart, build_llama_chat, build_marian, build_t5  # noqa: E402
+from tiny_models import (  # noqa: E402
+    build_bart,
+    build_llama_chat,
+    build_m2m100,
+    build_marian,
+    build_t5,
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -61,3 +67,31 @@ def tiny_t5(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def tiny_llama(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Folder of a tiny Llama chat model with a ChatML template."""
     return build_llama_chat(tmp_path_factory.mktemp("tiny-llama"))
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder of a tiny multilingual M2M100 (language-code tokens)."""
+    return build_m2m100(tmp_path_factory.mktemp("tiny-m2m100"))
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_run(
+    tmp_path_factory: pytest.TempPathFactory, tiny_marian: Path, tiny_bart: Path
+) -> dict[str, object]:
+    """`summarizer run` over a copy of the five seeds with the tiny models, run twice."""
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    root = tmp_path_factory.mktemp("seeds-run")
+    articles = root / "articles"
+    shutil.copytree(SEEDS, articles, ignore=shutil.ignore_patterns("refs"))
+    out = root / "outputs"
+    args = ["run", str(articles), "-o", str(out), "-t", str(tiny_marian), "-s", str(tiny_bart)]
+    first = CliRunner().invoke(app, args)
+    second = CliRunner().invoke(app, args)
+    return {"articles": articles, "out": out, "first": first, "second": second, "args": args}

@@ -70,3 +70,15 @@ def test_over_long_input_is_refused_not_truncated(tiny_marian_short: Path) -> No
     assert engine.count_tokens([long])[0] > engine.max_input_tokens
     with pytest.raises(ValueError, match="exceeds the model's limit"):
         engine.generate([long])
+
+
+def test_multilingual_model_gets_language_codes(tiny_m2m100: Path) -> None:
+    engine = model(tiny_m2m100).engine
+    tokenizer = engine.tokenizer  # type: ignore[attr-defined]
+    assert tokenizer.src_lang == "ko"
+    english = tokenizer.convert_tokens_to_ids("__en__")
+    assert engine.generate_extra == {"forced_bos_token_id": english}  # type: ignore[attr-defined]
+    source = tokenizer(["테슬라 주가가 급등했다."])["input_ids"][0]
+    assert source[0] == tokenizer.convert_tokens_to_ids("__ko__")
+    [output] = engine.generate(["테슬라 주가가 급등했다."])
+    assert output and "__en__" not in output

@@ -329,3 +329,55 @@ def build_llama_chat(out_dir: Path) -> Path:
         min_new_tokens=2,
         bad_words_ids=_unprintable_token_ids(tokenizer, keep={eos_id}),
     )
+
+
+def build_m2m100(out_dir: Path) -> Path:
+    """Multilingual M2M100 with its language-code tokens (``__ko__``, ``__en__``)."""
+    import sentencepiece as spm
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    proto = _train_sentencepiece(training_lines(), 1000, byte_fallback=True)
+    (out_dir / "sentencepiece.bpe.model").write_bytes(proto)
+    processor = spm.SentencePieceProcessor(model_proto=proto)
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
+    for piece_id in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(piece_id), len(vocab))
+    (out_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = M2M100Tokenizer(
+        vocab_file=str(out_dir / "vocab.json"),
+        spm_file=str(out_dir / "sentencepiece.bpe.model"),
+        src_lang="ko",
+        tgt_lang="en",
+        model_max_length=128,
+    )
+    config = M2M100Config(
+        vocab_size=max(tokenizer.lang_token_to_id.values()) + 9,
+        d_model=16,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=32,
+        decoder_ffn_dim=32,
+        max_position_embeddings=128,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+    )
+    torch.manual_seed(0)
+    model = M2M100ForConditionalGeneration(config)
+    return _save(
+        out_dir,
+        model,
+        tokenizer,
+        bos_token_id=0,
+        pad_token_id=1,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        num_beams=1,
+        max_new_tokens=8,
+        min_new_tokens=2,
+    )

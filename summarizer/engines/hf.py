@@ -119,6 +119,9 @@ class HFEngine:
             )
         if not self.seq2seq:
             output = output[:, batch["input_ids"].shape[1] :]
+        if "forced_bos_token_id" in self.generate_extra:
+            language = self.generate_extra["forced_bos_token_id"]
+            output = output.masked_fill(output == language, self.tokenizer.pad_token_id)
         decoded = self.tokenizer.batch_decode(output, skip_special_tokens=True)
         return [text.strip() for text in decoded]
 

@@ -1,0 +1,135 @@
+"""`translate`, `summarize` and the errors every bad input must give: one line, non-zero exit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "003_b1d73babfa129a0a.txt"
+ENGLISH = (
+    "Tesla shares jumped 6% on the Nasdaq this week after Morgan Stanley raised its price target "
+    "to $400.\n\nThe bank said the Dojo supercomputer alone could add up to $500 billion to "
+    "Tesla's value.\n"
+)
+
+
+def invoke(*args: str) -> object:
+    return CliRunner().invoke(app, list(args))
+
+
+def one_line_error(output: str) -> str:
+    lines = [line for line in output.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1, output
+    assert "Traceback" not in output
+    return lines[0]
+
+
+def test_translate_prints_one_paragraph_per_source_paragraph(
+    tiny_marian: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text(
+        "테슬라 주가가 급등했다. 모건스탠리가 목표를 올렸다.\n\n엔비디아는 하락했다.\n", "utf-8"
+    )
+    result = invoke("translate", str(source), "-t", str(tiny_marian), "--no-cache")
+    assert result.exit_code == 0, result.output
+    paragraphs = result.stdout.strip().split("\n\n")
+    assert len(paragraphs) == 2
+    assert all(p.strip() and not any("\uac00" <= c <= "\ud7a3" for c in p) for p in paragraphs)
+
+
+def test_translate_writes_a_file(tiny_marian: Path, tmp_path: Path) -> None:
+    out = tmp_path / "seed.en.md"
+    result = invoke("translate", str(SEED), "-o", str(out), "-t", str(tiny_marian), "--no-cache")
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    source_paragraphs = [line for line in SEED.read_text("utf-8").splitlines() if line.strip()]
+    assert 10 < len(text.strip().split("\n\n")) <= len(source_paragraphs)
+
+
+def test_summarize_english_skips_the_translator(tiny_bart: Path, tmp_path: Path) -> None:
+    article = tmp_path / "english.txt"
+    article.write_text(ENGLISH, encoding="utf-8")
+    result = invoke(
+        "summarize", str(article), "-s", str(tiny_bart), "-t", "no/such-model", "--no-cache"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip()
+
+
+def test_summarize_korean_translates_first(
+    tiny_marian: Path, tiny_bart: Path, tmp_path: Path
+) -> None:
+    result = invoke(
+        "summarize", str(SEED), "-t", str(tiny_marian), "-s", str(tiny_bart),
+        "--cache", str(tmp_path / "c.sqlite"), "--sentences", "1",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    summary = result.stdout.strip()
+    assert summary and "\n" not in summary
+
+
+def test_unavailable_model_is_one_clear_error(tmp_path: Path) -> None:
+    models = tmp_path / "models"
+    result = invoke(
+        "run", str(SEED.parent), "-o", str(tmp_path / "out"), "--models-dir", str(models)
+    )
+    assert result.exit_code == 2
+    line = one_line_error(result.output)
+    assert "Helsinki-NLP/opus-mt-tc-big-ko-en" in line
+    assert str(models / "opus-mt-tc-big-ko-en") in line
+    assert "summarizer models pull" in line and "--translator" in line
+
+
+def test_missing_model_folder(tmp_path: Path) -> None:
+    result = invoke("translate", str(SEED), "-t", str(tmp_path / "nowhere"), "--no-cache")
+    assert result.exit_code == 2
+    assert "does not exist" in one_line_error(result.output)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "not found"),
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n\t\n", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "binary"),
+        ("notes.pdf", b"%PDF-1.4", "unsupported"),
+    ],
+)
+def test_bad_inputs_give_one_line_errors(
+    tmp_path: Path, tiny_marian: Path, name: str, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = invoke("translate", str(path), "-t", str(tiny_marian), "--no-cache")
+    assert result.exit_code == 1
+    line = one_line_error(result.output)
+    assert message in line.lower() and name in line
+
+
+def test_help_is_fast_because_nothing_heavy_is_imported() -> None:
+    code = (
+        "import sys; from typer.testing import CliRunner; from summarizer.cli import app; "
+        "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0; "
+        "heavy = [m for m in ('torch', 'transformers', 'ctranslate2', 'kiwipiepy', 'trafilatura') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert output.strip() == "[]"
+
+
+def test_every_command_documents_itself() -> None:
+    for command in ("run", "translate", "summarize", "score", "regress", "eval-mt"):
+        result = invoke(command, "--help")
+        assert result.exit_code == 0, command
+        assert "Example" in result.output, command
