@@ -133,8 +133,13 @@ def _mostly_hangul(text: str) -> bool:
 def _extract_html(html: str, path: Path) -> str:
     """Article body via trafilatura, paragraphs on their own lines, title as the first line."""
     from trafilatura import bare_extraction
+    from trafilatura.settings import use_config
 
-    document = bare_extraction(html, include_comments=False, with_metadata=True)
+    config = use_config()
+    # Trust the main extractor on short pages too: trafilatura's rescue for extractions under
+    # 250 characters is a whole-page dump that runs every paragraph together on one line.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    document = bare_extraction(html, include_comments=False, with_metadata=True, config=config)
     body = (document.text or "").strip() if document is not None else ""
     if not body:
         raise InputError(f"no article text found in {path}")

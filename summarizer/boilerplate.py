@@ -103,7 +103,7 @@ _COPYRIGHT = re.compile(
 _COPYRIGHT_WORDS = re.compile(r"copyright|rights|저작권|무단|재배포", re.IGNORECASE)
 _CREDIT_CAPTION = re.compile(
     rf"(?:[\[(]\s*{_PHOTO}\s*[=:/][^\])]{{1,40}}[\])]"
-    rf"|[\[(][^\])]{{1,30}}(?:사진|이미지|그래픽|제공)\s*[\])]"
+    rf"|\[[^\]]{{1,30}}(?:사진|이미지|그래픽|제공)\s*\]"
     rf"|\S.{{9,}}\s[©ⓒ]\s*[\w.&\- ]{{1,30}})$"
 )
 _CREDIT_ONLY = re.compile(rf"[\[(]?\s*{_PHOTO}\s*[=:/]\s*[^\])]{{1,40}}[\])]?")
@@ -120,15 +120,14 @@ _DATE_LABEL = (
     r"(?:입력|수정|승인|등록|게재|발행|송고|업데이트|기사\s*입력|최종\s*수정"
     r"|작성일|등록일|수정일|입력일|posted|updated|published)\s*[:：]?"
 )
-_DATED = rf"(?:{_DATE_LABEL}\s*)?{_DATE}(?:\s*{_DATE_LABEL})?"
-_DATELINE = re.compile(rf"{_DATED}(?:\s*[|/·,]?\s*{_DATED})*", re.IGNORECASE)
+_HAS_DATE = re.compile(_DATE)
+_DATE_TOKENS = re.compile(rf"{_DATE_LABEL}|{_DATE}", re.IGNORECASE)
 _COUNT = r"(?:댓글|조회수?|추천|비추천|공감|좋아요|스크랩|공유)\s*[:：]?\s*[\d,]+\s*[건회개명]?"
-_COUNTER = re.compile(
-    rf"(?:{_COUNT}|{_DATE_LABEL}\s*{_DATE}|(?:작성자|글쓴이)\s*[:：]?\s*\S{{1,20}})"
-    rf"(?:\s*[|/·,]?\s*(?:{_COUNT}|{_DATE_LABEL}\s*{_DATE}|(?:작성자|글쓴이)\s*[:：]?\s*\S{{1,20}}))*",
-    re.IGNORECASE,
-)
 _HAS_COUNT = re.compile(_COUNT)
+_META_TOKENS = re.compile(
+    rf"{_COUNT}|{_DATE_LABEL}\s*{_DATE}|(?:작성자|글쓴이)\s*[:：]?\s*\S{{1,20}}", re.IGNORECASE
+)
+_TOKEN_SEPARATORS = re.compile(r"[\s|/·,]+")
 _BARE_NUMBER = re.compile(r"[\d,.]+")
 _VISITOR_LABEL = re.compile(r"(?:오늘|어제|최대|전체|today|yesterday|max|total)", re.IGNORECASE)
 _VISITOR = re.compile(
@@ -320,7 +319,6 @@ def _strip_byline_prefix(unit: _Unit, removed: list[RemovedLine]) -> _Unit:
 
 def _reason(text: str) -> str | None:
     """The reason a unit is boilerplate judged on its own text, or None to keep it."""
-    key = text.replace(" ", "").lower().rstrip(".")
     if _AI_SUMMARY.match(text):
         return "ai-summary"
     if _IMAGE_PLACEHOLDER.fullmatch(text) or _CREDIT_ONLY.fullmatch(text):
@@ -329,12 +327,11 @@ def _reason(text: str) -> str | None:
         return "image-caption"
     if len(text) <= 150 and _COPYRIGHT.search(text):
         return "copyright"
-    email = _EMAIL.search(text)
-    if email and len(_EMAIL.sub("", text).strip()) <= 40:
+    if _EMAIL.search(text) and len(_EMAIL.sub("", text).strip()) <= 40:
         return "email"
-    if _DATELINE.fullmatch(text):
+    if _HAS_DATE.search(text) and _only_tokens(_DATE_TOKENS, text):
         return "dateline"
-    if _COUNTER.fullmatch(text) and _HAS_COUNT.search(text):
+    if _HAS_COUNT.search(text) and _only_tokens(_META_TOKENS, text):
         return "counter"
     if _BYLINE.fullmatch(text):
         return "byline"
@@ -346,12 +343,18 @@ def _reason(text: str) -> str | None:
         return "hashtags"
     if _RELATED_MARKER.fullmatch(text) or _RELATED_INLINE.match(text):
         return "related-articles"
-    if _is_site_chrome(text, key):
+    if _is_site_chrome(text):
         return "site-chrome"
     return None
 
 
-def _is_site_chrome(text: str, key: str) -> bool:
+def _only_tokens(tokens: re.Pattern[str], text: str) -> bool:
+    """True when `text` is nothing but `tokens` and separators (linear, unlike a repeated group)."""
+    return not _TOKEN_SEPARATORS.sub("", tokens.sub("", text))
+
+
+def _is_site_chrome(text: str) -> bool:
+    key = text.replace(" ", "").lower().rstrip(".")
     if key in _CHROME_PHRASES or _FOOTER_LABEL.match(text) or _MARKUP_TOKEN.fullmatch(text):
         return True
     if not any(char.isalnum() for char in text):

@@ -145,6 +145,25 @@ def test_html_title_is_prepended_when_the_body_lacks_it(tmp_path: Path) -> None:
     assert lines[1].startswith("모건스탠리의 분석가들이")
 
 
+def test_short_html_page_keeps_paragraph_breaks(tmp_path: Path) -> None:
+    page = """<html><head><title>삼성전자 3분기 실적 - 뉴스</title></head><body>
+<nav>홈 &gt; 경제 &gt; 산업</nav>
+<article><h1>삼성전자, 3분기 영업이익 10조 돌파</h1>
+<p>삼성전자가 3분기 영업이익 10조원을 넘어섰다고 11일 공시했다.</p>
+<figure><img src="a.jpg"><figcaption>삼성전자 서초 사옥</figcaption></figure>
+<p>회사 관계자는 "수익성이 크게 개선됐다"고 말했다.</p>
+<p>hong@example.com</p>
+</article></body></html>"""
+    path = tmp_path / "brief.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_article(path).text.splitlines() == [
+        "삼성전자, 3분기 영업이익 10조 돌파",
+        "삼성전자가 3분기 영업이익 10조원을 넘어섰다고 11일 공시했다.",
+        '회사 관계자는 "수익성이 크게 개선됐다"고 말했다.',
+        "hong@example.com",
+    ]
+
+
 def test_cp949_html_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "legacy.html"
     page = HTML.replace('<meta charset="utf-8">', "").replace("©", "(c)")
