@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from recording import record_batches
 
 from summarizer.cache import Cache, NullCache
 from summarizer.engines import Model
@@ -13,28 +13,19 @@ from summarizer.models import resolve
 from summarizer.summarize import Summarizer
 
 ARTICLE = "Tesla shares jumped 6% on the Nasdaq this week. Morgan Stanley raised its target. "
-LONG = ARTICLE + (
-    "The bank said Dojo alone could add up to $500 billion to Tesla's value. Dojo trains the "
-    "neural networks behind Tesla's driver assistance. "
-) * 3
+LONG = (
+    ARTICLE
+    + (
+        "The bank said Dojo alone could add up to $500 billion to Tesla's value. Dojo trains the "
+        "neural networks behind Tesla's driver assistance. "
+    )
+    * 3
+)
 
 
 def summarizer(folder: Path, cache: Cache | NullCache | None = None, **kw: int) -> Summarizer:
     spec = resolve(str(folder), folder.parent)
     return Summarizer(Model(spec, "summarization"), cache or NullCache(), **kw)
-
-
-def record(job: Summarizer) -> list[list[str]]:
-    calls: list[list[str]] = []
-    engine = job.model.engine
-    original = engine.generate
-
-    def generate(inputs: Sequence[str], *, system: str | None = None) -> list[str]:
-        calls.append(list(inputs))
-        return original(inputs, system=system)
-
-    engine.generate = generate  # type: ignore[method-assign]
-    return calls
 
 
 @pytest.mark.parametrize("fixture", ["tiny_bart", "tiny_t5", "tiny_llama"])
@@ -54,7 +45,7 @@ def test_long_input_goes_through_map_reduce(tiny_bart_short: Path) -> None:
     chunks = job._chunks(LONG)
     assert len(chunks) > 1
     assert " ".join(chunks).split() == LONG.split(), "map step must cover every word"
-    calls = record(job)
+    calls = record_batches(job.model)
     [result] = job.summarize([LONG])
     assert result.rounds >= 2
     assert result.text
@@ -66,7 +57,7 @@ def test_long_input_goes_through_map_reduce(tiny_bart_short: Path) -> None:
 
 def test_short_texts_are_batched_across_articles(tiny_bart: Path) -> None:
     job = summarizer(tiny_bart, batch_size=4)
-    calls = record(job)
+    calls = record_batches(job.model)
     job.summarize([ARTICLE, "Nvidia fell.", "Samsung rose.", "SK hynix rose.", "LG fell."])
     assert [len(c) for c in calls] == [4, 1]
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
+
+from recording import record_batches
 
 from summarizer.cache import Cache
 from summarizer.engines import Model
@@ -21,20 +22,6 @@ SENTENCES = [
     "AI 반도체 시장이 커지고 있다.",
     "테슬라 주가가 미국 나스닥 시장에서 이번주 급등했다.",
 ]
-
-
-def recording(model: Model) -> list[list[str]]:
-    """Record every batch the engine is asked to generate."""
-    calls: list[list[str]] = []
-    engine = model.engine
-    original = engine.generate
-
-    def generate(inputs: Sequence[str], *, system: str | None = None) -> list[str]:
-        calls.append(list(inputs))
-        return original(inputs, system=system)
-
-    engine.generate = generate  # type: ignore[method-assign]
-    return calls
 
 
 def translator(folder: Path, cache: Cache, batch_size: int = 2, **overrides: object) -> Translator:
@@ -55,7 +42,7 @@ def test_one_nonempty_translation_per_segment(tiny_marian: Path, tmp_path: Path)
 def test_batches_are_length_sorted_and_deduplicated(tiny_marian: Path, tmp_path: Path) -> None:
     with Cache(tmp_path / "c.sqlite") as cache:
         job = translator(tiny_marian, cache, batch_size=2)
-        calls = recording(job.model)
+        calls = record_batches(job.model)
         job.translate(SENTENCES)
     assert [len(batch) for batch in calls] == [2, 2, 1]
     flat = [s for batch in calls for s in batch]
@@ -73,7 +60,7 @@ def test_second_call_is_answered_by_the_cache(tiny_marian: Path, tmp_path: Path)
         assert result.texts == first.texts
         assert result.hits == len(SENTENCES)
         changed = translator(tiny_marian, cache, num_beams=1)
-        calls = recording(changed.model)
+        calls = record_batches(changed.model)
         changed.translate(SENTENCES[:2])
         assert calls, "different decoding settings must miss the cache"
 
@@ -95,7 +82,7 @@ def test_too_long_sentence_is_split_never_cut(tiny_marian_short: Path, tmp_path:
         job = translator(tiny_marian_short, cache)
         engine = job.model.engine
         assert engine.count_tokens([long])[0] > engine.max_input_tokens
-        calls = recording(job.model)
+        calls = record_batches(job.model)
         result = job.translate([long, "엔비디아"])
     pieces = [p for batch in calls for p in batch if p != "엔비디아"]
     assert len(pieces) > 1
