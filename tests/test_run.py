@@ -37,7 +37,7 @@ def test_every_seed_gets_all_output_files(seeds_run: dict[str, Any]) -> None:
 
 def test_result_json_aligns_every_sentence(seeds_run: dict[str, Any]) -> None:
     for stem, result in results(seeds_run["out"]).items():
-        assert RESULT_KEYS <= set(result), stem
+        assert set(result) >= RESULT_KEYS, stem
         segments = result["segments"]
         assert segments, stem
         assert all(s["source"].strip() and s["translation"].strip() for s in segments), stem
@@ -49,7 +49,7 @@ def test_result_json_aligns_every_sentence(seeds_run: dict[str, Any]) -> None:
         )
         assert {s["paragraph"] for s in segments} == set(range(result["article"]["paragraphs"]))
         translator = result["models"]["translator"]
-        assert translator["backend"] == "hf"
+        assert translator["backend"] in {"hf", "ct2"}
         assert len(translator["weights_sha256"]) == 64
         assert "num_beams" in translator["decoding"]
         assert result["models"]["summarizer"]["summary_sentences"] == 3

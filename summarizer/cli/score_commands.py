@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from summarizer.scoring import Comparison, ScoreReport
 
 DEFAULT_OUT = Path("outputs")
-SCORES_FILE = "scores.json"
-REGRESS_FILE = "regress.json"
 
 ArticlesArgument = Annotated[
     Path, typer.Argument(help="Folder of articles; references are read from FOLDER/refs/.")
@@ -62,6 +60,7 @@ def score(
     OUT/scores.json. Example: `summarizer run seeds/ && summarizer score seeds/`
     """
     from summarizer.fileio import write_atomic
+    from summarizer.report import SCORES_FILE
     from summarizer.scoring import score_outputs
 
     report = score_outputs(out, folder, refs)
@@ -123,8 +122,10 @@ def regress(
     Example: `summarizer regress seeds/ --baseline quality/baseline.json`
     """
     from summarizer.cli.pipeline_commands import RichProgress, progress_bar
+    from summarizer.cli.report_commands import save_report
     from summarizer.fileio import write_atomic
     from summarizer.pipeline import Pipeline
+    from summarizer.report import REGRESS_FILE
     from summarizer.scoring import score_outputs
     from summarizer.scoring.baseline import judge, read_baseline, write_baseline
 
@@ -146,6 +147,7 @@ def regress(
     record["comparison"] = verdict.comparison.to_dict()
     write_atomic(out / REGRESS_FILE, json.dumps(record, indent=2, ensure_ascii=False))
     _print_comparison(verdict.comparison, baseline, allowed=verdict.comparable)
+    save_report(out)
     raise typer.Exit(verdict.exit_code)
 
 
