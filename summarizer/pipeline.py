@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from summarizer.articles import Article, find_articles, read_article
 from summarizer.boilerplate import CleanArticle, clean
 from summarizer.config import Settings
+from summarizer.convert import choose_backend, resolve_compute_type
 from summarizer.engines import Model, Task
 from summarizer.errors import InputError, UsageError
 from summarizer.models import resolve
@@ -168,7 +169,8 @@ class RunReport:
     def cache_counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Cache hits and misses per kind over the articles that finished."""
         done = [r for r in self.results if r.ok and r.summary]
-        translated = [c for r in done for c in r.translation_cached]
+        korean = [r for r in done if r.document and r.document.language == "ko"]
+        translated = [c for r in korean for c in r.translation_cached]
         summaries = [bool(r.summary and r.summary.cached) for r in done]
         hits = {"translation": sum(translated), "summary": sum(summaries)}
         misses = {
@@ -198,9 +200,24 @@ class Pipeline:
         self._summarizer: Summarizer | None = None
 
     def _model(self, ref: str, task: Task, overrides: dict[str, Any]) -> Model:
-        spec = resolve(ref, self.settings.models_dir)
-        backend = "hf" if self.settings.backend == "auto" else self.settings.backend
-        return Model(spec, task, backend=backend, device=self.settings.device, overrides=overrides)
+        settings = self.settings
+        spec = resolve(ref, settings.models_dir)
+        backend = choose_backend(settings.backend, spec)
+        if backend != "ct2":
+            return Model(spec, task, backend=backend, device=settings.device, overrides=overrides)
+        return Model(
+            spec,
+            task,
+            backend="ct2",
+            device=settings.device,
+            compute_type=resolve_compute_type(settings.compute_type, settings.device),
+            options={
+                "models_dir": settings.models_dir,
+                "inter_threads": settings.inter_threads,
+                "intra_threads": settings.intra_threads,
+            },
+            overrides=overrides,
+        )
 
     @property
     def translator(self) -> Translator:
