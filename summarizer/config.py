@@ -38,6 +38,8 @@ class Settings:
     backend: str = "auto"
     device: str = "auto"
     compute_type: str = "auto"
+    inter_threads: int = 1
+    intra_threads: int = 0
     batch_size: int = 32
     summary_sentences: int = 3
     summary_words: int = 80
@@ -95,7 +97,13 @@ def _from_mapping(values: dict[str, Any]) -> Settings:
     for name, value in values.items():
         if name == "models_dir":
             converted[name] = Path(value)
-        elif name in ("batch_size", "summary_sentences", "summary_words"):
+        elif name in (
+            "batch_size",
+            "summary_sentences",
+            "summary_words",
+            "inter_threads",
+            "intra_threads",
+        ):
             converted[name] = _int(name, value)
         elif name.endswith("_decoding"):
             if not isinstance(value, dict):

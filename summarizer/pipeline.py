@@ -288,7 +288,7 @@ class Pipeline:
                 result.translations = translated.texts[position:end]
                 result.translation_cached = translated.cached[position:end]
                 result.translate_seconds = sum(translated.seconds[position:end])
-                result.models["translator"] = self.translator.model.describe()
+                result.models["translator"] = self.translator.describe()
                 position = end
         for result, document in zip(results, documents, strict=True):
             if document.language != "ko":

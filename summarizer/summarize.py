@@ -7,6 +7,7 @@ summaries are summarized again until they fit: nothing is truncated.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -65,7 +66,11 @@ class Summarizer:
 
     @property
     def fingerprint(self) -> str:
-        return f"{self.model.fingerprint}/s{self.sentences}w{self.words}"
+        """The model's, the summary length's and, for chat models, the prompt's fingerprint."""
+        base = f"{self.model.fingerprint}/s{self.sentences}w{self.words}"
+        if self.system is None:
+            return base
+        return f"{base}/prompt-{hashlib.sha256(self.system.encode()).hexdigest()[:8]}"
 
     def describe(self) -> dict[str, object]:
         return {

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import typer
 
-from summarizer.cli import evaluate_commands, pipeline_commands, report_commands, score_commands
+from summarizer.cli import (
+    cache_commands,
+    evaluate_commands,
+    models_commands,
+    pipeline_commands,
+    report_commands,
+    score_commands,
+)
 
 app = typer.Typer(
     name="summarizer",
@@ -27,6 +34,8 @@ pipeline_commands.register(app)
 report_commands.register(app)
 score_commands.register(app)
 evaluate_commands.register(app)
+models_commands.register(app)
+cache_commands.register(app)
 
 
 def main() -> None:

@@ -56,6 +56,14 @@ BackendOption = Annotated[
 DeviceOption = Annotated[
     str | None, typer.Option(help="Device: auto, cpu or cuda.", show_default=False)
 ]
+ComputeTypeOption = Annotated[
+    str | None,
+    typer.Option(
+        help="CTranslate2 weights and arithmetic: int8, int8_float16, float16, float32, … "
+        "[env SUMMARIZER_COMPUTE_TYPE; default auto: int8 on CPU, int8_float16 on CUDA].",
+        show_default=False,
+    ),
+]
 BeamsOption = Annotated[
     int | None,
     typer.Option(
@@ -135,6 +143,7 @@ def load(
     sentences: int | None = None,
     words: int | None = None,
     batch_size: int | None = None,
+    compute_type: str | None = None,
 ) -> Any:
     """Settings from files and environment, with the command line's options on top."""
     from summarizer.config import load_settings
@@ -145,6 +154,7 @@ def load(
         models_dir=models_dir,
         backend=backend,
         device=device,
+        compute_type=compute_type,
         summary_sentences=sentences,
         summary_words=words,
         batch_size=batch_size,

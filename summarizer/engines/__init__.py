@@ -19,6 +19,7 @@ Task = Literal["translation", "summarization"]
 
 BACKENDS: dict[str, str] = {
     "hf": "summarizer.engines.hf:HFEngine",
+    "ct2": "summarizer.engines.ct2:CT2Engine",
 }
 
 _FALLBACK_MAX_NEW_TOKENS = 256
@@ -48,14 +49,20 @@ class Model:
         *,
         backend: str = "hf",
         device: str = "auto",
+        compute_type: str | None = None,
+        options: dict[str, Any] | None = None,
         overrides: dict[str, Any] | None = None,
     ) -> None:
+        """`compute_type` (ct2) changes outputs and so the fingerprint; `options` (models
+        folder, threads) go to the engine and change nothing it computes."""
         if backend not in BACKENDS:
             raise ValueError(f"unknown backend {backend!r}")
         self.spec = spec
         self.task = task
         self.backend = backend
         self.device = device
+        self.compute_type = compute_type
+        self.options = options or {}
         self.decoding = effective_decoding(spec, overrides or {})
         self._engine: Engine | None = None
 
@@ -72,7 +79,10 @@ class Model:
         if self._engine is None:
             module, _, name = BACKENDS[self.backend].partition(":")
             engine_class = getattr(importlib.import_module(module), name)
-            self._engine = engine_class(self.spec, self.task, self.decoding, self.device)
+            extra = {"compute_type": self.compute_type} if self.compute_type else {}
+            self._engine = engine_class(
+                self.spec, self.task, self.decoding, self.device, **extra, **self.options
+            )
         return self._engine
 
     def describe(self) -> dict[str, Any]:
@@ -82,6 +92,7 @@ class Model:
             "task": self.task,
             "kind": self.kind,
             "backend": self.backend,
+            "compute_type": self.compute_type,
             "decoding": self.decoding,
             "fingerprint": self.fingerprint,
         }
@@ -94,6 +105,7 @@ class Model:
             "weights_sha256": self.spec.weights_sha256,
             "task": self.task,
             "backend": self.backend,
+            "compute_type": self.compute_type,
             "decoding": self.decoding,
         }
         blob = json.dumps(identity, sort_keys=True).encode()

