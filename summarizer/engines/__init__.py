@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, Literal, Protocol
 
-from summarizer.models import ModelSpec
+from summarizer.models import ModelSpec, offline_mode
 
 Task = Literal["translation", "summarization"]
 
@@ -80,9 +80,10 @@ class Model:
             module, _, name = BACKENDS[self.backend].partition(":")
             engine_class = getattr(importlib.import_module(module), name)
             extra = {"compute_type": self.compute_type} if self.compute_type else {}
-            self._engine = engine_class(
-                self.spec, self.task, self.decoding, self.device, **extra, **self.options
-            )
+            with offline_mode():
+                self._engine = engine_class(
+                    self.spec, self.task, self.decoding, self.device, **extra, **self.options
+                )
         return self._engine
 
     def describe(self) -> dict[str, Any]:
