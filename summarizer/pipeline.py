@@ -87,6 +87,11 @@ class ArticleResult:
         return self.error is None and self.summary is not None
 
     @property
+    def translated(self) -> bool:
+        """False for English articles, which are summarized without translation."""
+        return self.document is not None and self.document.language == "ko"
+
+    @property
     def translation(self) -> str:
         assert self.document is not None
         paragraphs, position = [], 0
@@ -119,7 +124,8 @@ class ArticleResult:
                     }
                 )
                 position += 1
-        hits = sum(self.translation_cached)
+        hits = sum(self.translation_cached) if self.translated else 0
+        misses = len(self.translation_cached) - hits if self.translated else 0
         return {
             "schema": RESULT_SCHEMA,
             "article": {
@@ -150,7 +156,7 @@ class ArticleResult:
             },
             "cache": {
                 "translation_hits": hits,
-                "translation_misses": len(self.translation_cached) - hits,
+                "translation_misses": misses,
                 "summary_hit": self.summary.cached,
             },
         }
@@ -169,8 +175,7 @@ class RunReport:
     def cache_counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Cache hits and misses per kind over the articles that finished."""
         done = [r for r in self.results if r.ok and r.summary]
-        korean = [r for r in done if r.document and r.document.language == "ko"]
-        translated = [c for r in korean for c in r.translation_cached]
+        translated = [c for r in done if r.translated for c in r.translation_cached]
         summaries = [bool(r.summary and r.summary.cached) for r in done]
         hits = {"translation": sum(translated), "summary": sum(summaries)}
         misses = {
@@ -293,7 +298,7 @@ class Pipeline:
         for result, document in zip(results, documents, strict=True):
             if document.language != "ko":
                 result.translations = document.flat
-                result.translation_cached = [True] * len(result.translations)
+                result.translation_cached = [False] * len(result.translations)
                 result.models["translator"] = None
         return results
 
@@ -363,8 +368,16 @@ class Pipeline:
             self.summarize(results, progress, finished)
         finally:
             done = [r for r in results if r.ok]
+            finished = {r.stem for r in done}
+            unfinished = [
+                ArticleResult(d.article.path, d.article.path.stem, d)
+                for d in documents
+                if d.article.path.stem not in finished
+            ]
             report = RunReport(
-                sorted(done + failed, key=lambda r: r.path), time.perf_counter() - began, out_dir
+                sorted(done + failed + unfinished, key=lambda r: r.path),
+                time.perf_counter() - began,
+                out_dir,
             )
             write_index(out_dir, report.results)
             self.cache.record_run(*report.cache_counts())

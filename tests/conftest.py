@@ -18,6 +18,12 @@ os.environ["TOKENIZERS_PARALLELISM"] = "false"
 os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
 os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="summarizer-tests-hf-")
 atexit.register(shutil.rmtree, os.environ["HF_HOME"], ignore_errors=True)
+# Converted models (CTranslate2) go to a temporary models folder, not the checkout's models/.
+os.environ["SUMMARIZER_MODELS_DIR"] = tempfile.mkdtemp(prefix="summarizer-tests-models-")
+atexit.register(shutil.rmtree, os.environ["SUMMARIZER_MODELS_DIR"], ignore_errors=True)
+# Tiny models spend their time in thread hand-offs: one thread each is faster and keeps test
+# subprocesses from fighting over the two cores.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from tiny_models import (  # noqa: E402
     build_bart,

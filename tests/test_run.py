@@ -85,13 +85,21 @@ def test_bad_files_are_reported_and_the_rest_finish(
     (folder / "b_cp949.txt").write_bytes(korean.encode("cp949"))
     (folder / "c_empty.txt").write_text("", encoding="utf-8")
     (folder / "d_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    english = "Tesla shares jumped 6% this week.\n\nMorgan Stanley raised its target.\n"
+    (folder / "e_english.txt").write_text(english, encoding="utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(
         app, ["run", str(folder), "-o", str(out), "-t", str(tiny_marian), "-s", str(tiny_bart)]
     )
     assert result.exit_code == 1
-    assert "2 done, 2 failed" in result.output
-    assert sorted(results(out)) == ["a_good", "b_cp949"]
+    assert "3 done, 2 failed" in result.output
+    assert sorted(results(out)) == ["a_good", "b_cp949", "e_english"]
+    english_result = results(out)["e_english"]
+    assert english_result["article"]["language"] == "en"
+    assert english_result["models"]["translator"] is None
+    assert english_result["translation"] == english.strip()
+    assert english_result["cache"]["translation_hits"] == 0
+    assert english_result["cache"]["translation_misses"] == 0
     cp949 = results(out)["b_cp949"]
     assert cp949["article"]["encoding"] in {"cp949", "euc-kr", "euc_kr"}
     assert cp949["segments"][0]["source"] == "테슬라 주가가 이번주 급등했다."

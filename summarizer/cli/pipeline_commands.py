@@ -201,7 +201,9 @@ def _print_report(report: RunReport) -> None:
             continue
         summary = result.summary.text
         preview = summary if len(summary) <= PREVIEW_CHARS else summary[: PREVIEW_CHARS - 1] + "…"
-        cached = f"{sum(result.translation_cached)}/{len(result.translation_cached)}"
+        cached = "–"
+        if result.translated:
+            cached = f"{sum(result.translation_cached)}/{len(result.translation_cached)}"
         if result.summary.cached:
             cached += " +S"
         table.add_row(
