@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import shutil
-import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -307,23 +306,6 @@ def test_convert_hands_the_installed_model_to_the_converter(
     assert cli(*args, "--compute-type", "int3").exit_code == 2
     missing = ["models", "convert", "opus-mt-tc-big-ko-en", "--to", "ct2", "--models-dir"]
     assert cli(*missing, str(models)).exit_code == 2
-
-
-@pytest.fixture
-def network_attempts(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Online mode for the hub client, with every DNS lookup or connection recorded and refused."""
-    attempts: list[Any] = []
-
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        attempts.append(args)
-        raise OSError("network access in a test")
-
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    return attempts
 
 
 def test_models_in_the_models_folder_load_without_network(
