@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 from benchmarks import report, workload
@@ -21,13 +22,22 @@ DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "summarizer-benchmarks"
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="~200 sentences, base model, greedy")
-    parser.add_argument("--sentences", type=int, help="Korean sentences (whole documents)")
-    parser.add_argument("--a-limit", type=int, help="inputs for (a), the slow per-input loop")
+    parser.add_argument(
+        "--sentences", type=int, help="Korean sentences, whole documents [default all 1,997]"
+    )
+    parser.add_argument(
+        "--a-limit", type=int, help="inputs for (a), the slow per-input loop [default 200]"
+    )
     parser.add_argument("--documents", type=int, default=12, help="English documents to summarize")
     parser.add_argument("--new-tokens", type=int, default=32, help="forced translation length")
     parser.add_argument("--summary-tokens", type=int, default=64, help="forced summary length")
     parser.add_argument("--beams", type=int, nargs="+", help="beam sizes [default 1 4]")
-    parser.add_argument("--batch-size", type=int, default=32, help="(b), (c), (d) batch size")
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="batch size of (b) (default 32), (c) and (d) (default: summarizer's own per backend)",
+    )
     parser.add_argument(
         "--suites", nargs="+", choices=("base", "big", "summarization"), help="what to measure"
     )
@@ -38,7 +48,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.quick:
         args.sentences = args.sentences or 200
-        args.a_limit = args.a_limit or 32
+        args.a_limit = args.a_limit or 16
         args.suites = args.suites or ["base"]
         args.beams = args.beams or [1]
     args.a_limit = args.a_limit or 200
@@ -49,6 +59,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
     if not workload.available():
         print(f"skipped: NTREX-128 or the opus-mt skeleton is missing under {workload.SHARED}")
         return 0

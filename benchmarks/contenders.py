@@ -14,6 +14,7 @@ so all do identical work; each returns how many inputs it decoded and how long i
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -92,10 +93,17 @@ def ctranslate2_ceiling(job: dict[str, Any], began: float) -> dict[str, Any]:
     from transformers import AutoTokenizer
     from transformers.utils import logging
 
+    from summarizer.engines.ct2 import threads
+
     logging.set_verbosity_error()
     tokenizer = AutoTokenizer.from_pretrained(job["model"])
+    inter, intra = threads(1, 0)  # the ct2 backend's defaults: one translator, every core
     translator = ctranslate2.Translator(
-        job["converted"], device="cpu", compute_type=job["compute_type"], intra_threads=0
+        job["converted"],
+        device="cpu",
+        compute_type=job["compute_type"],
+        inter_threads=inter,
+        intra_threads=intra,
     )
     loaded = time.perf_counter()
     sources = [tokenizer.convert_ids_to_tokens(ids) for ids in tokenizer(job["texts"])["input_ids"]]
@@ -129,6 +137,7 @@ def _measured(job: dict[str, Any], load_s: float, seconds: float, done: int) -> 
         "seconds": seconds,
         "load_s": load_s,
         "peak_rss_mb": _peak_rss_mb(),
+        "load_avg": os.getloadavg()[0],  # other work on the machine skews every figure
     }
 
 

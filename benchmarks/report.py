@@ -14,6 +14,7 @@ COLUMNS = (
     "× (a)",
     "load s",
     "peak RSS MB",
+    "load avg",
 )
 NAMES = {
     "a": "(a) transformers, one input per generate",
@@ -44,6 +45,7 @@ def rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
                 f"{rate / base:.2f}" if base else "-",
                 f"{figures['load_s']:.1f}",
                 f"{figures['peak_rss_mb']:.0f}",
+                f"{figures['load_avg']:.1f}",
             ]
         )
     return table

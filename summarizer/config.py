@@ -40,7 +40,7 @@ class Settings:
     compute_type: str = "auto"
     inter_threads: int = 1
     intra_threads: int = 0
-    batch_size: int = 32
+    batch_size: int | None = None
     summary_sentences: int = 3
     summary_words: int = 80
     translator_decoding: dict[str, Any] = field(default_factory=dict)
@@ -127,7 +127,8 @@ def _validated(settings: Settings) -> Settings:
     if settings.device not in DEVICES:
         raise UsageError(f"device must be one of {', '.join(DEVICES)}, got {settings.device!r}")
     for name in ("batch_size", "summary_sentences", "summary_words"):
-        if getattr(settings, name) < 1:
+        value = getattr(settings, name)
+        if value is not None and value < 1:
             raise UsageError(f"setting {name} must be at least 1")
     for name in ("translator_decoding", "summarizer_decoding"):
         bad = sorted(set(getattr(settings, name)) - set(DECODING_KEYS))

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from summarizer.cache import Cache, NullCache
 
 RESULT_SCHEMA = 1
+# Sentences per translation batch unless the user says otherwise: CTranslate2 splits batches
+# into token-bounded sub-batches itself and gains from large ones (benchmarks/RESULTS.md);
+# transformers pads every batch to its longest input and gains little beyond 32.
+BATCH_SIZES = {"hf": 32, "ct2": 128}
 _HANGUL_SHARE_FOR_KOREAN = 0.2
 
 
@@ -231,7 +235,10 @@ class Pipeline:
                 self.settings.translator, "translation", self.settings.translator_decoding
             )
             self._translator = Translator(
-                model, self.cache, batch_size=self.settings.batch_size, refresh=self.refresh
+                model,
+                self.cache,
+                batch_size=self.settings.batch_size or BATCH_SIZES[model.backend],
+                refresh=self.refresh,
             )
         return self._translator
 

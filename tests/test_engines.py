@@ -48,7 +48,7 @@ def test_fingerprint_needs_no_model_load(tiny_marian: Path) -> None:
 
 def test_t5_gets_its_task_prefix(tiny_t5: Path) -> None:
     engine = model(tiny_t5, "summarization").engine
-    assert engine.prefix == "summarize: "  # type: ignore[attr-defined]
+    assert engine.prompter.prefix == "summarize: "  # type: ignore[attr-defined]
     with_prefix = engine.count_tokens(["Tesla shares rose."])[0]
     plain = len(engine.tokenizer("Tesla shares rose.")["input_ids"])  # type: ignore[attr-defined]
     assert with_prefix > plain

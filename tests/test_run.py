@@ -44,8 +44,10 @@ def test_result_json_aligns_every_sentence(seeds_run: dict[str, Any]) -> None:
         assert result["article"]["sentences"] == len(segments)
         paragraphs = (seeds_run["out"] / stem / "translation.en.md").read_text().strip()
         source = (seeds_run["out"] / stem / "source.ko.txt").read_text().strip()
-        assert len(paragraphs.split("\n\n")) == len(source.split("\n\n")) == (
-            result["article"]["paragraphs"]
+        assert (
+            len(paragraphs.split("\n\n"))
+            == len(source.split("\n\n"))
+            == (result["article"]["paragraphs"])
         )
         assert {s["paragraph"] for s in segments} == set(range(result["article"]["paragraphs"]))
         translator = result["models"]["translator"]

@@ -88,7 +88,11 @@ WordsOption = Annotated[
 ]
 BatchOption = Annotated[
     int | None,
-    typer.Option(help="Sentences per translation batch [default 32].", show_default=False, min=1),
+    typer.Option(
+        help="Sentences per translation batch [default 32 with hf, 128 with ct2].",
+        show_default=False,
+        min=1,
+    ),
 ]
 CacheOption = Annotated[
     Path | None,

@@ -13,6 +13,7 @@ from summarizer.cli.common import (
     BatchOption,
     BeamsOption,
     CacheOption,
+    ComputeTypeOption,
     DeviceOption,
     ModelsDirOption,
     NoCacheOption,
@@ -42,6 +43,7 @@ def eval_mt(
     models_dir: ModelsDirOption = None,
     backend: BackendOption = None,
     device: DeviceOption = None,
+    compute_type: ComputeTypeOption = None,
     beams: BeamsOption = None,
     batch_size: BatchOption = None,
     cache: CacheOption = None,
@@ -57,7 +59,16 @@ def eval_mt(
     from summarizer.evaluate import evaluate_mt, read_lines
     from summarizer.pipeline import Pipeline
 
-    settings = load(translator, None, models_dir, backend, device, beams, batch_size=batch_size)
+    settings = load(
+        translator,
+        None,
+        models_dir,
+        backend,
+        device,
+        beams,
+        batch_size=batch_size,
+        compute_type=compute_type,
+    )
     total = len(read_lines(source, limit))
     with open_cache(cache, no_cache, DEFAULT_OUT) as store, progress_bar() as bar:
         sink = RichProgress(bar)

@@ -12,6 +12,7 @@ from summarizer.cli.common import (
     BatchOption,
     BeamsOption,
     CacheOption,
+    ComputeTypeOption,
     DeviceOption,
     ModelsDirOption,
     NoCacheOption,
@@ -89,6 +90,7 @@ def translate(
     models_dir: ModelsDirOption = None,
     backend: BackendOption = None,
     device: DeviceOption = None,
+    compute_type: ComputeTypeOption = None,
     beams: BeamsOption = None,
     batch_size: BatchOption = None,
     cache: CacheOption = None,
@@ -102,7 +104,16 @@ def translate(
     """
     from summarizer.pipeline import Pipeline
 
-    settings = load(translator, None, models_dir, backend, device, beams, batch_size=batch_size)
+    settings = load(
+        translator,
+        None,
+        models_dir,
+        backend,
+        device,
+        beams,
+        batch_size=batch_size,
+        compute_type=compute_type,
+    )
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         result = Pipeline(settings, store, refresh=refresh).translate_file(file)
     write_or_print(result.translation, out)
@@ -116,6 +127,7 @@ def summarize(
     models_dir: ModelsDirOption = None,
     backend: BackendOption = None,
     device: DeviceOption = None,
+    compute_type: ComputeTypeOption = None,
     sentences: SentencesOption = None,
     words: WordsOption = None,
     cache: CacheOption = None,
@@ -128,7 +140,17 @@ def summarize(
     """
     from summarizer.pipeline import Pipeline
 
-    settings = load(translator, summarizer, models_dir, backend, device, None, sentences, words)
+    settings = load(
+        translator,
+        summarizer,
+        models_dir,
+        backend,
+        device,
+        None,
+        sentences,
+        words,
+        compute_type=compute_type,
+    )
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         result = Pipeline(settings, store, refresh=refresh).summarize_file(file)
     assert result.summary is not None
@@ -144,6 +166,7 @@ def run(
     models_dir: ModelsDirOption = None,
     backend: BackendOption = None,
     device: DeviceOption = None,
+    compute_type: ComputeTypeOption = None,
     beams: BeamsOption = None,
     sentences: SentencesOption = None,
     words: WordsOption = None,
@@ -168,7 +191,16 @@ def run(
     from summarizer.pipeline import Pipeline
 
     settings = load(
-        translator, summarizer, models_dir, backend, device, beams, sentences, words, batch_size
+        translator,
+        summarizer,
+        models_dir,
+        backend,
+        device,
+        beams,
+        sentences,
+        words,
+        batch_size,
+        compute_type=compute_type,
     )
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))

@@ -13,6 +13,7 @@ import typer
 from summarizer.cli.common import (
     BackendOption,
     CacheOption,
+    ComputeTypeOption,
     DeviceOption,
     ModelsDirOption,
     NoCacheOption,
@@ -110,6 +111,7 @@ def regress(
     models_dir: ModelsDirOption = None,
     backend: BackendOption = None,
     device: DeviceOption = None,
+    compute_type: ComputeTypeOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -131,7 +133,7 @@ def regress(
 
     limits = _tolerances(tolerance, metric_tolerance or [])
     old = None if update_baseline else read_baseline(baseline)
-    settings = load(translator, summarizer, models_dir, backend, device)
+    settings = load(translator, summarizer, models_dir, backend, device, compute_type=compute_type)
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         run_report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
     for failed in run_report.failed:

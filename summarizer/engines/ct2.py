@@ -17,7 +17,15 @@ from typing import Any
 
 from summarizer.convert import convert, ct2_device
 from summarizer.engines import Task
-from summarizer.engines.hf import SOURCE_LANGUAGE, _language_token
+from summarizer.engines.prompts import (
+    SOURCE_LANGUAGE,
+    Prompter,
+    input_limit,
+    language_family,
+    refuse_overlong,
+    target_language_token,
+    task_prefix,
+)
 from summarizer.errors import ModelUnavailableError, UsageError
 from summarizer.models import ModelSpec
 
@@ -44,6 +52,7 @@ class CT2Engine:
         from transformers import AutoTokenizer
         from transformers.utils import logging
 
+        inter, intra = threads(inter_threads, intra_threads)
         logging.set_verbosity_error()
         warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
         self.device = ct2_device(device)
@@ -55,31 +64,34 @@ class CT2Engine:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ModelUnavailableError(f"cannot load tokenizer from {spec.path}: {first}") from exc
         self.path = convert(spec, models_dir, compute_type)
-        inter, intra = threads(inter_threads, intra_threads)
         runner = ctranslate2.Translator if self.seq2seq else ctranslate2.Generator
-        self.model = runner(
-            str(self.path),
-            device=self.device,
-            compute_type=compute_type,
-            inter_threads=inter,
-            intra_threads=intra,
-        )
-        self.prefix = ""
+        try:
+            self.model = runner(
+                str(self.path),
+                device=self.device,
+                compute_type=compute_type,
+                inter_threads=inter,
+                intra_threads=intra,
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise ModelUnavailableError(
+                f"CTranslate2 cannot load {self.path} on {self.device} as {compute_type}: {exc}"
+            ) from exc
         self.target_prefix: list[str] | None = None
         defaults = spec.generation_defaults
         if self.seq2seq:
             self._prepare_seq2seq(task, defaults)
+        self.prompter = Prompter(self.tokenizer, self.seq2seq, task_prefix(task, self.config))
         self.options = self._options(decoding, defaults)
-        self.max_input_tokens = self._input_limit(decoding)
+        self.max_input_tokens = input_limit(
+            self.config, self.tokenizer, self.seq2seq, decoding["max_new_tokens"]
+        )
 
     def _prepare_seq2seq(self, task: Task, defaults: dict[str, Any]) -> None:
-        if task == "summarization":
-            params = (self.config.get("task_specific_params") or {}).get("summarization", {})
-            self.prefix = params.get("prefix", "") or ""
-        family = _language_family(self.tokenizer, self.config)
+        family = language_family(self.tokenizer, self.config.get("model_type"))
         if task == "translation" and family:
             self.tokenizer.src_lang = SOURCE_LANGUAGE[family]
-            self.target_prefix = [_language_token(family, self.tokenizer)]
+            self.target_prefix = [target_language_token(family, self.tokenizer)]
         elif defaults.get("forced_bos_token_id") is not None:
             # BART starts from </s> and must be made to emit <s> first, as transformers does.
             self.target_prefix = [
@@ -132,49 +144,14 @@ class CT2Engine:
         ids = ids if isinstance(ids, list) else [ids]
         return [self.tokenizer.convert_ids_to_tokens(i) for i in ids if i is not None]
 
-    def _input_limit(self, decoding: dict[str, Any]) -> int:
-        limits = [
-            self.config.get(name)
-            for name in ("max_position_embeddings", "n_positions", "max_sequence_length")
-        ]
-        tokenizer_limit = self.tokenizer.model_max_length
-        if isinstance(tokenizer_limit, int) and tokenizer_limit < 10**7:
-            limits.append(tokenizer_limit)
-        limit = min((v for v in limits if isinstance(v, int) and v > 0), default=10**6)
-        if not self.seq2seq:
-            limit -= decoding["max_new_tokens"]
-        return max(8, limit)
-
-    def _prompts(self, inputs: Sequence[str], system: str | None) -> list[str]:
-        if self.seq2seq:
-            return [self.prefix + text for text in inputs]
-        prompts = []
-        for text in inputs:
-            messages = [{"role": "user", "content": text}]
-            if system:
-                messages.insert(0, {"role": "system", "content": system})
-            prompts.append(
-                self.tokenizer.apply_chat_template(
-                    messages, tokenize=False, add_generation_prompt=True
-                )
-            )
-        return prompts
-
-    def _encode(self, prompts: Sequence[str]) -> list[list[int]]:
-        return self.tokenizer(list(prompts), add_special_tokens=self.seq2seq)["input_ids"]
-
     def count_tokens(self, texts: Sequence[str], *, system: str | None = None) -> list[int]:
-        return [len(ids) for ids in self._encode(self._prompts(texts, system))]
+        return self.prompter.count(texts, system)
 
     def generate(self, inputs: Sequence[str], *, system: str | None = None) -> list[str]:
         if not inputs:
             return []
-        encoded = self._encode(self._prompts(inputs, system))
-        longest = max(len(ids) for ids in encoded)
-        if longest > self.max_input_tokens:
-            raise ValueError(
-                f"input of {longest} tokens exceeds the model's limit of {self.max_input_tokens}"
-            )
+        encoded = self.prompter.encode(self.prompter.prompts(inputs, system))
+        refuse_overlong(encoded, self.max_input_tokens)
         tokens = [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
         if self.seq2seq:
             prefix = [self.target_prefix] * len(tokens) if self.target_prefix else None
@@ -207,11 +184,3 @@ def _target_vocabulary(folder: Path) -> list[str]:
         if (folder / f"{name}.txt").is_file():
             return (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines()
     return []
-
-
-def _language_family(tokenizer: Any, config: dict[str, Any]) -> str | None:
-    if "nllb" in type(tokenizer).__name__.lower():
-        return "nllb"
-    if config.get("model_type") == "m2m_100":
-        return "m2m_100"
-    return None

@@ -7,11 +7,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from summarizer.engines import Task
+from summarizer.engines.prompts import (
+    SOURCE_LANGUAGE,
+    Prompter,
+    input_limit,
+    language_family,
+    refuse_overlong,
+    target_language_token,
+    task_prefix,
+)
 from summarizer.errors import ModelUnavailableError
 from summarizer.models import ModelSpec
-
-SOURCE_LANGUAGE = {"m2m_100": "ko", "nllb": "kor_Hang"}
-TARGET_LANGUAGE = {"m2m_100": "en", "nllb": "eng_Latn"}
 
 
 class HFEngine:
@@ -38,73 +44,38 @@ class HFEngine:
         except (OSError, ValueError) as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ModelUnavailableError(f"cannot load model from {spec.path}: {first}") from exc
-        self.prefix = ""
+        config = self.model.config.to_dict()
         self.generate_extra: dict[str, Any] = {}
-        config = self.model.config
         if self.seq2seq:
-            self._prepare_seq2seq(task, config)
+            self._prepare_translation(task, config.get("model_type"))
         else:
             self.tokenizer.padding_side = "left"
             if self.tokenizer.pad_token is None:
                 self.tokenizer.pad_token = self.tokenizer.eos_token
-        self.max_input_tokens = self._input_limit(config)
+        self.prompter = Prompter(self.tokenizer, self.seq2seq, task_prefix(task, config))
+        self.max_input_tokens = input_limit(
+            config, self.tokenizer, self.seq2seq, decoding["max_new_tokens"]
+        )
 
-    def _prepare_seq2seq(self, task: Task, config: Any) -> None:
-        if task == "summarization":
-            params = (getattr(config, "task_specific_params", None) or {}).get("summarization", {})
-            self.prefix = params.get("prefix", "") or ""
-        family = _language_family(self.tokenizer, config)
+    def _prepare_translation(self, task: Task, model_type: str | None) -> None:
+        family = language_family(self.tokenizer, model_type)
         if task == "translation" and family:
             self.tokenizer.src_lang = SOURCE_LANGUAGE[family]
-            target = self.tokenizer.convert_tokens_to_ids(_language_token(family, self.tokenizer))
-            self.generate_extra["forced_bos_token_id"] = target
-
-    def _input_limit(self, config: Any) -> int:
-        limits = [
-            getattr(config, name, None)
-            for name in ("max_position_embeddings", "n_positions", "max_sequence_length")
-        ]
-        tokenizer_limit = self.tokenizer.model_max_length
-        if isinstance(tokenizer_limit, int) and tokenizer_limit < 10**7:
-            limits.append(tokenizer_limit)
-        limit = min(value for value in limits if isinstance(value, int) and value > 0)
-        if not self.seq2seq:
-            limit -= self.decoding["max_new_tokens"]
-        return max(8, limit)
-
-    def _prompts(self, inputs: Sequence[str], system: str | None) -> list[str]:
-        if self.seq2seq:
-            return [self.prefix + text for text in inputs]
-        prompts = []
-        for text in inputs:
-            messages = [{"role": "user", "content": text}]
-            if system:
-                messages.insert(0, {"role": "system", "content": system})
-            prompts.append(
-                self.tokenizer.apply_chat_template(
-                    messages, tokenize=False, add_generation_prompt=True
-                )
+            target = target_language_token(family, self.tokenizer)
+            self.generate_extra["forced_bos_token_id"] = self.tokenizer.convert_tokens_to_ids(
+                target
             )
-        return prompts
 
     def count_tokens(self, texts: Sequence[str], *, system: str | None = None) -> list[int]:
-        return self._count(self._prompts(texts, system))
-
-    def _count(self, prompts: Sequence[str]) -> list[int]:
-        encoded = self.tokenizer(list(prompts), add_special_tokens=self.seq2seq)["input_ids"]
-        return [len(ids) for ids in encoded]
+        return self.prompter.count(texts, system)
 
     def generate(self, inputs: Sequence[str], *, system: str | None = None) -> list[str]:
         import torch
 
         if not inputs:
             return []
-        prompts = self._prompts(inputs, system)
-        longest = max(self._count(prompts))
-        if longest > self.max_input_tokens:
-            raise ValueError(
-                f"input of {longest} tokens exceeds the model's limit of {self.max_input_tokens}"
-            )
+        prompts = self.prompter.prompts(inputs, system)
+        refuse_overlong(self.prompter.encode(prompts), self.max_input_tokens)
         batch = self.tokenizer(
             prompts, return_tensors="pt", padding=True, add_special_tokens=self.seq2seq
         ).to(self.device)
@@ -124,17 +95,3 @@ class HFEngine:
             output = output.masked_fill(output == language, self.tokenizer.pad_token_id)
         decoded = self.tokenizer.batch_decode(output, skip_special_tokens=True)
         return [text.strip() for text in decoded]
-
-
-def _language_family(tokenizer: Any, config: Any) -> str | None:
-    if "nllb" in type(tokenizer).__name__.lower():
-        return "nllb"
-    if getattr(config, "model_type", "") == "m2m_100":
-        return "m2m_100"
-    return None
-
-
-def _language_token(family: str, tokenizer: Any) -> str:
-    if family == "m2m_100":
-        return tokenizer.get_lang_token(TARGET_LANGUAGE[family])
-    return TARGET_LANGUAGE[family]

@@ -1,0 +1,91 @@
+"""Tokenizer-side work every backend shares: prompts, token counts, limits, language codes.
+
+Backends differ in how they run a model, not in what they feed it: the same prefix for T5, the
+same chat template for instruction models, the same language codes for M2M100/NLLB and the
+same input limit, so that an input that fits one backend fits the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from summarizer.engines import Task
+
+SOURCE_LANGUAGE = {"m2m_100": "ko", "nllb": "kor_Hang"}
+TARGET_LANGUAGE = {"m2m_100": "en", "nllb": "eng_Latn"}
+_LIMIT_KEYS = ("max_position_embeddings", "n_positions", "max_sequence_length")
+_UNBOUNDED = 10**7
+
+
+def language_family(tokenizer: Any, model_type: str | None) -> str | None:
+    """'nllb' or 'm2m_100' for multilingual models that need language codes, else None."""
+    if "nllb" in type(tokenizer).__name__.lower():
+        return "nllb"
+    if model_type == "m2m_100":
+        return "m2m_100"
+    return None
+
+
+def target_language_token(family: str, tokenizer: Any) -> str:
+    if family == "m2m_100":
+        return str(tokenizer.get_lang_token(TARGET_LANGUAGE[family]))
+    return TARGET_LANGUAGE[family]
+
+
+def task_prefix(task: Task, config: Mapping[str, Any]) -> str:
+    """The text T5-style models expect before the input (`summarize: `), else ''."""
+    if task != "summarization":
+        return ""
+    params = (config.get("task_specific_params") or {}).get("summarization", {})
+    return str(params.get("prefix", "") or "")
+
+
+def input_limit(
+    config: Mapping[str, Any], tokenizer: Any, seq2seq: bool, max_new_tokens: int
+) -> int:
+    """Longest input in tokens: positions (and the tokenizer's limit), less the reply for LMs."""
+    limits = [config.get(name) for name in _LIMIT_KEYS]
+    if isinstance(tokenizer.model_max_length, int) and tokenizer.model_max_length < _UNBOUNDED:
+        limits.append(tokenizer.model_max_length)
+    limit = min((v for v in limits if isinstance(v, int) and v > 0), default=_UNBOUNDED)
+    if not seq2seq:
+        limit -= max_new_tokens
+    return max(8, limit)
+
+
+class Prompter:
+    """Turns inputs into what the model reads: prefixed text or a chat-templated prompt."""
+
+    def __init__(self, tokenizer: Any, seq2seq: bool, prefix: str = "") -> None:
+        self.tokenizer = tokenizer
+        self.seq2seq = seq2seq
+        self.prefix = prefix
+
+    def prompts(self, inputs: Sequence[str], system: str | None) -> list[str]:
+        if self.seq2seq:
+            return [self.prefix + text for text in inputs]
+        prompts = []
+        for text in inputs:
+            messages = [{"role": "user", "content": text}]
+            if system:
+                messages.insert(0, {"role": "system", "content": system})
+            prompts.append(
+                self.tokenizer.apply_chat_template(
+                    messages, tokenize=False, add_generation_prompt=True
+                )
+            )
+        return prompts
+
+    def encode(self, prompts: Sequence[str]) -> list[list[int]]:
+        return list(self.tokenizer(list(prompts), add_special_tokens=self.seq2seq)["input_ids"])
+
+    def count(self, texts: Sequence[str], system: str | None) -> list[int]:
+        return [len(ids) for ids in self.encode(self.prompts(texts, system))]
+
+
+def refuse_overlong(encoded: Sequence[Sequence[int]], limit: int) -> None:
+    """Inputs are split to fit before they reach a backend; one that does not is a bug."""
+    longest = max(len(ids) for ids in encoded)
+    if longest > limit:
+        raise ValueError(f"input of {longest} tokens exceeds the model's limit of {limit}")
