@@ -42,7 +42,7 @@ def index_entry(result: ArticleResult) -> dict[str, object]:
             "summary": result.summary.text,
         }
     else:
-        entry["error"] = result.error or "interrupted before it finished"
+        entry["error"] = result.error or "not finished: the run stopped before this article"
     return entry
 
 

@@ -291,9 +291,10 @@ class Pipeline:
         results = [ArticleResult(d.article.path, d.article.path.stem, d) for d in documents]
         korean = [(r, d) for r, d in zip(results, documents, strict=True) if d.language == "ko"]
         sources = [s for _, d in korean for s in d.flat]
-        sink.stage("translating", len(sources))
         if sources:
-            translated = self.translator.translate(sources, progress=sink.advance)
+            translator = self.translator
+            sink.stage("translating", len(sources))
+            translated = translator.translate(sources, progress=sink.advance)
             position = 0
             for result, document in korean:
                 end = position + len(document.flat)
@@ -316,19 +317,21 @@ class Pipeline:
         done: Callable[[ArticleResult], None] | None = None,
     ) -> None:
         """Summarize every translated article; `done(result)` as each one is ready."""
+        if not results:
+            return
         sink = progress or _Silent()
+        summarizer = self.summarizer
         sink.stage("summarizing", len(results))
 
         def finished(index: int, summary: Summary) -> None:
             result = results[index]
             result.summary = summary
-            result.models["summarizer"] = self.summarizer.describe()
+            result.models["summarizer"] = summarizer.describe()
             sink.advance(1)
             if done:
                 done(result)
 
-        if results:
-            self.summarizer.summarize([r.translation for r in results], finished)
+        summarizer.summarize([r.translation for r in results], finished)
 
     def translate_file(self, path: Path) -> ArticleResult:
         return self.translate([self.prepare(path)])[0]

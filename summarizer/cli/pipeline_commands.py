@@ -228,7 +228,7 @@ def _print_report(report: RunReport) -> None:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for result in report.results:
         if not result.ok or result.document is None or result.summary is None:
-            error = result.error or "interrupted"
+            error = result.error or "not finished"
             table.add_row(result.stem, "", "", "", "", f"[red]failed: {error}[/]")
             continue
         summary = result.summary.text
