@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from summarizer.errors import CacheError
 from summarizer.fileio import write_atomic
@@ -110,7 +111,25 @@ class CacheStats:
         ).hit_rate
 
 
-class Cache:
+class _Closing:
+    """`with cache:` closes the cache at the end of the block."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class Cache(_Closing):
     """The on-disk cache; each write is one transaction, committed before the method returns."""
 
     def __init__(self, path: Path) -> None:
@@ -216,17 +235,6 @@ class Cache:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> Cache:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
     def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -270,7 +278,7 @@ class Cache:
             raise CacheError(_message(self.path, str(exc))) from exc
 
 
-class NullCache:
+class NullCache(_Closing):
     """The --no-cache stand-in: stores nothing, finds nothing."""
 
     path: Path | None = None
@@ -297,17 +305,6 @@ class NullCache:
         return _write_export(Path(out), [])
 
     def close(self) -> None:
-        return None
-
-    def __enter__(self) -> NullCache:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
         return None
 
 
