@@ -16,7 +16,10 @@ from typing import Any
 _FINAL = re.compile(r"[.!?。？！…]['\"’”」)]*$")
 _QUOTED = re.compile(r"^[\"“'‘「『].*[\"”'’」』]$")
 HEADLINE_MAX_CHARS = 80
-_ENGLISH_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['\"’”)]))\s+(?=[\"“'‘(]?[A-Z0-9])")
+ENGLISH_RULE = "punct-capnum"
+"""English boundary rule: after `.`, `!` or `?` (and any closing quote or bracket), whitespace,
+then a capital letter or a digit (after any opening quote or bracket)."""
+_ENGLISH_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:·…])\s+")
 
 
@@ -55,8 +58,13 @@ def _is_headline(text: str) -> bool:
 
 
 def split_english(text: str) -> list[str]:
-    """English sentences, for summary trimming and map-reduce chunking."""
-    return [s.strip() for s in _ENGLISH_BOUNDARY.split(text.strip()) if s.strip()]
+    """English sentences by ENGLISH_RULE, also breaking at line breaks."""
+    return [
+        part.strip()
+        for line in text.splitlines()
+        for part in _ENGLISH_BOUNDARY.split(line.strip())
+        if part.strip()
+    ]
 
 
 def split_to_fit(text: str, count: Callable[[str], int], limit: int) -> list[str]:

@@ -174,7 +174,7 @@ def test_rouge_en_equals_rouge_score_exactly() -> None:
         assert result.scores[name].value == raw[name].fmeasure
     assert 0 < result.scores["rouge2"].value < result.scores["rouge1"].value < 1
     assert str(result.signature) == (
-        "nrefs:1|lang:en|tok:default|stem:porter|split:punct-cap|multi:max-f1|version:0.1.2"
+        "nrefs:1|lang:en|tok:default|stem:porter|split:punct-capnum|multi:max-f1|version:0.1.2"
     )
 
 

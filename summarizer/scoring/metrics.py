@@ -4,9 +4,10 @@ ROUGE goes through `rouge_score.rouge_scorer.RougeScorer`; chrF and BLEU through
 The scoring libraries are imported when a metric is built, so importing this module is cheap.
 
 Sentence splitting for ROUGE-Lsum (which rouge-score expects as newline-separated sentences):
-- English, `punct-cap`: existing line breaks, plus a break after `.`, `!` or `?` (optionally
-  followed by a closing quote or bracket) and whitespace, when the next word starts with a capital
-  letter (or an opening quote/bracket before one). Abbreviations such as "U.S. Army" are split.
+- English, `punct-capnum` (`summarizer.segment.split_english`, the rule the summarizer trims
+  by): existing line breaks, plus a break after `.`, `!` or `?` (optionally followed by a closing
+  quote or bracket) and whitespace, when the next word starts with a capital letter or a digit
+  (or an opening quote/bracket before one). Abbreviations such as "U.S. Army" are split.
 - Korean, `kiwi-<version>`: existing line breaks, plus kiwipiepy's `Kiwi.split_into_sents`.
 """
 
@@ -14,12 +15,12 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from summarizer.scoring.signature import MetricSignature
+from summarizer.segment import ENGLISH_RULE, split_english
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
@@ -27,9 +28,6 @@ if TYPE_CHECKING:
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 TRANSLATION_METRICS = ("chrf", "bleu")
 
-_EN_BOUNDARY = re.compile(
-    r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z])",
-)
 # Kiwi tags starting with S are punctuation and symbols, except Latin letters, Hanja and numbers.
 _KEPT_SYMBOL_TAGS = frozenset({"SL", "SH", "SN"})
 
@@ -67,13 +65,8 @@ def metric_scale(key: str) -> float:
 
 
 def split_sentences_en(text: str) -> list[str]:
-    """English sentences by the documented `punct-cap` rule."""
-    return [
-        part.strip()
-        for line in text.splitlines()
-        for part in _EN_BOUNDARY.split(line.strip())
-        if part.strip()
-    ]
+    """English sentences by the documented `punct-capnum` rule."""
+    return split_english(text)
 
 
 @functools.cache
@@ -162,7 +155,7 @@ class Rouge:
     def signature(self, nrefs: int | str) -> MetricSignature:
         version = importlib.metadata.version("rouge-score")
         if self.lang == "en":
-            tok, stem, split = "default", "porter", "punct-cap"
+            tok, stem, split = "default", "porter", ENGLISH_RULE
         else:
             kiwi = f"kiwi-{importlib.metadata.version('kiwipiepy')}"
             tok, stem, split = f"{kiwi}-morph", "none", kiwi
