@@ -259,7 +259,9 @@ def test_a_missing_model_offline_names_model_folder_and_pull_command(tmp_path: P
     article = tmp_path / "article.txt"
     article.write_text("테슬라 주가가 이번주 급등했다.\n", encoding="utf-8")
     models = tmp_path / "models"
-    result = cli("translate", str(article), "-t", "opus-mt-ko-en", "--models-dir", str(models))
+    result = cli(
+        "translate", str(article), "-t", "opus-mt-ko-en", "--models-dir", str(models), "--no-cache"
+    )
     assert result.exit_code == 2
     message = " ".join(result.output.split())
     assert "model 'opus-mt-ko-en (Helsinki-NLP/opus-mt-ko-en)' is not available offline" in message

@@ -135,7 +135,9 @@ def test_edited_sentence_is_the_only_one_retranslated(
 
 
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["run", str(tmp_path / "nope")])
-    assert result.exit_code != 0
-    assert "nope" in result.output
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "nope"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "folder not found" in result.output and "nope" in result.output
     assert "Traceback" not in result.output
+    assert not out.exists(), "a bad input must not leave a cache or outputs behind"

@@ -54,7 +54,16 @@ def test_summarize_an_english_article_offline(tmp_path: Path, network_attempts: 
     empty_models = tmp_path / "models"
     result = CliRunner().invoke(
         app,
-        ["summarize", str(article), "--summarizer", "smollm2", "--models-dir", str(empty_models)],
+        [
+            "summarize",
+            str(article),
+            "--summarizer",
+            "smollm2",
+            "--models-dir",
+            str(empty_models),
+            "--cache",
+            str(tmp_path / "cache.sqlite"),
+        ],  # fmt: skip
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output

@@ -166,6 +166,16 @@ def load(
     )
 
 
+def check_input(path: Path, *, folder: bool = False) -> None:
+    """Fail on a missing or unreadable input before anything, such as the cache, is created."""
+    from summarizer.articles import find_articles, read_article
+
+    if folder:
+        find_articles(path)
+    else:
+        read_article(path)
+
+
 def open_cache(path: Path | None, disabled: bool, out_dir: Path) -> Any:
     """The cache named on the command line, the environment's, or out_dir/cache.sqlite."""
     from summarizer.cache import Cache, NullCache, default_cache_path

@@ -21,6 +21,7 @@ from summarizer.cli.common import (
     SummarizerOption,
     TranslatorOption,
     WordsOption,
+    check_input,
     console,
     errors,
     friendly,
@@ -114,6 +115,7 @@ def translate(
         batch_size=batch_size,
         compute_type=compute_type,
     )
+    check_input(file)
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         result = Pipeline(settings, store, refresh=refresh).translate_file(file)
     write_or_print(result.translation, out)
@@ -151,6 +153,7 @@ def summarize(
         words,
         compute_type=compute_type,
     )
+    check_input(file)
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         result = Pipeline(settings, store, refresh=refresh).summarize_file(file)
     assert result.summary is not None
@@ -202,6 +205,7 @@ def run(
         batch_size,
         compute_type=compute_type,
     )
+    check_input(folder, folder=True)
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
     _print_report(report)

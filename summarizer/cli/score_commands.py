@@ -20,6 +20,7 @@ from summarizer.cli.common import (
     RefreshOption,
     SummarizerOption,
     TranslatorOption,
+    check_input,
     console,
     errors,
     friendly,
@@ -134,6 +135,7 @@ def regress(
     limits = _tolerances(tolerance, metric_tolerance or [])
     old = None if update_baseline else read_baseline(baseline)
     settings = load(translator, summarizer, models_dir, backend, device, compute_type=compute_type)
+    check_input(folder, folder=True)
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         run_report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
     for failed in run_report.failed:
