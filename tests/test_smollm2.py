@@ -63,7 +63,7 @@ def test_summarize_an_english_article_offline(tmp_path: Path, network_attempts: 
             str(empty_models),
             "--cache",
             str(tmp_path / "cache.sqlite"),
-        ],  # fmt: skip
+        ],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
