@@ -163,9 +163,9 @@ def _tolerances(default: float, overrides: list[str]) -> float | dict[str, float
         return default
     limits = dict.fromkeys(METRIC_KEYS, default)
     for item in overrides:
-        name, sep, value = item.partition("=")
+        name, _, value = item.partition("=")
         try:
-            limits[name.strip()] = float(value) if sep else float("")
+            limits[name.strip()] = float(value)
         except ValueError:
             raise UsageError(f"--metric-tolerance takes METRIC=NUMBER, got {item!r}") from None
     return limits
