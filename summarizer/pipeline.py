@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from summarizer.articles import Article, find_articles, read_article
 from summarizer.boilerplate import CleanArticle, clean
+from summarizer.checks import Flag
+from summarizer.choice import resolve_models
 from summarizer.config import Settings
 from summarizer.convert import choose_backend, resolve_compute_type
 from summarizer.engines import Model, Task
 from summarizer.errors import InputError, UsageError
-from summarizer.models import resolve
+from summarizer.models import ModelSpec
 from summarizer.segment import segmenter_id, split_korean
 from summarizer.summarize import Summarizer, Summary
 from summarizer.translate import Translator
@@ -82,6 +84,8 @@ class ArticleResult:
     error: str | None = None
     translations: list[str] = field(default_factory=list)
     translation_cached: list[bool] = field(default_factory=list)
+    translation_flags: list[list[Flag]] = field(default_factory=list)
+    translation_retries: list[dict[str, Any] | None] = field(default_factory=list)
     translate_seconds: float = 0.0
     summary: Summary | None = None
     models: dict[str, Any] = field(default_factory=dict)
@@ -105,6 +109,14 @@ class ArticleResult:
             position += len(sentences)
         return "\n\n".join(paragraphs)
 
+    def flags_at(self, position: int) -> list[Flag]:
+        return self.translation_flags[position] if self.translated else []
+
+    @property
+    def flagged_segments(self) -> int:
+        """Translated segments that still carry a flag after their retry."""
+        return sum(1 for flags in self.translation_flags if flags) if self.translated else 0
+
     @property
     def seconds(self) -> float:
         if self.document is None:
@@ -119,14 +131,17 @@ class ArticleResult:
         segments, position = [], 0
         for number, sentences in enumerate(doc.sentences):
             for sentence in sentences:
-                segments.append(
-                    {
-                        "paragraph": number,
-                        "source": sentence,
-                        "translation": self.translations[position],
-                        "cached": self.translation_cached[position],
-                    }
-                )
+                segment = {
+                    "paragraph": number,
+                    "source": sentence,
+                    "translation": self.translations[position],
+                    "cached": self.translation_cached[position],
+                    "flags": [f.to_json() for f in self.flags_at(position)],
+                }
+                retry = self.translation_retries[position] if self.translated else None
+                if retry:
+                    segment["retried"] = retry
+                segments.append(segment)
                 position += 1
         hits = sum(self.translation_cached) if self.translated else 0
         misses = len(self.translation_cached) - hits if self.translated else 0
@@ -197,20 +212,34 @@ def is_korean(text: str) -> bool:
 
 
 class Pipeline:
-    """The library entry point: translate and summarize articles with one set of settings."""
+    """The library entry point: translate and summarize articles with one set of settings.
+
+    `specs` are models already resolved (see `resolve_models`); others are resolved on first
+    use, when the cache cannot answer.
+    """
 
     def __init__(
-        self, settings: Settings, cache: Cache | NullCache, *, refresh: bool = False
+        self,
+        settings: Settings,
+        cache: Cache | NullCache,
+        *,
+        refresh: bool = False,
+        specs: dict[Task, ModelSpec] | None = None,
+        notify: Callable[[str], None] | None = None,
     ) -> None:
         self.settings = settings
         self.cache = cache
         self.refresh = refresh
+        self.specs = dict(specs or {})
+        self.notify = notify
         self._translator: Translator | None = None
         self._summarizer: Summarizer | None = None
 
-    def _model(self, ref: str, task: Task, overrides: dict[str, Any]) -> Model:
+    def _model(self, task: Task, overrides: dict[str, Any]) -> Model:
         settings = self.settings
-        spec = resolve(ref, settings.models_dir)
+        if task not in self.specs:
+            self.specs.update(resolve_models(settings, [task], self.notify))
+        spec = self.specs[task]
         backend = choose_backend(settings.backend, spec)
         if backend != "ct2":
             return Model(spec, task, backend=backend, device=settings.device, overrides=overrides)
@@ -231,9 +260,7 @@ class Pipeline:
     @property
     def translator(self) -> Translator:
         if self._translator is None:
-            model = self._model(
-                self.settings.translator, "translation", self.settings.translator_decoding
-            )
+            model = self._model("translation", self.settings.translator_decoding)
             self._translator = Translator(
                 model,
                 self.cache,
@@ -245,9 +272,7 @@ class Pipeline:
     @property
     def summarizer(self) -> Summarizer:
         if self._summarizer is None:
-            model = self._model(
-                self.settings.summarizer, "summarization", self.settings.summarizer_decoding
-            )
+            model = self._model("summarization", self.settings.summarizer_decoding)
             self._summarizer = Summarizer(
                 model,
                 self.cache,
@@ -300,6 +325,8 @@ class Pipeline:
                 end = position + len(document.flat)
                 result.translations = translated.texts[position:end]
                 result.translation_cached = translated.cached[position:end]
+                result.translation_flags = translated.flags[position:end]
+                result.translation_retries = translated.retries[position:end]
                 result.translate_seconds = sum(translated.seconds[position:end])
                 result.models["translator"] = self.translator.describe()
                 position = end

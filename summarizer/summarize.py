@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.errors import SummarizerError
+from summarizer.errors import SummarizerError, UsageError
 from summarizer.segment import pack, split_english, split_to_fit
 
 if TYPE_CHECKING:
@@ -51,6 +51,12 @@ class Summarizer:
         batch_size: int = 4,
         refresh: bool = False,
     ) -> None:
+        if model.kind == "completion":
+            raise UsageError(
+                f"{model.spec.id} is a base language model without a chat template: it can "
+                "translate from examples but not follow a summarizing instruction; choose a "
+                "summarizer such as smollm2 or distilbart-cnn-12-6"
+            )
         self.model = model
         self.cache = cache
         self.sentences = sentences
@@ -60,7 +66,7 @@ class Summarizer:
 
     @property
     def system(self) -> str | None:
-        if self.model.kind != "causal":
+        if self.model.kind != "chat":
             return None
         return SUMMARY_SYSTEM.format(sentences=self.sentences, words=self.words)
 

@@ -12,6 +12,7 @@ again in halves, down to single segments.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 import time
@@ -20,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from summarizer import fewshot
+from summarizer.checks import Flag, check_translation
 from summarizer.errors import UsageError
 from summarizer.segment import split_to_fit
 
@@ -66,13 +69,19 @@ def parse_numbered(reply: str, count: int) -> list[str] | None:
     return texts
 
 
+RETRY_BEAMS = 4
+
+
 @dataclass(frozen=True)
 class Translated:
-    """Translations aligned with the sources, with where each came from and what it cost."""
+    """Translations aligned with the sources, with where each came from and what it cost,
+    the checks' flags on each, and for a retried segment what the first attempt gave."""
 
     texts: list[str]
     cached: list[bool]
     seconds: list[float]
+    flags: list[list[Flag]]
+    retries: list[dict[str, object] | None]
 
     @property
     def hits(self) -> int:
@@ -90,6 +99,7 @@ class _Piece:
     text: str
     tokens: int
     output: str | None = None
+    retry: dict[str, object] | None = None
 
 
 class Translator:
@@ -114,11 +124,14 @@ class Translator:
 
     @property
     def fingerprint(self) -> str:
-        """The model's fingerprint, plus the prompt's when a chat model is prompted."""
+        """The model's fingerprint, the prompt's for prompted LMs, and the retry rule's."""
+        base = f"{self.model.fingerprint}/retry-b{RETRY_BEAMS}"
+        if self.completion:
+            return f"{base}/fewshot-{fewshot.fingerprint()}"
         if not self.chat:
-            return self.model.fingerprint
+            return base
         prompt = f"{TRANSLATE_SYSTEM}\n{numbered_prompt(['{segment}'])}"
-        return f"{self.model.fingerprint}/prompt-{hashlib.sha256(prompt.encode()).hexdigest()[:8]}"
+        return f"{base}/prompt-{hashlib.sha256(prompt.encode()).hexdigest()[:8]}"
 
     def describe(self) -> dict[str, object]:
         return {**self.model.describe(), "fingerprint": self.fingerprint}
@@ -142,11 +155,18 @@ class Translator:
 
             found = {**found, **self._run(todo, fingerprint, seconds, finished_batch)}
         computed = set(todo)
+        retries = self._retries(unique, fingerprint)
         return Translated(
             texts=[found[s] for s in sources],
             cached=[s not in computed for s in sources],
             seconds=[seconds[s] / counts[s] for s in sources],
+            flags=[check_translation(s, found[s]) for s in sources],
+            retries=[retries.get(s) for s in sources],
         )
+
+    def _retries(self, sources: Sequence[str], fingerprint: str) -> dict[str, dict[str, object]]:
+        found = self.cache.get_many("translation-retry", fingerprint, sources)
+        return {source: json.loads(record) for source, record in found.items()}
 
     def _run(
         self,
@@ -165,23 +185,65 @@ class Translator:
         for start in range(0, len(pieces), self.batch_size):
             batch = pieces[start : start + self.batch_size]
             began = time.perf_counter()
-            if self.chat:
-                outputs = self._generate_numbered(batch)
-            else:
-                outputs = self.model.engine.generate([p.text for p in batch], system=self.system)
+            for piece, output in zip(batch, self._generate(batch), strict=True):
+                piece.output = output
+            self._retry_flagged(batch)
             share = (time.perf_counter() - began) / len(batch)
             finished: dict[str, str] = {}
-            for piece, output in zip(batch, outputs, strict=True):
-                piece.output = output
+            retried: dict[str, str] = {}
+            for piece in batch:
                 seconds[todo[piece.source]] += share
                 remaining[piece.source] -= 1
                 if remaining[piece.source] == 0:
                     parts = sorted((p for p in pieces if p.source == piece.source), key=_order)
-                    finished[todo[piece.source]] = " ".join(p.output or "" for p in parts).strip()
-            self.cache.put_many("translation", fingerprint, self.model.spec.id, finished)
+                    source = todo[piece.source]
+                    finished[source] = " ".join(p.output or "" for p in parts).strip()
+                    attempts = [p.retry for p in parts if p.retry]
+                    if attempts:
+                        retried[source] = json.dumps(
+                            attempts[0] if len(attempts) == 1 else {"pieces": attempts},
+                            ensure_ascii=False,
+                        )
+            model_id = self.model.spec.id
+            self.cache.put_many("translation-retry", fingerprint, model_id, retried)
+            self.cache.put_many("translation", fingerprint, model_id, finished)
             done.update(finished)
             finished_batch(finished)
         return done
+
+    def _generate(self, batch: Sequence[_Piece], *, retry: bool = False) -> list[str]:
+        """Translations of the pieces; a retry uses beam search (and other examples)."""
+        beams = RETRY_BEAMS if retry else None
+        if self.chat:
+            return self._generate_numbered(batch, beams)
+        if self.completion:
+            examples = fewshot.RETRY_EXAMPLES if retry else fewshot.EXAMPLES
+            prompts = [fewshot.render(p.text, examples) for p in batch]
+            replies = self.model.engine.generate(prompts, num_beams=beams)
+            return [fewshot.first_line(reply) for reply in replies]
+        return self.model.engine.generate([p.text for p in batch], num_beams=beams)
+
+    def _retry_flagged(self, batch: Sequence[_Piece]) -> None:
+        """Ask again for flagged pieces; keep whichever attempt has fewer flags (ties: the
+        first), and record the other one with both attempts' flags."""
+        flagged = [(p, check_translation(p.text, p.output or "")) for p in batch]
+        flagged = [(p, flags) for p, flags in flagged if flags]
+        if not flagged:
+            return
+        again = self._generate([p for p, _ in flagged], retry=True)
+        how = f"beam {RETRY_BEAMS}" + (", other examples" if self.completion else "")
+        for (piece, flags), output in zip(flagged, again, strict=True):
+            new_flags = check_translation(piece.text, output)
+            first = piece.output or ""
+            kept = output if len(new_flags) < len(flags) else first
+            other, other_flags = (first, flags) if kept == output else (output, new_flags)
+            piece.output = kept
+            piece.retry = {
+                "how": how,
+                "kept": "retry" if kept == output else "first",
+                "other": other,
+                "other_flags": [f.to_json() for f in other_flags],
+            }
 
     def _pieces(self, todo: list[str]) -> list[_Piece]:
         limit = self._piece_limit()
@@ -201,23 +263,35 @@ class Translator:
 
     @property
     def chat(self) -> bool:
-        return self.model.kind == "causal"
+        return self.model.kind == "chat"
+
+    @property
+    def completion(self) -> bool:
+        return self.model.kind == "completion"
+
+    def _frame(self, text: str) -> str:
+        """The prompt around one text: numbered for chat models, few-shot for base LMs."""
+        return fewshot.render(text) if self.completion else numbered_prompt([text])
 
     def _token_counts(self, texts: Sequence[str]) -> list[int]:
-        """Seq2seq: each text's input length. Chat: the tokens a text adds to a numbered prompt."""
+        """Seq2seq: each text's input length. LMs: the tokens a text adds to its prompt."""
         engine = self.model.engine
-        if not self.chat:
+        if self.kind_is_seq2seq:
             return engine.count_tokens(texts, system=self.system)
-        prompts = [numbered_prompt([""]), *(numbered_prompt([text]) for text in texts)]
+        prompts = [self._frame(""), *(self._frame(text) for text in texts)]
         frame, *counts = engine.count_tokens(prompts, system=self.system)
         return [max(1, n - frame) for n in counts]
 
+    @property
+    def kind_is_seq2seq(self) -> bool:
+        return not (self.chat or self.completion)
+
     def _piece_limit(self) -> int:
-        """Most tokens one piece may have: it must fit the input, and for chat models the reply."""
+        """Most tokens one piece may have: it must fit the input, and for LMs the reply."""
         engine = self.model.engine
-        if not self.chat:
+        if self.kind_is_seq2seq:
             return engine.max_input_tokens
-        frame = engine.count_tokens([numbered_prompt([""])], system=self.system)[0]
+        frame = engine.count_tokens([self._frame("")], system=self.system)[0]
         reply_tokens = self.model.decoding["max_new_tokens"]
         reply = math.floor((reply_tokens - _OUTPUT_PER_SEGMENT) / _OUTPUT_PER_SOURCE_TOKEN)
         limit = min(engine.max_input_tokens - frame, reply)
@@ -248,13 +322,13 @@ class Translator:
             used = cost
         return groups
 
-    def _generate_numbered(self, batch: Sequence[_Piece]) -> list[str]:
+    def _generate_numbered(self, batch: Sequence[_Piece], beams: int | None) -> list[str]:
         """Chat models: one prompt per group; a reply with the wrong count is retried in halves."""
         outputs: dict[int, str] = {}
         pending = self._groups(batch)
         while pending:
             prompts = [numbered_prompt([batch[i].text for i in group]) for group in pending]
-            replies = self.model.engine.generate(prompts, system=self.system)
+            replies = self.model.engine.generate(prompts, system=self.system, num_beams=beams)
             retry: list[list[int]] = []
             for group, reply in zip(pending, replies, strict=True):
                 parsed = parse_numbered(reply, len(group))

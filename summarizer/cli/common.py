@@ -25,8 +25,9 @@ TranslatorOption = Annotated[
     typer.Option(
         "--translator",
         "-t",
-        help="Translation model: Hugging Face id, preset name or local folder "
-        "[env SUMMARIZER_TRANSLATOR; default Helsinki-NLP/opus-mt-tc-big-ko-en].",
+        help="Translation model: preset name (see `summarizer models list`), Hugging Face id or "
+        "local folder [env SUMMARIZER_TRANSLATOR; default: the strongest translation preset in "
+        "the models folder, else the embedded gemma3-270m].",
         show_default=False,
     ),
 ]
@@ -35,8 +36,9 @@ SummarizerOption = Annotated[
     typer.Option(
         "--summarizer",
         "-s",
-        help="Summarization model: Hugging Face id, preset name (e.g. smollm2) or local folder "
-        "[env SUMMARIZER_SUMMARIZER; default sshleifer/distilbart-cnn-12-6].",
+        help="Summarization model: preset name (e.g. smollm2), Hugging Face id or local folder "
+        "[env SUMMARIZER_SUMMARIZER; default: the strongest summarization preset in the models "
+        "folder, else the embedded smollm2].",
         show_default=False,
     ),
 ]
@@ -164,6 +166,23 @@ def load(
         batch_size=batch_size,
         translator_decoding={"num_beams": beams} if beams else None,
     )
+
+
+def notice(message: str) -> None:
+    """A one-line note on stderr (never markup: model names and paths are printed as they are)."""
+    from rich.markup import escape
+
+    errors.print(f"[dim]{escape(message)}[/]", highlight=False, soft_wrap=True)
+
+
+def prepare_models(settings: Any, tasks: list[str]) -> Any:
+    """Say which models were chosen, then find them all before any work or output starts."""
+    from summarizer.choice import announcement, model_choices, resolve_models
+
+    line = announcement(list(model_choices(settings, tasks).values()))  # type: ignore[arg-type]
+    if line:
+        notice(line)
+    return resolve_models(settings, tasks, notify=notice)  # type: ignore[arg-type]
 
 
 def check_input(path: Path, *, folder: bool = False) -> None:

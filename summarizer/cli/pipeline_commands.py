@@ -26,14 +26,16 @@ from summarizer.cli.common import (
     errors,
     friendly,
     load,
+    notice,
     open_cache,
+    prepare_models,
     write_or_print,
 )
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from summarizer.pipeline import RunReport
+    from summarizer.pipeline import ArticleResult, RunReport
 
 DEFAULT_OUT = Path("outputs")
 PREVIEW_CHARS = 70
@@ -116,8 +118,11 @@ def translate(
         compute_type=compute_type,
     )
     check_input(file)
+    specs = prepare_models(settings, ["translation"])
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
-        result = Pipeline(settings, store, refresh=refresh).translate_file(file)
+        pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
+        result = pipeline.translate_file(file)
+    _warn_flagged([result])
     write_or_print(result.translation, out)
 
 
@@ -154,8 +159,11 @@ def summarize(
         compute_type=compute_type,
     )
     check_input(file)
+    specs = prepare_models(settings, ["translation", "summarization"])
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
-        result = Pipeline(settings, store, refresh=refresh).summarize_file(file)
+        pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
+        result = pipeline.summarize_file(file)
+    _warn_flagged([result])
     assert result.summary is not None
     write_or_print(result.summary.text, None)
 
@@ -206,15 +214,29 @@ def run(
         compute_type=compute_type,
     )
     check_input(folder, folder=True)
+    specs = prepare_models(settings, ["translation", "summarization"])
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
-        report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
+        pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
+        report = pipeline.run(folder, out, RichProgress(bar))
     _print_report(report)
+    _warn_flagged(report.results)
     if not no_report:
         from summarizer.cli.report_commands import save_report
 
         save_report(out)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _warn_flagged(results: list[ArticleResult]) -> None:
+    """Say how many translated sentences the checks still flag (details in result.json)."""
+    flagged = sum(r.flagged_segments for r in results)
+    if flagged:
+        errors.print(
+            f"[yellow]warning:[/] {flagged} translated sentence(s) look wrong (untranslated, "
+            "copied or empty) even after a retry; `summarizer run` lists them in result.json",
+            highlight=False,
+        )
 
 
 def _print_report(report: RunReport) -> None:

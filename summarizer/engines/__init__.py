@@ -34,8 +34,11 @@ class Engine(Protocol):
         """Input length of each text in model tokens, as `generate` will see it."""
         ...
 
-    def generate(self, inputs: Sequence[str], *, system: str | None = None) -> list[str]:
-        """Decode every input (never truncated); `system` is the instruction for chat models."""
+    def generate(
+        self, inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
+    ) -> list[str]:
+        """Decode every input (never truncated); `system` is the instruction for chat models,
+        `num_beams` overrides the beam size (a retry of a bad output)."""
         ...
 
 
@@ -68,7 +71,8 @@ class Model:
 
     @property
     def kind(self) -> str:
-        return "seq2seq" if self.spec.is_encoder_decoder else "causal"
+        """How the model is prompted: seq2seq, chat (instruction LM) or completion (base LM)."""
+        return self.spec.prompt_style
 
     @property
     def loaded(self) -> bool:
@@ -105,6 +109,7 @@ class Model:
             "revision": self.spec.revision,
             "weights_sha256": self.spec.weights_sha256,
             "task": self.task,
+            "prompt_style": self.kind,
             "backend": self.backend,
             "compute_type": self.compute_type,
             "decoding": self.decoding,

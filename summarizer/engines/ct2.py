@@ -22,6 +22,7 @@ from summarizer.engines.prompts import (
     Prompter,
     input_limit,
     language_family,
+    line_end_tokens,
     refuse_overlong,
     target_language_token,
     task_prefix,
@@ -81,8 +82,10 @@ class CT2Engine:
         defaults = spec.generation_defaults
         if self.seq2seq:
             self._prepare_seq2seq(task, defaults)
-        self.prompter = Prompter(self.tokenizer, self.seq2seq, task_prefix(task, self.config))
+        self.prompter = Prompter(self.tokenizer, spec.prompt_style, task_prefix(task, self.config))
         self.options = self._options(decoding, defaults)
+        if spec.prompt_style == "completion":
+            self.options["end_token"] = line_end_tokens(self.tokenizer)
         self.max_input_tokens = input_limit(
             self.config, self.tokenizer, self.seq2seq, decoding["max_new_tokens"]
         )
@@ -147,18 +150,21 @@ class CT2Engine:
     def count_tokens(self, texts: Sequence[str], *, system: str | None = None) -> list[int]:
         return self.prompter.count(texts, system)
 
-    def generate(self, inputs: Sequence[str], *, system: str | None = None) -> list[str]:
+    def generate(
+        self, inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
+    ) -> list[str]:
         if not inputs:
             return []
         encoded = self.prompter.encode(self.prompter.prompts(inputs, system))
         refuse_overlong(encoded, self.max_input_tokens)
         tokens = [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
+        options = {**self.options, "beam_size": num_beams} if num_beams else self.options
         if self.seq2seq:
             prefix = [self.target_prefix] * len(tokens) if self.target_prefix else None
-            results = self.model.translate_batch(tokens, prefix, **self.options)
+            results = self.model.translate_batch(tokens, prefix, **options)
             outputs = [self.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
         else:
-            results = self.model.generate_batch(tokens, **self.options)
+            results = self.model.generate_batch(tokens, **options)
             outputs = [r.sequences_ids[0] for r in results]
         decoded = self.tokenizer.batch_decode(outputs, skip_special_tokens=True)
         return [text.strip() for text in decoded]

@@ -12,6 +12,7 @@ from summarizer.engines.prompts import (
     Prompter,
     input_limit,
     language_family,
+    line_end_tokens,
     refuse_overlong,
     target_language_token,
     task_prefix,
@@ -36,11 +37,10 @@ class HFEngine:
             self.device = "cpu"
         self.decoding = decoding
         self.seq2seq = spec.is_encoder_decoder
-        extra = {"gguf_file": spec.gguf_file} if spec.gguf_file else {}
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(spec.path, **extra)
+            self.tokenizer = AutoTokenizer.from_pretrained(spec.path)
             model_class = AutoModelForSeq2SeqLM if self.seq2seq else AutoModelForCausalLM
-            self.model = model_class.from_pretrained(spec.path, **extra).to(self.device).eval()
+            self.model = model_class.from_pretrained(spec.path).to(self.device).eval()
         except (OSError, ValueError) as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ModelUnavailableError(f"cannot load model from {spec.path}: {first}") from exc
@@ -52,7 +52,10 @@ class HFEngine:
             self.tokenizer.padding_side = "left"
             if self.tokenizer.pad_token is None:
                 self.tokenizer.pad_token = self.tokenizer.eos_token
-        self.prompter = Prompter(self.tokenizer, self.seq2seq, task_prefix(task, config))
+        if spec.prompt_style == "completion":
+            ends = self.tokenizer.convert_tokens_to_ids(line_end_tokens(self.tokenizer))
+            self.generate_extra["eos_token_id"] = ends
+        self.prompter = Prompter(self.tokenizer, spec.prompt_style, task_prefix(task, config))
         self.max_input_tokens = input_limit(
             config, self.tokenizer, self.seq2seq, decoding["max_new_tokens"]
         )
@@ -69,7 +72,9 @@ class HFEngine:
     def count_tokens(self, texts: Sequence[str], *, system: str | None = None) -> list[int]:
         return self.prompter.count(texts, system)
 
-    def generate(self, inputs: Sequence[str], *, system: str | None = None) -> list[str]:
+    def generate(
+        self, inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
+    ) -> list[str]:
         import torch
 
         if not inputs:
@@ -77,9 +82,14 @@ class HFEngine:
         prompts = self.prompter.prompts(inputs, system)
         refuse_overlong(self.prompter.encode(prompts), self.max_input_tokens)
         batch = self.tokenizer(
-            prompts, return_tensors="pt", padding=True, add_special_tokens=self.seq2seq
+            prompts,
+            return_tensors="pt",
+            padding=True,
+            add_special_tokens=self.prompter.add_special_tokens,
         ).to(self.device)
         settings = {k: v for k, v in self.decoding.items() if v is not None}
+        if num_beams:
+            settings["num_beams"] = num_beams
         with torch.inference_mode():
             output = self.model.generate(
                 **batch,

@@ -54,17 +54,35 @@ def input_limit(
     return max(8, limit)
 
 
-class Prompter:
-    """Turns inputs into what the model reads: prefixed text or a chat-templated prompt."""
+def line_end_tokens(tokenizer: Any) -> list[str]:
+    """Every vocabulary token that holds a line break, and the end-of-sequence token.
 
-    def __init__(self, tokenizer: Any, seq2seq: bool, prefix: str = "") -> None:
+    A completion-style prompt is answered on one line, and models such as Gemma have tokens for
+    runs of line breaks ("\\n\\n", …), so stopping at "\\n" alone would miss most line ends.
+    """
+    tokens = [
+        token
+        for token in tokenizer.get_vocab()
+        if "\n" in tokenizer.convert_tokens_to_string([token])
+    ]
+    return [*sorted(tokens), tokenizer.eos_token]
+
+
+class Prompter:
+    """Turns inputs into what the model reads: prefixed text, a chat-templated prompt, or (for
+    base LMs prompted by completion) the text as it is."""
+
+    def __init__(self, tokenizer: Any, style: str, prefix: str = "") -> None:
         self.tokenizer = tokenizer
-        self.seq2seq = seq2seq
+        self.style = style
+        self.seq2seq = style == "seq2seq"
         self.prefix = prefix
 
     def prompts(self, inputs: Sequence[str], system: str | None) -> list[str]:
         if self.seq2seq:
             return [self.prefix + text for text in inputs]
+        if self.style == "completion":
+            return list(inputs)
         prompts = []
         for text in inputs:
             messages = [{"role": "user", "content": text}]
@@ -77,8 +95,14 @@ class Prompter:
             )
         return prompts
 
+    @property
+    def add_special_tokens(self) -> bool:
+        """Chat templates write their own BOS; other prompts get the tokenizer's."""
+        return self.style != "chat"
+
     def encode(self, prompts: Sequence[str]) -> list[list[int]]:
-        return list(self.tokenizer(list(prompts), add_special_tokens=self.seq2seq)["input_ids"])
+        encoded = self.tokenizer(list(prompts), add_special_tokens=self.add_special_tokens)
+        return list(encoded["input_ids"])
 
     def count(self, texts: Sequence[str], system: str | None) -> list[int]:
         return [len(ids) for ids in self.encode(self.prompts(texts, system))]

