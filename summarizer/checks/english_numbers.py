@@ -97,7 +97,9 @@ _HINTS = (
     | {w: 20 + 10 * i for i, w in enumerate(t[:-1] + "ies" for t in _TENS)}
 )
 # 7.55am and 19:30 are an hour and minutes; 19:30 may stand for 오후 7시.
-_TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})(?=\s?(?:[ap]\.?m\b|GMT|BST|[A-Z]{2,3}T\b))", re.I)
+_TIME = re.compile(
+    r"\b(\d{1,2})(?::(\d{2})\b|\.(\d{2})(?=\s?(?:[ap]\.?m\b|GMT|BST|[A-Z]{2,3}T\b)))", re.I
+)
 _WORD = re.compile(r"[A-Za-z]+")
 _BIG_WORDS = {"hundred", *_SCALES}
 
@@ -129,7 +131,7 @@ def _figures(text: str) -> list[Quantity]:
 def _times(text: str) -> list[Quantity]:
     found = []
     for match in _TIME.finditer(text):
-        hour, minutes = int(match.group(1)), int(match.group(2))
+        hour, minutes = int(match.group(1)), int(match.group(2) or match.group(3))
         found.append(Quantity(hour, match.group(), Kind.FIGURE))
         if hour > 12:
             found.append(Quantity(hour - 12, match.group(), Kind.HINT))

@@ -29,7 +29,9 @@ class Quantity:
     @property
     def required(self) -> bool:
         """Stated firmly enough that a faithful translation must carry it over."""
-        return self.kind is Kind.FIGURE or (self.kind is Kind.WORDS and self.value >= 1e6)
+        if self.value == 0:  # 12:00, 1-0: a zero is seldom worth a flag
+            return False
+        return self.kind is Kind.FIGURE or (self.kind is Kind.WORDS and self.value >= 1e5)
 
 
 def same_quantity(a: float, b: float) -> bool:

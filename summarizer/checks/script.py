@@ -34,6 +34,9 @@ def check_empty(source: str, target: str) -> list[Flag]:
 
 
 def check_copied(source: str, target: str) -> list[Flag]:
+    """Korean copied into the English; a source in another script may stay as it is."""
+    if hangul_share(source) == 0:
+        return []
     similarity = _similarity(source, target)
     if similarity >= COPIED_SIMILARITY:
         return [Flag("copied", f"the translation repeats the source ({similarity:.0%} alike)")]
