@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from summarizer.checks.english_numbers import english_quantities
 from summarizer.checks.flag import Flag
 from summarizer.checks.korean_numbers import korean_quantities
-from summarizer.checks.quantity import Quantity, describe, same_quantity
+from summarizer.checks.quantity import Quantity, same_quantity, show
 
 
 def check_numbers(source: str, target: str) -> list[Flag]:
@@ -18,8 +18,8 @@ def check_numbers(source: str, target: str) -> list[Flag]:
 def compare_quantities(source: Sequence[Quantity], target: Sequence[Quantity]) -> list[Flag]:
     missing = unsupported(source, target)
     invented = unsupported(target, source)
-    problems = [f"{_show(q)} is missing" for q in missing]
-    problems += [f"{_show(q)} is not in the source" for q in invented]
+    problems = [f"{show(q)} is missing" for q in missing]
+    problems += [f"{show(q)} is not in the source" for q in invented]
     return [Flag("numbers", "; ".join(problems))] if problems else []
 
 
@@ -32,10 +32,3 @@ def unsupported(claims: Sequence[Quantity], support: Sequence[Quantity]) -> list
         if not any(same_quantity(claim.value, q.value) for q in support):
             found.append(claim)
     return found
-
-
-def _show(quantity: Quantity) -> str:
-    shown = describe(quantity.value)
-    if shown.replace(",", "") == quantity.text.replace(",", ""):
-        return quantity.text
-    return f"{quantity.text} ({shown})"

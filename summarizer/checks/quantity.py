@@ -68,3 +68,11 @@ def describe(value: float) -> str:
         if abs(value) >= scale:
             return f"{value / scale:,.10g} {name}"
     return f"{value:,.10g}"
+
+
+def show(quantity: Quantity) -> str:
+    """The quantity as written, with its value when that is not plain: '5000억 (500 billion)'."""
+    shown = describe(quantity.value)
+    if shown.replace(",", "") in quantity.text.replace(",", ""):
+        return quantity.text
+    return f"{quantity.text} ({shown})"

@@ -6,7 +6,7 @@ import re
 
 from summarizer.checks.english_numbers import english_quantities
 from summarizer.checks.flag import Flag
-from summarizer.checks.quantity import Kind, describe, same_quantity
+from summarizer.checks.quantity import Kind, same_quantity, show
 from summarizer.checks.terms import contains_term
 
 _NAME = re.compile(r"[A-Za-z][\w&'.-]*[\w]|[A-Z]")
@@ -34,7 +34,7 @@ def check_summary(summary: str, translation: str) -> list[Flag]:
         if quantity.kind is Kind.HINT or (quantity.kind is Kind.WORDS and quantity.value < 2):
             continue
         if not any(same_quantity(quantity.value, q.value) for q in support):
-            problems.append(f"{quantity.text} ({describe(quantity.value)})")
+            problems.append(show(quantity))
     problems += [n for n in summary_names(summary) if not contains_term(translation, n)]
     if problems:
         return [Flag("summary support", "not in the article: " + ", ".join(problems))]
