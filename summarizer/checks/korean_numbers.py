@@ -54,6 +54,9 @@ _NATIVE_WORD = re.compile(
 )
 # 오후 7시 is 19:00, which an English translation may write.
 _AFTERNOON = re.compile(r"오후\s?(\d{1,2})시")
+_COUNTER = re.compile(
+    r"\s?(?:위|주|시간|개|년|명|건|번|곳|가지|차례|달|마리|척|권|채|회|세기|등|인)"
+)
 _HALF = re.compile(r"절반|(?<![가-힣])반(?=\s|[이을은의]\s)")
 
 
@@ -64,8 +67,9 @@ def korean_quantities(text: str) -> list[Quantity]:
         before, after = text[: match.start()], text[match.end() :]
         unit = _LATIN_AFTER.match(after)
         glued = _LATIN_BEFORE.search(before) or (unit and unit.group() not in UNITS)
-        # A plain 1 is as often 'a', 'an' or 'the' in English (1주일 → a week, 1위 → top).
-        kind = Kind.HINT if glued or match.group() == "1" else Kind.FIGURE
+        # One of a thing is as often 'a', 'an' or 'the' in English (1주일 → a week, 1위 → top).
+        single = match.group() == "1" and _COUNTER.match(after) is not None
+        kind = Kind.HINT if glued or single else Kind.FIGURE
         found.append(Quantity(_value(match.group()), match.group(), kind))
     for match in _SINO_WORD.finditer(text):
         if len(match.group()) > 1 or match.group() in "백천":
