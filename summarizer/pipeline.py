@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from summarizer.articles import Article, find_articles, read_article
 from summarizer.boilerplate import CleanArticle, clean
+from summarizer.checks import check_summary
 from summarizer.config import Settings
 from summarizer.convert import choose_backend, resolve_compute_type
 from summarizer.engines import Model, Task
@@ -149,6 +150,9 @@ class ArticleResult:
             "segments": segments,
             "translation": self.translation,
             "summary": self.summary.text,
+            "summary_flags": [
+                f.to_json() for f in check_summary(self.summary.text, self.translation)
+            ],
             "models": {**self.models, "segmenter": segmenter_id()},
             "timings": {
                 "read_s": round(doc.seconds_read, 4),

@@ -6,12 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from flagged_runs import CLEAN, SOURCES, write_run
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-
-SOURCES = ["그는 5000억달러를 투자했다.", "회사는 성장할 것이라고 말했다.", ""]
-CLEAN = ["He invested $500 billion.", "The company said it would grow.", ""]
 
 
 def invoke(*args: str) -> Any:
@@ -74,33 +72,8 @@ def test_usage_errors_exit_two(tmp_path: Path) -> None:
     assert invoke(str(tmp_path / "no-run")).exit_code == 2
 
 
-def result_json(stem: str, translations: list[str], summary: str) -> dict[str, Any]:
-    segments = [
-        {"paragraph": 0, "source": s, "translation": t, "cached": False}
-        for s, t in zip(SOURCES[:2], translations, strict=True)
-    ]
-    return {
-        "article": {"stem": stem, "language": "ko", "title": stem},
-        "segments": segments,
-        "translation": " ".join(translations),
-        "summary": summary,
-    }
-
-
 def test_a_finished_run_is_rechecked(tmp_path: Path) -> None:
-    out = tmp_path / "outputs"
-    results = [
-        result_json("clean", CLEAN[:2], "The company will grow."),
-        result_json("bad", ["He invested $5 trillion.", CLEAN[1]], "It grew, Reuters said."),
-    ]
-    for result in results:
-        stem = result["article"]["stem"]
-        (out / stem).mkdir(parents=True)
-        (out / stem / "result.json").write_text(json.dumps(result), encoding="utf-8")
-    index = [
-        {"stem": r["article"]["stem"], "ok": True, "dir": r["article"]["stem"]} for r in results
-    ]
-    (out / "index.jsonl").write_text("".join(json.dumps(e) + "\n" for e in index), encoding="utf-8")
+    out = write_run(tmp_path / "outputs")
     result = invoke(str(out), "--json")
     assert result.exit_code == 1
     rows = json_lines(result.stdout)

@@ -189,3 +189,18 @@ def test_every_check_name_is_known() -> None:
         "latin terms",
         "summary support",
     }
+
+
+def test_every_corruption_of_the_benchmark_is_caught_on_a_sample_line() -> None:
+    import random
+
+    from benchmarks.corruptions import CORRUPTIONS
+
+    source = "그는 2018년 5000억달러를 투자했다. 회사는 135종의 제품을 판다."
+    target = "He invested $500 billion in 2018. The company sells 135 products."
+    clean = set(check_translation(source, target))
+    assert clean == set()
+    for kind, corrupt in CORRUPTIONS.items():
+        corrupted = corrupt(source, target, random.Random(1))
+        assert corrupted and corrupted != target, kind
+        assert set(check_translation(source, corrupted)) - clean, (kind, corrupted)
