@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from summarizer.articles import Article, find_articles, read_article
 from summarizer.boilerplate import CleanArticle, clean
-from summarizer.checks import Flag
+from summarizer.checks import Flag, check_summary
 from summarizer.choice import resolve_models
 from summarizer.config import Settings
 from summarizer.convert import choose_backend, resolve_compute_type
@@ -164,6 +164,9 @@ class ArticleResult:
             "segments": segments,
             "translation": self.translation,
             "summary": self.summary.text,
+            "summary_flags": [
+                f.to_json() for f in check_summary(self.summary.text, self.translation)
+            ],
             "models": {**self.models, "segmenter": segmenter_id()},
             "timings": {
                 "read_s": round(doc.seconds_read, 4),

@@ -20,6 +20,7 @@ from typing import Any
 
 from summarizer.errors import InputError
 from summarizer.outputs import INDEX_FILE, RESULT_FILE
+from summarizer.report_flags import FLAGS_CSS, FLAGS_JS, flags_section
 from summarizer.scoring.compare import MEAN, Change
 from summarizer.scoring.metrics import Score, metric_scale
 from summarizer.scoring.report import METRIC_KEYS, ScoreReport
@@ -199,6 +200,7 @@ def render(outputs: Outputs) -> str:
             _header(outputs),
             _charts(outputs),
             _index(outputs),
+            flags_section(outputs.entries),
             *(_article(e, outputs) for e in outputs.entries if e.result is not None),
         )
     )
@@ -209,8 +211,8 @@ def render(outputs: Outputs) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{escape(_POLICY)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<link rel="icon" href="data:,">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n"
-        f"<body>{body}<script>{_JS}</script></body></html>\n"
+        f"<title>{escape(title)}</title><style>{_CSS}{FLAGS_CSS}</style></head>\n"
+        f"<body>{body}<script>{_JS}{FLAGS_JS}</script></body></html>\n"
     )
 
 
@@ -660,6 +662,7 @@ def _hash(source: str) -> str:
 
 
 _POLICY = (
-    f"default-src 'none'; style-src {_hash(_CSS)}; script-src {_hash(_JS)}; img-src data:; "
+    f"default-src 'none'; style-src {_hash(_CSS + FLAGS_CSS)}; "
+    f"script-src {_hash(_JS + FLAGS_JS)}; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )

@@ -10,6 +10,7 @@ import typer
 
 from summarizer.cli import (
     cache_commands,
+    check_commands,
     evaluate_commands,
     models_commands,
     pipeline_commands,
@@ -36,6 +37,7 @@ score_commands.register(app)
 evaluate_commands.register(app)
 models_commands.register(app)
 cache_commands.register(app)
+check_commands.register(app)
 
 
 def main() -> None:

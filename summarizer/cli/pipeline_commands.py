@@ -249,13 +249,14 @@ def _print_report(report: RunReport) -> None:
         ("characters", "right"),
         ("seconds", "right"),
         ("cached", "right"),
+        ("flags", "right"),
         ("summary", "left"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for result in report.results:
         if not result.ok or result.document is None or result.summary is None:
             error = result.error or "not finished"
-            table.add_row(result.stem, "", "", "", "", f"[red]failed: {error}[/]")
+            table.add_row(result.stem, "", "", "", "", "", f"[red]failed: {error}[/]")
             continue
         summary = result.summary.text
         preview = summary if len(summary) <= PREVIEW_CHARS else summary[: PREVIEW_CHARS - 1] + "…"
@@ -270,15 +271,26 @@ def _print_report(report: RunReport) -> None:
             str(len(result.document.source_text)),
             f"{result.seconds:.2f}",
             cached,
+            _flags_cell(result),
             preview,
         )
     console.print(table)
     done = len(report.results) - len(report.failed)
     console.print(
         f"{done} done, {len(report.failed)} failed in {report.seconds:.1f} s "
-        f"(cached: sentences translated earlier / total, +S = summary from cache)",
+        f"(cached: sentences translated earlier / total, +S = summary from cache; "
+        f"flags: sentences flagged, +S = summary flagged, see `summarizer check`)",
         highlight=False,
     )
+
+
+def _flags_cell(result: ArticleResult) -> str:
+    from summarizer.checks.runs import flag_counts
+
+    segments, summary = flag_counts(result.to_json())
+    if not segments and not summary:
+        return "–"
+    return f"[yellow]{segments}{' +S' if summary else ''}[/]"
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,123 @@
+"""`python -m benchmarks.checks`: the checks' false alarms and detection on NTREX-128.
+
+False alarms: the share of NTREX-128's 1,997 human translations (the Korean side checked
+against the English originals) that each check flags. Detection: the share of corrupted
+copies of the English side (benchmarks/corruptions.py, fixed seed) on which the checks raise
+a flag that the clean line did not have. Thresholds were tuned on the first 60 documents
+(by DOCUMENT_IDS.tsv, the development slice); the held-out rest is reported apart.
+Prints markdown tables (benchmarks/RESULTS.md) and, last, one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from benchmarks import workload
+from benchmarks.corruptions import CORRUPTIONS
+from summarizer.checks import CHECKS, Flag, check_translation
+
+DEVELOPMENT_DOCUMENTS = 60
+SEED = 11
+
+
+def lines() -> tuple[list[str], list[str], list[bool]]:
+    """Korean lines, English lines, and whether each line belongs to the development slice."""
+    korean, english = workload.documents("ko"), workload.documents("en")
+    sources = [line for doc in korean for line in doc.lines]
+    targets = [line for doc in english for line in doc.lines]
+    development = [
+        number < DEVELOPMENT_DOCUMENTS for number, doc in enumerate(korean) for _ in doc.lines
+    ]
+    return sources, targets, development
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "–"
+
+
+def false_alarms(flags: Sequence[list[Flag]], development: Sequence[bool]) -> dict[str, Any]:
+    slices = {
+        "development": [i for i, d in enumerate(development) if d],
+        "held out": [i for i, d in enumerate(development) if not d],
+        "all": list(range(len(flags))),
+    }
+    table: dict[str, dict[str, float]] = {}
+    for name, indices in slices.items():
+        counts = Counter(check for i in indices for check in {f.check for f in flags[i]})
+        table[name] = {check: counts[check] / len(indices) for check in CHECKS[:-1]}
+        table[name]["any"] = sum(1 for i in indices if flags[i]) / len(indices)
+        table[name]["lines"] = len(indices)
+    return table
+
+
+def detection(
+    sources: Sequence[str],
+    targets: Sequence[str],
+    clean: Sequence[list[Flag]],
+    development: Sequence[bool],
+) -> dict[str, dict[str, Any]]:
+    rng = random.Random(SEED)
+    table: dict[str, dict[str, Any]] = {}
+    for kind, corrupt in CORRUPTIONS.items():
+        caught = {"all": [0, 0], "held out": [0, 0]}
+        by_check: Counter[str] = Counter()
+        for i, (source, target) in enumerate(zip(sources, targets, strict=True)):
+            corrupted = corrupt(source, target, rng)
+            if corrupted is None or corrupted == target:
+                continue
+            new = set(check_translation(source, corrupted)) - set(clean[i])
+            by_check.update({f.check for f in new})
+            for name in ("all", "held out") if not development[i] else ("all",):
+                caught[name][0] += bool(new)
+                caught[name][1] += 1
+        table[kind] = {
+            "lines": caught["all"][1],
+            "caught": caught["all"][0] / max(caught["all"][1], 1),
+            "held out lines": caught["held out"][1],
+            "held out caught": caught["held out"][0] / max(caught["held out"][1], 1),
+            "by": dict(by_check.most_common()),
+        }
+    return table
+
+
+def print_tables(alarms: dict[str, Any], found: dict[str, dict[str, Any]]) -> None:
+    names = ["development", "held out", "all"]
+    header = " | ".join(f"{n} ({alarms[n]['lines']:,} lines)" for n in names)
+    print(f"| check | {header} |\n|---|---:|---:|---:|")
+    for check in [*CHECKS[:-1], "any"]:
+        cells = " | ".join(f"{alarms[n][check]:.1%}" for n in names)
+        print(f"| {'**all checks together**' if check == 'any' else check} | {cells} |")
+    print()
+    print("| corruption | lines | caught (all) | caught (held out) | caught by |")
+    print("|---|---:|---:|---:|---|")
+    for kind, row in found.items():
+        by = ", ".join(f"{check} {count}" for check, count in row["by"].items())
+        print(
+            f"| {kind} | {row['lines']:,} | {row['caught']:.1%} | "
+            f"{row['held out caught']:.1%} | {by} |"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.checks", description=__doc__)
+    parser.parse_args(argv)
+    if not (workload.NTREX / workload.KOREAN_FILE).is_file():
+        print(f"needs NTREX-128 in {workload.NTREX}", file=sys.stderr)
+        return 2
+    sources, targets, development = lines()
+    clean = [check_translation(s, t) for s, t in zip(sources, targets, strict=True)]
+    alarms = false_alarms(clean, development)
+    found = detection(sources, targets, clean, development)
+    print_tables(alarms, found)
+    print(json.dumps({"false_alarms": alarms, "detection": found}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

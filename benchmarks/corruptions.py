@@ -1,0 +1,112 @@
+"""Seeded corruptions of an English translation, each a kind of error the checks should catch.
+
+Each maker takes (Korean source, English target, random) and returns the corrupted English,
+or None when the line has nothing to corrupt in that way (no figure, a single sentence).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+
+Maker = Callable[[str, str, random.Random], str | None]
+
+# A figure in digits, not part of a name (COVID-19, G7); its currency and scale go with it.
+_FIGURE = re.compile(r"(?<![A-Za-z0-9.,-])\d+(?:,\d{3})*(?:\.\d+)?")
+_WITH_UNITS = re.compile(
+    r"[$£€]?(?<![A-Za-z0-9.,-])\d+(?:,\d{3})*(?:\.\d+)?"
+    r"(?:\s?(?:million|billion|trillion|thousand|bn|m|per cent|percent|%))?"
+)
+_MILLION_BILLION = re.compile(r"(?<=\d)(bn|m)\b|\b(million|billion)\b")
+_SWAP = {"million": "billion", "billion": "million", "bn": "m", "m": "bn"}
+_SENTENCE_END = re.compile(r"(?<=[.?!])(?<![A-Z]\.)\s+")  # not after W. or P.
+_WORD = re.compile(r"\S+")
+
+
+def change_number(source: str, target: str, rng: random.Random) -> str | None:
+    """One nonzero digit of one figure becomes another nonzero digit: 135 → 185."""
+    figures = list(_FIGURE.finditer(target))
+    if not figures:
+        return None
+    figure = rng.choice(figures)
+    positions = [i for i, c in enumerate(figure.group()) if c in "123456789"]
+    if not positions:
+        return None
+    at = rng.choice(positions)
+    digit = rng.choice([d for d in "123456789" if d != figure.group()[at]])
+    changed = figure.group()[:at] + digit + figure.group()[at + 1 :]
+    return target[: figure.start()] + changed + target[figure.end() :]
+
+
+def scale_by(factor: int) -> Maker:
+    """One figure multiplied by `factor`: 2.8bn → 28bn, 135 → 135,000."""
+
+    def scale(source: str, target: str, rng: random.Random) -> str | None:
+        figures = [m for m in _FIGURE.finditer(target) if float(m.group().replace(",", "")) > 0]
+        if not figures:
+            return None
+        figure = rng.choice(figures)
+        value = float(figure.group().replace(",", "")) * factor
+        text = f"{value:,.10g}" if "," in figure.group() or value >= 10_000 else f"{value:.10g}"
+        return target[: figure.start()] + text + target[figure.end() :]
+
+    return scale
+
+
+def swap_million_billion(source: str, target: str, rng: random.Random) -> str | None:
+    """million ↔ billion (and £2.8bn ↔ £2.8m) in one place."""
+    scales = list(_MILLION_BILLION.finditer(target))
+    if not scales:
+        return None
+    scale = rng.choice(scales)
+    return target[: scale.start()] + _SWAP[scale.group()] + target[scale.end() :]
+
+
+def drop_number(source: str, target: str, rng: random.Random) -> str | None:
+    """One figure, with its currency and scale, left out: 'more than 135 species' → 'more than
+    species'."""
+    figures = list(_WITH_UNITS.finditer(target))
+    if not figures:
+        return None
+    figure = rng.choice(figures)
+    return " ".join((target[: figure.start()] + target[figure.end() :]).split())
+
+
+def leave_sentence_in_korean(source: str, target: str, rng: random.Random) -> str | None:
+    """In a line of two or more sentences, one English sentence replaced by Korean."""
+    english, korean = _SENTENCE_END.split(target), _SENTENCE_END.split(source)
+    if len(english) < 2 or len(korean) < 2:
+        return None
+    at = rng.randrange(len(english))
+    english[at] = korean[min(at, len(korean) - 1)]
+    return " ".join(english)
+
+
+def loop_phrase(source: str, target: str, rng: random.Random) -> str | None:
+    """A phrase of two to four words repeated until it stands three to six times in a row."""
+    words = _WORD.findall(target)
+    size = rng.randint(2, 4)
+    if len(words) < size + 1:
+        return None
+    start = rng.randrange(len(words) - size + 1)
+    phrase = words[start : start + size]
+    copies = rng.randint(3, 6)
+    return " ".join(words[: start + size] + phrase * (copies - 1) + words[start + size :])
+
+
+def copy_source(source: str, target: str, rng: random.Random) -> str | None:
+    """The Korean source given back as the translation."""
+    return source
+
+
+CORRUPTIONS: dict[str, Maker] = {
+    "one number changed": change_number,
+    "scale error ×10": scale_by(10),
+    "scale error ×1000": scale_by(1000),
+    "scale error million↔billion": swap_million_billion,
+    "number dropped": drop_number,
+    "sentence left in Korean": leave_sentence_in_korean,
+    "phrase looped": loop_phrase,
+    "source copied": copy_source,
+}

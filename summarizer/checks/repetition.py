@@ -1,0 +1,56 @@
+"""The loop check: a phrase repeated back to back, or far more often than in the source.
+
+After Raunak et al. (2021), who find hallucinated "oscillatory" output by its top n-gram
+count exceeding the source's; here a run of back-to-back copies counts as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from summarizer.checks.flag import Flag
+
+LONGEST_PHRASE = 6
+# Back-to-back copies: 'No, no, no, no, no' is English, a phrase of two or more words three
+# times in a row is not (NTREX-128 has none).
+RUN_OF_WORDS = 6
+RUN_OF_PHRASES = 3
+# Copies anywhere: a phrase of three or more words at least this many more times than the source's
+# most repeated phrase of the same length.
+EXCESS_COPIES = 4
+_TOKEN = re.compile(r"\w+")
+
+
+def check_loop(source: str, target: str) -> list[Flag]:
+    words = _TOKEN.findall(target.casefold())
+    source_words = _TOKEN.findall(source.casefold())
+    phrase, copies = longest_run(words)
+    looped = copies >= (RUN_OF_WORDS if len(phrase) == 1 else RUN_OF_PHRASES)
+    if looped and longest_run(source_words)[1] < copies:
+        return [Flag("loop", f"“{' '.join(phrase)}” {copies} times in a row")]
+    for size in range(3, LONGEST_PHRASE + 1):
+        phrase, count = _most_common(words, size)
+        if count - max(_most_common(source_words, size)[1], 1) >= EXCESS_COPIES:
+            return [Flag("loop", f"“{' '.join(phrase)}” {count} times")]
+    return []
+
+
+def longest_run(words: Sequence[str]) -> tuple[tuple[str, ...], int]:
+    """The phrase with the most copies back to back, and how many (1 when none repeat)."""
+    best: tuple[tuple[str, ...], int] = ((), 1)
+    for size in range(1, LONGEST_PHRASE + 1):
+        for start in range(len(words) - 2 * size + 1):
+            phrase = tuple(words[start : start + size])
+            copies = 1
+            while tuple(words[start + copies * size : start + (copies + 1) * size]) == phrase:
+                copies += 1
+            if copies > best[1]:
+                best = (phrase, copies)
+    return best
+
+
+def _most_common(words: Sequence[str], size: int) -> tuple[tuple[str, ...], int]:
+    counts = Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+    return counts.most_common(1)[0] if counts else ((), 0)

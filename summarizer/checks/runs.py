@@ -1,0 +1,99 @@
+"""Checks over whole inputs: a finished run's result.json files, or two line-aligned files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summarizer.checks import Flag, check_summary, check_translation
+from summarizer.errors import InputError, UsageError
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The flags of one segment (`index` in its file or article) or of one article's summary."""
+
+    index: int | None
+    flags: list[Flag]
+    article: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        place: dict[str, Any] = {"article": self.article} if self.article is not None else {}
+        place |= {"index": self.index} if self.index is not None else {"summary": True}
+        return place | {"flags": [f.to_json() for f in self.flags]}
+
+    @property
+    def place(self) -> str:
+        if self.article is None:
+            return f"line {(self.index or 0) + 1}"
+        return f"{self.article} " + ("summary" if self.index is None else f"segment {self.index}")
+
+
+def check_result(result: Mapping[str, Any], stem: str | None = None) -> list[Checked]:
+    """Every segment of one result.json (Korean articles only), then its summary."""
+    korean = (result.get("article") or {}).get("language") == "ko"
+    found = []
+    for index, segment in enumerate(result.get("segments") or []):
+        source, target = str(segment.get("source", "")), str(segment.get("translation", ""))
+        found.append(Checked(index, check_translation(source, target) if korean else [], stem))
+    summary = str(result.get("summary") or "")
+    found.append(Checked(None, check_summary(summary, str(result.get("translation", ""))), stem))
+    return found
+
+
+def flag_counts(result: Mapping[str, Any]) -> tuple[int, bool]:
+    """How many segments of a result.json are flagged, and whether its summary is."""
+    checked = check_result(result)
+    segments = sum(1 for c in checked if c.index is not None and c.flags)
+    return segments, any(c.flags for c in checked if c.index is None)
+
+
+def check_outputs(folder: Path) -> list[Checked]:
+    """Re-check every finished article of a `summarizer run` outputs folder."""
+    from summarizer.report import read_outputs
+
+    try:
+        outputs = read_outputs(folder)
+    except InputError as exc:
+        raise UsageError(str(exc)) from exc
+    return [
+        checked
+        for entry in outputs.entries
+        if entry.result is not None
+        for checked in check_result(entry.result, entry.stem)
+    ]
+
+
+def check_files(source: Path, target: Path) -> list[Checked]:
+    """Check two line-aligned UTF-8 files, one segment per line."""
+    sources, targets = _lines(source), _lines(target)
+    if len(sources) != len(targets):
+        raise UsageError(
+            f"{source} has {len(sources)} lines but {target} has {len(targets)}: "
+            "give line-aligned files, one segment per line"
+        )
+    return [
+        Checked(i, check_translation(s, t))
+        for i, (s, t) in enumerate(zip(sources, targets, strict=True))
+    ]
+
+
+def tally(checked: Iterable[Checked]) -> Counter[str]:
+    """How many items each check flagged."""
+    return Counter(name for c in checked for name in {f.check for f in c.flags})
+
+
+def _lines(path: Path) -> Sequence[str]:
+    try:
+        return path.read_bytes().decode("utf-8").splitlines()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path} is a folder; give a text file, one segment per line") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path} is not UTF-8 (byte {exc.start}); convert it first") from exc

@@ -1,0 +1,60 @@
+"""Checks on the script of a translation: empty, copied from the source, left in Korean."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from summarizer.checks.flag import Flag
+
+# Share of letters that may be Hangul before a translation counts as (partly) untranslated:
+# a Korean name quoted on purpose in an English sentence stays well below the lower bound.
+UNTRANSLATED_SHARE = 0.5
+PARTLY_UNTRANSLATED_SHARE = 0.1
+COPIED_SIMILARITY = 0.9
+_HANGUL_RANGES = (("\uac00", "\ud7a3"), ("\u1100", "\u11ff"), ("\u3130", "\u318f"))
+
+
+def hangul_share(text: str) -> float:
+    """Share of the letters in `text` that are Hangul (0 when there are no letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    hangul = sum(1 for c in letters if is_hangul(c))
+    return hangul / len(letters)
+
+
+def is_hangul(char: str) -> bool:
+    return any(low <= char <= high for low, high in _HANGUL_RANGES)
+
+
+def check_empty(source: str, target: str) -> list[Flag]:
+    if source.strip() and not target.strip():
+        return [Flag("empty", "the translation is empty")]
+    return []
+
+
+def check_copied(source: str, target: str) -> list[Flag]:
+    """Korean copied into the English; a source in another script may stay as it is."""
+    if hangul_share(source) == 0:
+        return []
+    similarity = _similarity(source, target)
+    if similarity >= COPIED_SIMILARITY:
+        return [Flag("copied", f"the translation repeats the source ({similarity:.0%} alike)")]
+    return []
+
+
+def check_untranslated(target: str) -> list[Flag]:
+    share = hangul_share(target)
+    if share >= UNTRANSLATED_SHARE:
+        return [Flag("untranslated", f"{share:.0%} of the letters are Hangul")]
+    if share >= PARTLY_UNTRANSLATED_SHARE:
+        return [Flag("partly untranslated", f"{share:.0%} of the letters are Hangul")]
+    return []
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, _normalised(a), _normalised(b), autojunk=False).ratio()

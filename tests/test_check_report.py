@@ -1,0 +1,59 @@
+"""Flags where a run shows them: result.json's summary_flags and the report's flags section."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flagged_runs import write_run
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.report_flags import recorded_flags
+
+
+def test_report_lists_flags_with_a_filter(tmp_path: Path) -> None:
+    out = write_run(tmp_path / "outputs")
+    result = CliRunner().invoke(app, ["report", str(out)])
+    assert result.exit_code == 0, result.output
+    page = (out / "report.html").read_text(encoding="utf-8")
+    section = page[page.index('<section id="flags">') :]
+    section = section[: section.index("</section>")]
+    assert "Flags (2)" in section
+    assert 'data-check="numbers"' in section and "$5 trillion is not in the source" in section
+    assert 'data-check="summary support"' in section and "not in the article: Reuters" in section
+    assert '<option value="numbers">numbers (1)</option>' in section
+    assert "clean" not in section.split("<tbody>")[1]
+
+
+def test_recorded_flags_are_shown_as_recorded(tmp_path: Path) -> None:
+    out = write_run(tmp_path / "outputs")
+    result = json.loads((out / "bad" / "result.json").read_text(encoding="utf-8"))
+    result["segments"][0]["flags"] = [{"check": "loop", "detail": "recorded by the run"}]
+    result["summary_flags"] = []
+    assert recorded_flags(result) == [
+        ("sentence 1", [{"check": "loop", "detail": "recorded by the run"}])
+    ]
+
+
+def test_a_clean_run_says_so(tmp_path: Path) -> None:
+    out = write_run(tmp_path / "outputs")
+    for stem in ("bad",):
+        path = out / stem / "result.json"
+        result = json.loads(path.read_text(encoding="utf-8"))
+        result["summary_flags"] = []
+        path.write_text(json.dumps(result), encoding="utf-8")
+    assert recorded_flags(json.loads((out / "bad" / "result.json").read_text("utf-8"))) == []
+    page = CliRunner().invoke(app, ["report", str(out)])
+    assert page.exit_code == 0
+    assert "No sentence or summary was flagged." in (out / "report.html").read_text("utf-8")
+
+
+def test_a_run_records_summary_flags(seeds_run: dict[str, Path]) -> None:
+    from summarizer.checks import check_summary
+
+    results = [json.loads(p.read_text("utf-8")) for p in seeds_run["out"].glob("*/result.json")]
+    assert results
+    for result in results:
+        expected = check_summary(result["summary"], result["translation"])
+        assert result["summary_flags"] == [f.to_json() for f in expected]

@@ -1,0 +1,206 @@
+"""Each check on hand-made Korean/English pairs that must, and must not, trip it."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.checks import CHECKS, Flag, check_summary, check_translation
+from summarizer.checks.english_numbers import english_quantities
+from summarizer.checks.korean_numbers import korean_quantities
+from summarizer.checks.quantity import describe, same_quantity
+
+
+def names(source: str, target: str) -> set[str]:
+    return {flag.check for flag in check_translation(source, target)}
+
+
+@pytest.mark.parametrize(
+    ("korean", "value"),
+    [
+        ("665조5000억원", 665_500_000_000_000),
+        ("5000억달러", 500_000_000_000),
+        ("5만개", 50_000),
+        ("1억 2500만 파운드", 125_000_000),
+        ("3천만 명", 30_000_000),
+        ("2천500만 원", 25_000_000),
+        ("2.8억", 280_000_000),
+        ("10,000명", 10_000),
+        ("6%", 6),
+    ],
+)
+def test_korean_figures_are_normalised(korean: str, value: float) -> None:
+    figures = [q.value for q in korean_quantities(korean) if q.required]
+    assert figures == [value]
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("$500 billion", 500_000_000_000),
+        ("$1.32 trillion", 1_320_000_000_000),
+        ("1,000 people", 1_000),
+        ("10 billion won", 10_000_000_000),
+        ("£125m", 125_000_000),
+        ("£2.8bn", 2_800_000_000),
+        ("£11million", 11_000_000),
+        ("half a million", 500_000),
+        ("two million", 2_000_000),
+        ("6 per cent", 6),
+    ],
+)
+def test_english_figures_are_normalised(english: str, value: float) -> None:
+    assert [q.value for q in english_quantities(english) if q.required] == [value]
+
+
+def test_words_and_hints_are_read_but_not_required() -> None:
+    found = {(q.value, q.required) for q in english_quantities("three hundred and five in June")}
+    assert found == {(305, False), (6, False)}
+    assert {q.value for q in korean_quantities("돼지 열 다섯 마리와 두 명")} == {15, 2}
+    assert korean_quantities("수천 명이 한국에서") == []
+
+
+def test_names_glued_to_digits_are_not_figures() -> None:
+    assert [q.required for q in english_quantities("COVID-19 and F-35 jets with 5G")] == [
+        False,
+        False,
+        False,
+    ]
+
+
+def test_rounding_is_allowed_but_other_changes_are_not() -> None:
+    assert same_quantity(2814, 3000)
+    assert same_quantity(90, 1990)
+    assert not same_quantity(12, 10)
+    assert not same_quantity(125, 128)
+    assert describe(5e11) == "500 billion"
+    assert describe(50_000) == "50,000"
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("그는 5000억달러를 투자했다.", "He invested $500 billion."),
+        ("665조5000억원 규모의 예산", "A budget of 665.5 trillion won"),
+        ("5만개의 일자리", "50,000 jobs"),
+        ("약 3,000명이 참석했다.", "About 2,814 people attended."),
+        ("물가가 6% 올랐다.", "Prices rose 6 per cent."),
+        ("2018년 9월 29일 오후 7시 30분", "At 19:30 on September 29, 2018"),
+        ("3일 동안 두 명이 다쳤다.", "Two people were hurt over three days."),
+        ("1990년대에 1주일 동안", "For a week in the '90s"),
+        ("1억 2500만 파운드에 팔았다.", "It sold for £125m."),
+    ],
+)
+def test_numbers_pass_when_quantities_agree(source: str, target: str) -> None:
+    assert "numbers" not in names(source, target)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "said"),
+    [
+        (
+            "그는 5000억달러를 투자했다.",
+            "He invested $5 trillion.",
+            "5000억 (500 billion) is missing",
+        ),
+        ("그는 5000억달러를 투자했다.", "He invested dollars.", "5000억 (500 billion) is missing"),
+        ("5만개의 일자리", "5,000 jobs", "5,000 is not in the source"),
+        ("135종의 상어", "137 shark species", "137 is not in the source"),
+        ("10억 달러", "$1 million", "10억 (1 billion) is missing"),
+    ],
+)
+def test_numbers_flag_changed_dropped_and_scaled_figures(
+    source: str, target: str, said: str
+) -> None:
+    flags = [f for f in check_translation(source, target) if f.check == "numbers"]
+    assert len(flags) == 1 and said in flags[0].detail
+
+
+def test_untranslated_partly_untranslated_and_quoted_names() -> None:
+    assert names("대통령이 말했다.", "대통령이 말했다.") == {"untranslated", "copied"}
+    assert names("대통령이 말했다.", "대통령이 today 말했다.") == {"untranslated"}
+    assert names("대통령이 서울에서 말했다.", "The president 서울에서 spoke") == {
+        "partly untranslated"
+    }
+    quoted = "The word 'jeong' (정), often called untranslatable, means affection and attachment."
+    assert names("'정'이라는 단어는 번역할 수 없다고들 한다.", quoted) == set()
+
+
+def test_copied_only_for_a_korean_source() -> None:
+    assert "copied" in names("삼성전자가 말했다", "삼성전자가 말했다")
+    assert names("Il faut bien le faire.", "Il faut bien le faire.") == set()
+
+
+def test_empty() -> None:
+    assert check_translation("안녕하세요.", "  ") == [Flag("empty", "the translation is empty")]
+    assert check_translation("", "") == []
+
+
+def test_loop_flags_repeated_phrases_not_emphasis() -> None:
+    looped = "The company said the company said the company said it would grow."
+    assert "loop" in names("회사는 성장할 것이라고 말했다.", looped)
+    many = "He said that it was fine, he said that it was fine, and he said that it was fine."
+    assert "loop" in names(
+        "그는 괜찮다고 말했다. 또 말했다.",
+        many + " So he said that it was fine, he said that it was fine.",
+    )
+    assert "loop" not in names("아닙니다. 결단코 아닙니다.", '"No, no, no, no, no."')
+    assert "loop" not in names("그는 매우 매우 기뻤다.", "He was very, very happy.")
+
+
+def test_length_flags_far_too_short_and_far_too_long() -> None:
+    source = "정부는 내년 예산안을 국회에 제출했다고 밝혔다."
+    assert "length" in names(source, "Budget.")
+    assert "length" in names(source, "The government said " + "it submitted a budget " * 12)
+    assert "length" not in names(
+        source, "The government said it sent next year's budget to parliament."
+    )
+
+
+def test_latin_terms_carry_over() -> None:
+    source = "테슬라의 Dojo 슈퍼컴퓨터는 H100과 D1 칩을 쓰며 AWS와 경쟁한다."
+    assert "latin terms" not in names(
+        source, "Tesla's Dojo supercomputer uses H100 and D1 chips and rivals AWS."
+    )
+    flags = check_translation(source, "Tesla's supercomputer uses H100 chips and rivals Amazon.")
+    terms = [f.detail for f in flags if f.check == "latin terms"]
+    assert terms == ["missing: Dojo, D1, AWS"]
+    assert "latin terms" not in names(
+        "EU와 UN은 5km를 걸었다", "The European Union and the U.N. walked 5km"
+    )
+
+
+def test_summary_support() -> None:
+    translation = "Samsung said it would invest 500 billion dollars in H100 chips at three plants."
+    assert check_summary("Samsung will invest $500 billion in H100 chips.", translation) == []
+    flags = check_summary("Samsung will spend $5 trillion, Reuters said.", translation)
+    assert len(flags) == 1 and flags[0].check == "summary support"
+    assert "$5 trillion" in flags[0].detail and "Reuters" in flags[0].detail
+
+
+def test_every_check_name_is_known() -> None:
+    assert set(CHECKS) == {
+        "empty",
+        "copied",
+        "untranslated",
+        "partly untranslated",
+        "loop",
+        "length",
+        "numbers",
+        "latin terms",
+        "summary support",
+    }
+
+
+def test_every_corruption_of_the_benchmark_is_caught_on_a_sample_line() -> None:
+    import random
+
+    from benchmarks.corruptions import CORRUPTIONS
+
+    source = "그는 2018년 5000억달러를 투자했다. 회사는 135종의 제품을 판다."
+    target = "He invested $500 billion in 2018. The company sells 135 products."
+    clean = set(check_translation(source, target))
+    assert clean == set()
+    for kind, corrupt in CORRUPTIONS.items():
+        corrupted = corrupt(source, target, random.Random(1))
+        assert corrupted and corrupted != target, kind
+        assert set(check_translation(source, corrupted)) - clean, (kind, corrupted)
