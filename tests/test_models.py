@@ -17,7 +17,6 @@ from huggingface_hub import constants
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.config import DEFAULT_SUMMARIZER, DEFAULT_TRANSLATOR
 from summarizer.errors import ModelUnavailableError
 from summarizer.models import (
     MANIFEST,
@@ -128,13 +127,13 @@ def test_presets_are_one_table_of_facts() -> None:
     for preset in PRESETS.values():
         assert preset.tasks and set(preset.tasks) <= {"translation", "summarization"}
         assert preset.size and preset.licence and preset.quality
-        if not preset.package:
+        if not preset.embedded:
             assert preset.name == local_name(preset.hub_id), "models/<preset name> layout"
     assert PRESETS["nllb-200-distilled-600M"].licence == "cc-by-nc-4.0"
     assert "26.1" in PRESETS["opus-mt-tc-big-ko-en"].quality
     assert "translation" in PRESETS["Qwen2.5-0.5B-Instruct"].tasks
-    assert hub_id_of("opus-mt-tc-big-ko-en") == DEFAULT_TRANSLATOR
-    assert hub_id_of("distilbart-cnn-12-6") == DEFAULT_SUMMARIZER
+    assert hub_id_of("opus-mt-tc-big-ko-en") == "Helsinki-NLP/opus-mt-tc-big-ko-en"
+    assert "Gemma Terms of Use" in PRESETS["gemma3-270m"].licence
 
 
 def test_pull_downloads_one_weight_format_and_writes_the_manifest(
@@ -231,10 +230,11 @@ def test_list_info_and_rm(hub: FakeHub, tiny_bart: Path, tmp_path: Path) -> None
     listing = cli("models", "list", "--models-dir", str(models))
     assert listing.exit_code == 0, listing.output
     rows = {line.split()[0]: line.split() for line in listing.output.splitlines() if line.strip()}
-    assert rows["opus-mt-ko-en"][1:6] == ["0.3", "GB", "apache-2.0", "installed", "NTREX"]
+    assert rows["opus-mt-ko-en"][1:7] == ["*", "0.3", "GB", "apache-2.0", "installed", "NTREX"]
     assert rows["my-summarizer"][-2:] == ["installed", "hf"]
-    assert rows["opus-mt-tc-big-ko-en"][1:2] == ["*"], "the default translator"
-    assert "—" in rows["opus-mt-tc-big-ko-en"], "the default translator is not installed"
+    assert rows["opus-mt-tc-big-ko-en"][1:3] == ["0.5", "GB"], "stronger, but not installed"
+    assert "—" in rows["opus-mt-tc-big-ko-en"]
+    assert rows["smollm2"][1:2] == ["*"], "no summarization preset installed: the embedded one"
 
     info = cli("models", "info", "opus-mt-ko-en", "--models-dir", str(models))
     assert info.exit_code == 0, info.output

@@ -89,7 +89,7 @@ def _embedded_state(preset: Any, folder: Path) -> str:
     if embedded.prepared_folder(preset, folder):
         return "installed"
     if embedded.package_version(preset):
-        return "package installed (prepared on first use)"
+        return "packaged"
     return embedded.install_hint(preset)
 
 
