@@ -155,12 +155,12 @@ def regress(
     raise typer.Exit(verdict.exit_code)
 
 
-def _tolerances(default: float, overrides: list[str]) -> float | dict[str, float]:
+def _tolerances(default: float, overrides: list[str]) -> dict[str, float]:
+    """Per-metric tolerances, checked (finite, not negative) before any work starts."""
     from summarizer.errors import UsageError
     from summarizer.scoring import METRIC_KEYS
+    from summarizer.scoring.compare import tolerances
 
-    if not overrides:
-        return default
     limits = dict.fromkeys(METRIC_KEYS, default)
     for item in overrides:
         name, _, value = item.partition("=")
@@ -168,7 +168,7 @@ def _tolerances(default: float, overrides: list[str]) -> float | dict[str, float
             limits[name.strip()] = float(value)
         except ValueError:
             raise UsageError(f"--metric-tolerance takes METRIC=NUMBER, got {item!r}") from None
-    return limits
+    return tolerances(limits)
 
 
 def _print_scores(report: ScoreReport) -> None:
