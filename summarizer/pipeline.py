@@ -367,17 +367,21 @@ class Pipeline:
             except InputError as exc:
                 failed.append(ArticleResult(path, path.stem, error=str(exc)))
         results: list[ArticleResult] = []
+        complete: set[str] = set()
         try:
             results = self.translate(documents, progress)
 
             def finished(result: ArticleResult) -> None:
                 write_article(out_dir / result.stem, result)
+                complete.add(result.stem)
                 if written:
                     written(result)
 
             self.summarize(results, progress, finished)
         finally:
-            done = [r for r in results if r.ok]
+            # Only articles whose files are all on disk count as done: one interrupted while
+            # it was written is listed as unfinished.
+            done = [r for r in results if r.ok and r.stem in complete]
             finished = {r.stem for r in done}
             unfinished = [
                 ArticleResult(d.article.path, d.article.path.stem, d)

@@ -12,7 +12,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from summarizer.errors import SummarizerError
+from summarizer.errors import SummarizerError, Terminated
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -124,17 +124,45 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
 @contextmanager
 def reported_errors() -> Iterator[None]:
     try:
-        yield
+        with _sigterm_as_interrupt():
+            yield
     except SummarizerError as exc:
-        errors.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        errors.print(f"[bold red]error:[/] {plain(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         errors.print(
             "[yellow]interrupted:[/] finished work is saved; run the same command again to "
             "resume from the cache",
             highlight=False,
         )
-        raise typer.Exit(130) from None
+        raise typer.Exit(getattr(exc, "exit_code", 130)) from None
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM raises Terminated (a KeyboardInterrupt) like Ctrl-C."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def plain(text: str) -> str:
+    """`text` safe to print: Rich markup escaped, control characters shown as escapes."""
+    from rich.markup import escape
+
+    return escape("".join(c if c.isprintable() else ascii(c)[1:-1] for c in text))
 
 
 def load(
