@@ -212,8 +212,13 @@ def open_cache(path: Path | None, disabled: bool, out_dir: Path) -> Any:
         return NullCache()
     cache = Cache(path or default_cache_path(out_dir))
     for warning in cache.warnings:
-        errors.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+        print_warning(warning)
+    cache.on_warning = print_warning
     return cache
+
+
+def print_warning(message: str) -> None:
+    errors.print(f"[yellow]warning:[/] {plain(message)}", highlight=False, soft_wrap=True)
 
 
 def write_or_print(text: str, out: Path | None) -> None:
