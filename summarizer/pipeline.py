@@ -260,7 +260,7 @@ class Pipeline:
     def prepare(self, path: Path) -> Document:
         """Read, clean and segment one article (segmentation is cached too)."""
         began = time.perf_counter()
-        article = read_article(path)
+        article = read_article(path, self.settings.max_article_chars)
         cleaned = clean(article.text, article.format)
         if not cleaned.paragraphs:
             raise InputError(f"{path}: nothing left after removing site boilerplate")
