@@ -129,6 +129,14 @@ def reported_errors() -> Iterator[None]:
     except SummarizerError as exc:
         errors.print(f"[bold red]error:[/] {plain(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        errors.print(
+            f"[bold red]error:[/] {plain(str(exc.strerror or exc) + where)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1) from None
     except KeyboardInterrupt as exc:
         errors.print(
             "[yellow]interrupted:[/] finished work is saved; run the same command again to "
@@ -192,6 +200,13 @@ def load(
         batch_size=batch_size,
         translator_decoding={"num_beams": beams} if beams else None,
     )
+
+
+def check_output(out_dir: Path) -> None:
+    """Fail on an outputs folder that cannot be written before any work starts."""
+    from summarizer.outputs import check_writable
+
+    check_writable(out_dir)
 
 
 def check_input(path: Path, *, folder: bool = False) -> None:

@@ -22,6 +22,7 @@ from summarizer.cli.common import (
     TranslatorOption,
     WordsOption,
     check_input,
+    check_output,
     console,
     errors,
     friendly,
@@ -206,6 +207,7 @@ def run(
         compute_type=compute_type,
     )
     check_input(folder, folder=True)
+    check_output(out)
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
     _print_report(report)

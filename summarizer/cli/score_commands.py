@@ -21,6 +21,7 @@ from summarizer.cli.common import (
     SummarizerOption,
     TranslatorOption,
     check_input,
+    check_output,
     console,
     errors,
     friendly,
@@ -136,6 +137,7 @@ def regress(
     old = None if update_baseline else read_baseline(baseline)
     settings = load(translator, summarizer, models_dir, backend, device, compute_type=compute_type)
     check_input(folder, folder=True)
+    check_output(out)
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         run_report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
     for failed in run_report.failed:
