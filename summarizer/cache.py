@@ -253,6 +253,8 @@ class Cache(_Closing):
             self.on_warning(message)
 
     def _open(self) -> sqlite3.Connection:
+        if self.path.is_symlink():
+            raise CacheError(_message(self.path, "it is a symbolic link, which is not followed"))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

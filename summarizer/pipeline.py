@@ -196,6 +196,16 @@ def is_korean(text: str) -> bool:
     return bool(letters) and hangul / len(letters) >= _HANGUL_SHARE_FOR_KOREAN
 
 
+def run_inputs(folder: Path, out_dir: Path) -> list[Path]:
+    """The articles of `folder`, less the tool's own files when `out_dir` is that folder."""
+    from summarizer.outputs import is_run_file
+
+    paths = find_articles(folder)
+    if out_dir.resolve() != folder.resolve():
+        return paths
+    return [path for path in paths if not is_run_file(path)]
+
+
 class Pipeline:
     """The library entry point: translate and summarize articles with one set of settings."""
 
@@ -349,10 +359,10 @@ class Pipeline:
         written: Callable[[ArticleResult], None] | None = None,
     ) -> RunReport:
         """Every article in `folder` → `out_dir/<stem>/…` and `out_dir/index.jsonl`."""
-        from summarizer.outputs import write_article, write_index
+        from summarizer.outputs import article_dir, write_article, write_index
 
         began = time.perf_counter()
-        paths = find_articles(folder)
+        paths = run_inputs(folder, out_dir)
         if not paths:
             raise UsageError(f"no articles (.txt, .md, .html) found in {folder}")
         failed: list[ArticleResult] = []
@@ -360,9 +370,14 @@ class Pipeline:
         seen: set[str] = set()
         for path in paths:
             try:
-                if path.stem in seen:
+                name = article_dir(path.stem)
+                if name.casefold() in seen:
                     raise InputError(f"{path}: another article in the folder has this file stem")
-                seen.add(path.stem)
+                seen.add(name.casefold())
+                if (out_dir / name).is_symlink():
+                    raise InputError(
+                        f"{out_dir / name} is a symbolic link; refusing to write through it"
+                    )
                 documents.append(self.prepare(path))
             except InputError as exc:
                 failed.append(ArticleResult(path, path.stem, error=str(exc)))
@@ -372,7 +387,7 @@ class Pipeline:
             results = self.translate(documents, progress)
 
             def finished(result: ArticleResult) -> None:
-                write_article(out_dir / result.stem, result)
+                write_article(out_dir / article_dir(result.stem), result)
                 complete.add(result.stem)
                 if written:
                     written(result)

@@ -28,6 +28,7 @@ from summarizer.cli.common import (
     friendly,
     load,
     open_cache,
+    plain,
     write_or_print,
 )
 
@@ -222,7 +223,7 @@ def run(
 def _print_report(report: RunReport) -> None:
     from rich.table import Table
 
-    table = Table(title=f"{len(report.results)} articles → {report.out_dir}/")
+    table = Table(title=f"{len(report.results)} articles → {plain(str(report.out_dir))}/")
     for name, justify in (
         ("article", "left"),
         ("sentences", "right"),
@@ -235,7 +236,7 @@ def _print_report(report: RunReport) -> None:
     for result in report.results:
         if not result.ok or result.document is None or result.summary is None:
             error = result.error or "not finished"
-            table.add_row(result.stem, "", "", "", "", f"[red]failed: {error}[/]")
+            table.add_row(plain(result.stem), "", "", "", "", f"[red]failed: {plain(error)}[/]")
             continue
         summary = result.summary.text
         preview = summary if len(summary) <= PREVIEW_CHARS else summary[: PREVIEW_CHARS - 1] + "…"
@@ -245,12 +246,12 @@ def _print_report(report: RunReport) -> None:
         if result.summary.cached:
             cached += " +S"
         table.add_row(
-            result.stem,
+            plain(result.stem),
             str(len(result.translations)),
             str(len(result.document.source_text)),
             f"{result.seconds:.2f}",
             cached,
-            preview,
+            plain(preview),
         )
     console.print(table)
     done = len(report.results) - len(report.failed)

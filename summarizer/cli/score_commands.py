@@ -27,6 +27,7 @@ from summarizer.cli.common import (
     friendly,
     load,
     open_cache,
+    plain,
 )
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ def regress(
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         run_report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
     for failed in run_report.failed:
-        errors.print(f"[red]failed:[/] {failed.stem}: {failed.error}", highlight=False)
+        errors.print(f"[red]failed:[/] {plain(f'{failed.stem}: {failed.error}')}", highlight=False)
     current = score_outputs(out, folder, refs)
     if old is None:
         write_baseline(baseline, current)
@@ -183,13 +184,15 @@ def _print_scores(report: ScoreReport) -> None:
         table.add_column(metric, justify="right")
     for article in report.articles:
         table.add_row(
-            article.stem,
+            plain(article.stem),
             *(_fmt(metric, article.scores.get(metric)) for metric in metrics),
         )
     table.add_row("[bold]mean[/]", *(_fmt(m, report.means.get(m)) for m in metrics))
     console.print(table)
     for unscored in report.unscored:
-        console.print(f"[dim]not scored: {unscored.stem}: {unscored.reason}[/]", highlight=False)
+        console.print(
+            f"[dim]not scored: {plain(f'{unscored.stem}: {unscored.reason}')}[/]", highlight=False
+        )
     console.print(f"signature: {report.signature.format()}", highlight=False, soft_wrap=True)
 
 
@@ -244,7 +247,7 @@ def _print_comparison(comparison: Comparison, baseline: Path, allowed: bool) -> 
             table.add_column(name, justify="left" if name in ("article", "metric") else "right")
         for change in changes:
             table.add_row(
-                change.scope,
+                plain(change.scope),
                 change.metric,
                 f"{change.baseline:.4f}",
                 f"{change.current:.4f}",
@@ -253,7 +256,7 @@ def _print_comparison(comparison: Comparison, baseline: Path, allowed: bool) -> 
             )
         console.print(table)
     for scope, metric in comparison.only_in_baseline:
-        console.print(f"[red]no longer scored:[/] {scope} {metric}", highlight=False)
+        console.print(f"[red]no longer scored:[/] {plain(scope)} {metric}", highlight=False)
     verdict = "FAIL" if comparison.regressions or comparison.only_in_baseline else "PASS"
     console.print(
         f"{verdict}: {len(comparison.regressions)} regressions, "
