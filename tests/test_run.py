@@ -142,7 +142,17 @@ def test_edited_sentence_is_the_only_one_retranslated(
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["run", str(tmp_path / "nope"), "-o", str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "folder not found" in result.output and "nope" in result.output
     assert "Traceback" not in result.output
     assert not out.exists(), "a bad input must not leave a cache or outputs behind"
+
+
+def test_an_empty_folder_is_a_usage_error_and_leaves_nothing(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.pdf").write_bytes(b"%PDF")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "no articles" in result.output
+    assert not out.exists(), "no cache.sqlite or index.jsonl for a run that did nothing"

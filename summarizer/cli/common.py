@@ -212,11 +212,17 @@ def check_output(out_dir: Path) -> None:
 def check_input(path: Path, *, folder: bool = False) -> None:
     """Fail on a missing or unreadable input before anything, such as the cache, is created."""
     from summarizer.articles import find_articles, read_article
+    from summarizer.errors import InputError, UsageError
 
-    if folder:
-        find_articles(path)
-    else:
+    if not folder:
         read_article(path)
+        return
+    try:
+        paths = find_articles(path)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    if not paths:
+        raise UsageError(f"no articles (.txt, .md, .html) found in {path}")
 
 
 def open_cache(path: Path | None, disabled: bool, out_dir: Path) -> Any:

@@ -63,10 +63,14 @@ def score(
     shows F1; `--json` adds precision, recall and the full signature. Also writes
     OUT/scores.json. Example: `summarizer run seeds/ && summarizer score seeds/`
     """
+    from summarizer.errors import UsageError
     from summarizer.fileio import write_atomic
     from summarizer.report import SCORES_FILE
     from summarizer.scoring import score_outputs
 
+    if as_json and as_csv:
+        raise UsageError("--json and --csv cannot be combined; choose one")
+    _check_refs(refs)
     report = score_outputs(out, folder, refs)
     write_atomic(out / SCORES_FILE, json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     if as_json:
@@ -135,6 +139,7 @@ def regress(
     from summarizer.scoring.baseline import judge, read_baseline, write_baseline
 
     limits = _tolerances(tolerance, metric_tolerance or [])
+    _check_refs(refs)
     old = None if update_baseline else read_baseline(baseline)
     settings = load(translator, summarizer, models_dir, backend, device, compute_type=compute_type)
     check_input(folder, folder=True)
@@ -156,6 +161,13 @@ def regress(
     _print_comparison(verdict.comparison, baseline, allowed=verdict.comparable)
     save_report(out)
     raise typer.Exit(verdict.exit_code)
+
+
+def _check_refs(refs: Path | None) -> None:
+    from summarizer.errors import UsageError
+
+    if refs is not None and not refs.is_dir():
+        raise UsageError(f"--refs {refs} is not a folder of references")
 
 
 def _tolerances(default: float, overrides: list[str]) -> dict[str, float]:
