@@ -49,8 +49,16 @@ def find_articles(folder: Path) -> list[Path]:
     )
 
 
-def read_article(path: Path) -> Article:
-    """Read, decode and normalise one article; InputError names the file when that is impossible."""
+# Upper bounds of bytes per character: UTF-8 text, and HTML with its markup.
+_BYTES_PER_CHAR = {"text": 4, "markdown": 4, "html": 20}
+
+
+def read_article(path: Path, max_chars: int | None = None) -> Article:
+    """Read, decode and normalise one article; InputError names the file when that is impossible.
+
+    An article longer than `max_chars` characters is refused, a file too large to hold fewer
+    before it is read.
+    """
     path = Path(path)
     if not path.exists():
         raise InputError(f"article not found: {path}")
@@ -61,6 +69,8 @@ def read_article(path: Path) -> Article:
         expected = ", ".join(ARTICLE_SUFFIXES)
         raise InputError(f"unsupported article type '{path.suffix}' for {path}; use {expected}")
     try:
+        if max_chars is not None and path.stat().st_size > max_chars * _BYTES_PER_CHAR[fmt]:
+            raise _too_long(path, f"{path.stat().st_size:,} bytes", max_chars)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
@@ -73,7 +83,16 @@ def read_article(path: Path) -> Article:
     text = unicodedata.normalize("NFC", text.translate(_CHAR_TABLE))
     if not text.strip():
         raise InputError(f"article is empty: {path}")
+    if max_chars is not None and len(text) > max_chars:
+        raise _too_long(path, f"{len(text):,} characters", max_chars)
     return Article(path=path, stem=path.stem, text=text, encoding=encoding, format=fmt)
+
+
+def _too_long(path: Path, size: str, max_chars: int) -> InputError:
+    return InputError(
+        f"{path} is too long ({size}; the limit is {max_chars:,} characters, "
+        "set by max_article_chars or SUMMARIZER_MAX_ARTICLE_CHARS)"
+    )
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:

@@ -236,6 +236,8 @@ _TITLE_SEP = re.compile(r"\s+(?:[>|›»\-–—]|::)\s+")
 _TEASER_END = ("...", "…", "..")
 _END_SIGNALS = frozenset({"byline", "email", "copyright"})
 _PROSE = re.compile(r".{20,}[.!?\"”’']")
+TITLE_MAX_CHARS = 160
+"""Longest first paragraph taken as the title (Korean headlines run to about 60 characters)."""
 
 
 def clean(text: str, format: str = "text") -> CleanArticle:
@@ -256,7 +258,14 @@ def clean(text: str, format: str = "text") -> CleanArticle:
         else:
             removed.append(RemovedLine(unit.line, unit.source, reason))
     removed.sort(key=lambda item: item.line)
-    return CleanArticle(title=kept[0] if kept else None, paragraphs=kept, removed=removed)
+    return CleanArticle(title=_title(kept), paragraphs=kept, removed=removed)
+
+
+def _title(paragraphs: list[str]) -> str | None:
+    """The first paragraph when it is headline-sized; a long first paragraph is body text."""
+    if paragraphs and len(paragraphs[0]) <= TITLE_MAX_CHARS:
+        return paragraphs[0]
+    return None
 
 
 def _tidy(text: str) -> str:

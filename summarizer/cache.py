@@ -13,13 +13,14 @@ import json
 import os
 import sqlite3
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
+from summarizer.cache_repair import drop_undecodable, is_undecodable
 from summarizer.errors import CacheError
 from summarizer.fileio import write_atomic
 
@@ -135,6 +136,7 @@ class Cache(_Closing):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.warnings: list[str] = []
+        self.on_warning: Callable[[str], None] | None = None
         self._conn = self._open()
 
     def get_many(self, kind: str, fingerprint: str, sources: Sequence[str]) -> dict[str, str]:
@@ -144,16 +146,15 @@ class Cache(_Closing):
             by_hash.setdefault(_source_hash(normalize_source(source)), []).append(source)
         hashes = list(by_hash)
         found: dict[str, str] = {}
-        with self._errors():
-            for start in range(0, len(hashes), _CHUNK):
-                chunk = hashes[start : start + _CHUNK]
-                rows = self._conn.execute(
-                    "SELECT source_hash, output FROM entries WHERE kind = ? AND fingerprint = ?"
-                    f" AND source_hash IN ({', '.join('?' * len(chunk))})",
-                    (kind, fingerprint, *chunk),
-                )
-                for source_hash, output in rows:
-                    found.update(dict.fromkeys(by_hash[source_hash], output))
+        for start in range(0, len(hashes), _CHUNK):
+            chunk = hashes[start : start + _CHUNK]
+            rows = self._read(
+                "SELECT source_hash, output FROM entries WHERE kind = ? AND fingerprint = ?"
+                f" AND source_hash IN ({', '.join('?' * len(chunk))})",
+                (kind, fingerprint, *chunk),
+            )
+            for source_hash, output in rows:
+                found.update(dict.fromkeys(by_hash[source_hash], output))
         return found
 
     def put_many(self, kind: str, fingerprint: str, model: str, items: Mapping[str, str]) -> None:
@@ -190,14 +191,10 @@ class Cache(_Closing):
 
     def stats(self) -> CacheStats:
         """Entries by kind and model, size on disk and the last run's counts."""
-        with self._errors():
-            entries = self._conn.execute(
-                "SELECT kind, model, COUNT(*) FROM entries GROUP BY kind, model"
-                " ORDER BY kind, model"
-            ).fetchall()
-            last = self._conn.execute(
-                "SELECT kind, hits, misses, recorded FROM last_run ORDER BY kind"
-            ).fetchall()
+        entries = self._read(
+            "SELECT kind, model, COUNT(*) FROM entries GROUP BY kind, model ORDER BY kind, model"
+        )
+        last = self._read("SELECT kind, hits, misses, recorded FROM last_run ORDER BY kind")
         size = sum(p.stat().st_size for p in (self.path, _sidecar(self.path, "-wal")) if p.exists())
         return CacheStats(
             path=self.path,
@@ -221,11 +218,10 @@ class Cache(_Closing):
 
     def export(self, out: Path) -> int:
         """Write every entry as a JSON line (atomically); returns the number written."""
-        with self._errors():
-            rows = self._conn.execute(
-                "SELECT kind, model, fingerprint, source, output, created FROM entries"
-                " ORDER BY kind, model, fingerprint, source"
-            ).fetchall()
+        rows = self._read(
+            "SELECT kind, model, fingerprint, source, output, created FROM entries"
+            " ORDER BY kind, model, fingerprint, source"
+        )
         lines = [
             json.dumps(dict(zip(_EXPORT_FIELDS, row, strict=True)), ensure_ascii=False) + "\n"
             for row in rows
@@ -235,7 +231,30 @@ class Cache(_Closing):
     def close(self) -> None:
         self._conn.close()
 
+    def _read(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a query; entries that are not valid UTF-8 are dropped first if it meets one."""
+        try:
+            with self._errors():
+                return self._conn.execute(sql, parameters).fetchall()
+        except _Undecodable:
+            with self._errors():
+                dropped = drop_undecodable(self._conn)
+            self.warn(
+                f"cache {self.path} held {dropped} entries that are not valid UTF-8; "
+                "dropped them (they are recomputed when needed)"
+            )
+        with self._errors():
+            return self._conn.execute(sql, parameters).fetchall()
+
+    def warn(self, message: str) -> None:
+        """Keep a warning and pass it to `on_warning` (the CLI prints it at once)."""
+        self.warnings.append(message)
+        if self.on_warning is not None:
+            self.on_warning(message)
+
     def _open(self) -> sqlite3.Connection:
+        if self.path.is_symlink():
+            raise CacheError(_message(self.path, "it is a symbolic link, which is not followed"))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -275,6 +294,8 @@ class Cache(_Closing):
         except sqlite3.ProgrammingError:
             raise  # misuse such as a closed cache: a bug, not something the user can fix
         except sqlite3.DatabaseError as exc:
+            if is_undecodable(exc):
+                raise _Undecodable(_message(self.path, str(exc))) from exc
             raise CacheError(_message(self.path, str(exc))) from exc
 
 
@@ -306,6 +327,10 @@ class NullCache(_Closing):
 
     def close(self) -> None:
         return None
+
+
+class _Undecodable(CacheError):
+    """A read met text that is not valid UTF-8."""
 
 
 class _UnusableFile(CacheError):

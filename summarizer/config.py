@@ -41,6 +41,7 @@ class Settings:
     batch_size: int | None = None
     summary_sentences: int = 3
     summary_words: int = 80
+    max_article_chars: int = 500_000
     translator_decoding: dict[str, Any] = field(default_factory=dict)
     summarizer_decoding: dict[str, Any] = field(default_factory=dict)
 
@@ -60,6 +61,7 @@ _ENV = {
     "backend": "SUMMARIZER_BACKEND",
     "device": "SUMMARIZER_DEVICE",
     "compute_type": "SUMMARIZER_COMPUTE_TYPE",
+    "max_article_chars": "SUMMARIZER_MAX_ARTICLE_CHARS",
 }
 
 
@@ -101,6 +103,7 @@ def _from_mapping(values: dict[str, Any]) -> Settings:
             "summary_words",
             "inter_threads",
             "intra_threads",
+            "max_article_chars",
         ):
             converted[name] = _int(name, value)
         elif name.endswith("_decoding"):
@@ -124,7 +127,7 @@ def _validated(settings: Settings) -> Settings:
         raise UsageError(f"backend must be one of {', '.join(BACKENDS)}, got {settings.backend!r}")
     if settings.device not in DEVICES:
         raise UsageError(f"device must be one of {', '.join(DEVICES)}, got {settings.device!r}")
-    for name in ("batch_size", "summary_sentences", "summary_words"):
+    for name in ("batch_size", "summary_sentences", "summary_words", "max_article_chars"):
         value = getattr(settings, name)
         if value is not None and value < 1:
             raise UsageError(f"setting {name} must be at least 1")

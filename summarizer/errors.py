@@ -27,3 +27,13 @@ class ModelUnavailableError(SummarizerError):
 
 class CacheError(SummarizerError):
     """The cache cannot be written (read-only or full disk)."""
+
+
+class OutputError(SummarizerError):
+    """An output file or folder cannot be written (not a folder, read-only, disk full)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that the same cleanup runs; exits 143 (128 + 15)."""
+
+    exit_code = 143

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Sequence
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarizer.errors import OutputError, UsageError
 from summarizer.fileio import write_atomic
 
 if TYPE_CHECKING:
@@ -17,24 +21,66 @@ TRANSLATION_FILE = "translation.en.md"
 SUMMARY_FILE = "summary.en.txt"
 RESULT_FILE = "result.json"
 INDEX_FILE = "index.jsonl"
+RUN_FILES = (INDEX_FILE, "report.html", "scores.json", "regress.json", "cache.sqlite")
+"""The run's own files in an outputs folder (report.py and scoring name the same files)."""
+COLLISION_SUFFIX = "~article"
+
+
+def article_dir(stem: str) -> str:
+    """An article's folder name: its stem, unless that could be taken for one of the run's files
+    (`index.jsonl`, `report.html.bak`, `cache.sqlite-wal`, …); then the stem + "~article"."""
+    lowered = stem.lower()
+    if any(lowered == name or lowered.startswith((f"{name}.", f"{name}-")) for name in RUN_FILES):
+        return stem + COLLISION_SUFFIX
+    return stem
+
+
+def is_run_file(path: Path) -> bool:
+    """True for a file the tool itself writes into an outputs folder."""
+    return path.name.lower() in RUN_FILES
+
+
+def check_writable(out_dir: Path) -> None:
+    """Create `out_dir` and write and remove a probe file in it, before any work starts."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"cannot write outputs to {out_dir}: it is a file, not a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".write-check.", suffix=".tmp", dir=out_dir)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UsageError(f"cannot write outputs to {out_dir}: {exc.strerror or exc}") from exc
+
+
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """An OSError (disk full, read-only) becomes a one-line OutputError naming the file."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def write_article(folder: Path, result: ArticleResult) -> None:
     """Write one article's files atomically; result.json last, so it marks completion."""
     assert result.document is not None and result.summary is not None
-    write_atomic(folder / SOURCE_FILE, result.document.source_text + "\n")
-    write_atomic(folder / TRANSLATION_FILE, result.translation + "\n")
-    write_atomic(folder / SUMMARY_FILE, result.summary.text + "\n")
-    write_atomic(
-        folder / RESULT_FILE, json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+    files = (
+        (SOURCE_FILE, result.document.source_text),
+        (TRANSLATION_FILE, result.translation),
+        (SUMMARY_FILE, result.summary.text),
+        (RESULT_FILE, json.dumps(result.to_json(), ensure_ascii=False, indent=2)),
     )
+    for name, text in files:
+        with _writing(folder / name):
+            write_atomic(folder / name, text + "\n")
 
 
 def index_entry(result: ArticleResult) -> dict[str, object]:
     entry: dict[str, object] = {"stem": result.stem, "path": str(result.path), "ok": result.ok}
     if result.ok and result.document and result.summary:
         entry |= {
-            "dir": result.stem,
+            "dir": article_dir(result.stem),
             "title": result.document.cleaned.title,
             "sentences": len(result.translations),
             "characters": len(result.document.source_text),
@@ -47,5 +93,29 @@ def index_entry(result: ArticleResult) -> dict[str, object]:
 
 
 def write_index(out_dir: Path, results: Sequence[ArticleResult]) -> None:
-    lines = [json.dumps(index_entry(r), ensure_ascii=False) for r in results]
-    write_atomic(out_dir / INDEX_FILE, "".join(line + "\n" for line in lines))
+    """The index of this run, merged with the entries of earlier runs from other input folders
+    whose article folders are still there (so two folders can share one outputs folder)."""
+    entries = [index_entry(r) for r in results]
+    folders = {str(r.path.resolve().parent) for r in results}
+    taken = {str(e.get("dir") or e["stem"]) for e in entries} | {str(e["stem"]) for e in entries}
+    kept = [
+        entry
+        for entry in _read_index(out_dir)
+        if str(Path(str(entry.get("path", ""))).resolve().parent) not in folders
+        and str(entry.get("stem")) not in taken
+        and (not entry.get("ok") or (out_dir / str(entry.get("dir", "")) / RESULT_FILE).is_file())
+    ]
+    entries = sorted(kept + entries, key=lambda e: str(e.get("path", "")))
+    lines = [json.dumps(entry, ensure_ascii=False) for entry in entries]
+    with _writing(out_dir / INDEX_FILE):
+        write_atomic(out_dir / INDEX_FILE, "".join(line + "\n" for line in lines))
+
+
+def _read_index(out_dir: Path) -> list[dict[str, object]]:
+    """The entries of an existing index; none when it is absent or unreadable."""
+    try:
+        lines = (out_dir / INDEX_FILE).read_text(encoding="utf-8").splitlines()
+        entries = [json.loads(line) for line in lines if line.strip()]
+    except (OSError, UnicodeDecodeError, ValueError):
+        return []
+    return [e for e in entries if isinstance(e, dict) and "stem" in e and "path" in e]

@@ -214,6 +214,16 @@ def is_korean(text: str) -> bool:
     return bool(letters) and hangul / len(letters) >= _HANGUL_SHARE_FOR_KOREAN
 
 
+def run_inputs(folder: Path, out_dir: Path) -> list[Path]:
+    """The articles of `folder`, less the tool's own files when `out_dir` is that folder."""
+    from summarizer.outputs import is_run_file
+
+    paths = find_articles(folder)
+    if out_dir.resolve() != folder.resolve():
+        return paths
+    return [path for path in paths if not is_run_file(path)]
+
+
 class Pipeline:
     """The library entry point: translate and summarize articles with one set of settings.
 
@@ -288,7 +298,7 @@ class Pipeline:
     def prepare(self, path: Path) -> Document:
         """Read, clean and segment one article (segmentation is cached too)."""
         began = time.perf_counter()
-        article = read_article(path)
+        article = read_article(path, self.settings.max_article_chars)
         cleaned = clean(article.text, article.format)
         if not cleaned.paragraphs:
             raise InputError(f"{path}: nothing left after removing site boilerplate")
@@ -379,10 +389,10 @@ class Pipeline:
         written: Callable[[ArticleResult], None] | None = None,
     ) -> RunReport:
         """Every article in `folder` → `out_dir/<stem>/…` and `out_dir/index.jsonl`."""
-        from summarizer.outputs import write_article, write_index
+        from summarizer.outputs import article_dir, write_article, write_index
 
         began = time.perf_counter()
-        paths = find_articles(folder)
+        paths = run_inputs(folder, out_dir)
         if not paths:
             raise UsageError(f"no articles (.txt, .md, .html) found in {folder}")
         failed: list[ArticleResult] = []
@@ -390,24 +400,33 @@ class Pipeline:
         seen: set[str] = set()
         for path in paths:
             try:
-                if path.stem in seen:
+                name = article_dir(path.stem)
+                if name.casefold() in seen:
                     raise InputError(f"{path}: another article in the folder has this file stem")
-                seen.add(path.stem)
+                seen.add(name.casefold())
+                if (out_dir / name).is_symlink():
+                    raise InputError(
+                        f"{out_dir / name} is a symbolic link; refusing to write through it"
+                    )
                 documents.append(self.prepare(path))
             except InputError as exc:
                 failed.append(ArticleResult(path, path.stem, error=str(exc)))
         results: list[ArticleResult] = []
+        complete: set[str] = set()
         try:
             results = self.translate(documents, progress)
 
             def finished(result: ArticleResult) -> None:
-                write_article(out_dir / result.stem, result)
+                write_article(out_dir / article_dir(result.stem), result)
+                complete.add(result.stem)
                 if written:
                     written(result)
 
             self.summarize(results, progress, finished)
         finally:
-            done = [r for r in results if r.ok]
+            # Only articles whose files are all on disk count as done: one interrupted while
+            # it was written is listed as unfinished.
+            done = [r for r in results if r.ok and r.stem in complete]
             finished = {r.stem for r in done}
             unfinished = [
                 ArticleResult(d.article.path, d.article.path.stem, d)

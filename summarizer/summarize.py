@@ -130,12 +130,13 @@ class Summarizer:
         return summary
 
     def trim(self, text: str) -> str:
-        """At most `sentences` sentences and about `words` words, cut at sentence ends only."""
+        """At most `sentences` sentences and `words` words: cut at sentence ends, and at a word
+        boundary when even the first sentence (or a text without sentence ends) is too long."""
         text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
         kept = split_english(text)[: self.sentences]
         while len(kept) > 1 and len(" ".join(kept).split()) > self.words:
             kept.pop()
-        return " ".join(kept)
+        return " ".join(" ".join(kept).split()[: self.words])
 
     def _fits(self, texts: Sequence[str]) -> list[bool]:
         engine = self.model.engine

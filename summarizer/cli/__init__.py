@@ -6,6 +6,8 @@ import, so `summarizer --help` answers at once.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from summarizer.cli import (
@@ -31,6 +33,28 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"summarizer {version('summarizer')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    pass
+
+
 pipeline_commands.register(app)
 report_commands.register(app)
 score_commands.register(app)

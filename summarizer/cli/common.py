@@ -12,7 +12,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from summarizer.errors import SummarizerError
+from summarizer.errors import SummarizerError, Terminated
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -126,17 +126,53 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
 @contextmanager
 def reported_errors() -> Iterator[None]:
     try:
-        yield
+        with _sigterm_as_interrupt():
+            yield
     except SummarizerError as exc:
-        errors.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        errors.print(f"[bold red]error:[/] {plain(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        errors.print(
+            f"[bold red]error:[/] {plain(str(exc.strerror or exc) + where)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt as exc:
         errors.print(
             "[yellow]interrupted:[/] finished work is saved; run the same command again to "
             "resume from the cache",
             highlight=False,
         )
-        raise typer.Exit(130) from None
+        raise typer.Exit(getattr(exc, "exit_code", 130)) from None
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM raises Terminated (a KeyboardInterrupt) like Ctrl-C."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def plain(text: str) -> str:
+    """`text` safe to print: Rich markup escaped, control characters shown as escapes."""
+    from rich.markup import escape
+
+    return escape("".join(c if c.isprintable() else ascii(c)[1:-1] for c in text))
 
 
 def load(
@@ -185,14 +221,27 @@ def prepare_models(settings: Any, tasks: list[str]) -> Any:
     return resolve_models(settings, tasks, notify=notice)  # type: ignore[arg-type]
 
 
+def check_output(out_dir: Path) -> None:
+    """Fail on an outputs folder that cannot be written before any work starts."""
+    from summarizer.outputs import check_writable
+
+    check_writable(out_dir)
+
+
 def check_input(path: Path, *, folder: bool = False) -> None:
     """Fail on a missing or unreadable input before anything, such as the cache, is created."""
     from summarizer.articles import find_articles, read_article
+    from summarizer.errors import InputError, UsageError
 
-    if folder:
-        find_articles(path)
-    else:
+    if not folder:
         read_article(path)
+        return
+    try:
+        paths = find_articles(path)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    if not paths:
+        raise UsageError(f"no articles (.txt, .md, .html) found in {path}")
 
 
 def open_cache(path: Path | None, disabled: bool, out_dir: Path) -> Any:
@@ -203,8 +252,13 @@ def open_cache(path: Path | None, disabled: bool, out_dir: Path) -> Any:
         return NullCache()
     cache = Cache(path or default_cache_path(out_dir))
     for warning in cache.warnings:
-        errors.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+        print_warning(warning)
+    cache.on_warning = print_warning
     return cache
+
+
+def print_warning(message: str) -> None:
+    errors.print(f"[yellow]warning:[/] {plain(message)}", highlight=False, soft_wrap=True)
 
 
 def write_or_print(text: str, out: Path | None) -> None:

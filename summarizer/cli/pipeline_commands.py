@@ -22,12 +22,14 @@ from summarizer.cli.common import (
     TranslatorOption,
     WordsOption,
     check_input,
+    check_output,
     console,
     errors,
     friendly,
     load,
     notice,
     open_cache,
+    plain,
     prepare_models,
     write_or_print,
 )
@@ -214,6 +216,7 @@ def run(
         compute_type=compute_type,
     )
     check_input(folder, folder=True)
+    check_output(out)
     specs = prepare_models(settings, ["translation", "summarization"])
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
@@ -242,7 +245,7 @@ def _warn_flagged(results: list[ArticleResult]) -> None:
 def _print_report(report: RunReport) -> None:
     from rich.table import Table
 
-    table = Table(title=f"{len(report.results)} articles → {report.out_dir}/")
+    table = Table(title=f"{len(report.results)} articles → {plain(str(report.out_dir))}/")
     for name, justify in (
         ("article", "left"),
         ("sentences", "right"),
@@ -256,7 +259,7 @@ def _print_report(report: RunReport) -> None:
     for result in report.results:
         if not result.ok or result.document is None or result.summary is None:
             error = result.error or "not finished"
-            table.add_row(result.stem, "", "", "", "", "", f"[red]failed: {error}[/]")
+            table.add_row(plain(result.stem), "", "", "", "", "", f"[red]failed: {plain(error)}[/]")
             continue
         summary = result.summary.text
         preview = summary if len(summary) <= PREVIEW_CHARS else summary[: PREVIEW_CHARS - 1] + "…"
@@ -266,13 +269,13 @@ def _print_report(report: RunReport) -> None:
         if result.summary.cached:
             cached += " +S"
         table.add_row(
-            result.stem,
+            plain(result.stem),
             str(len(result.translations)),
             str(len(result.document.source_text)),
             f"{result.seconds:.2f}",
             cached,
             _flags_cell(result),
-            preview,
+            plain(preview),
         )
     console.print(table)
     done = len(report.results) - len(report.failed)

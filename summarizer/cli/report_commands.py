@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from summarizer.cli.common import console, errors, friendly
+from summarizer.cli.common import console, friendly, plain, print_warning
 
 DEFAULT_OUT = Path("outputs")
 
@@ -25,8 +25,8 @@ def save_report(folder: Path, dest: Path | None = None) -> Path:
     except OSError as exc:
         raise UsageError(f"cannot write the report to {path}: {exc.strerror}") from exc
     for note in outputs.notes:
-        errors.print(f"[yellow]warning:[/] {note}", highlight=False, soft_wrap=True)
-    console.print(f"report: {path}", highlight=False, soft_wrap=True)
+        print_warning(note)
+    console.print(f"report: {plain(str(path))}", highlight=False, soft_wrap=True)
     return path
 
 

@@ -21,11 +21,13 @@ from summarizer.cli.common import (
     SummarizerOption,
     TranslatorOption,
     check_input,
+    check_output,
     console,
     errors,
     friendly,
     load,
     open_cache,
+    plain,
 )
 
 if TYPE_CHECKING:
@@ -61,10 +63,14 @@ def score(
     shows F1; `--json` adds precision, recall and the full signature. Also writes
     OUT/scores.json. Example: `summarizer run seeds/ && summarizer score seeds/`
     """
+    from summarizer.errors import UsageError
     from summarizer.fileio import write_atomic
     from summarizer.report import SCORES_FILE
     from summarizer.scoring import score_outputs
 
+    if as_json and as_csv:
+        raise UsageError("--json and --csv cannot be combined; choose one")
+    _check_refs(refs)
     report = score_outputs(out, folder, refs)
     write_atomic(out / SCORES_FILE, json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     if as_json:
@@ -133,13 +139,15 @@ def regress(
     from summarizer.scoring.baseline import judge, read_baseline, write_baseline
 
     limits = _tolerances(tolerance, metric_tolerance or [])
+    _check_refs(refs)
     old = None if update_baseline else read_baseline(baseline)
     settings = load(translator, summarizer, models_dir, backend, device, compute_type=compute_type)
     check_input(folder, folder=True)
+    check_output(out)
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         run_report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
     for failed in run_report.failed:
-        errors.print(f"[red]failed:[/] {failed.stem}: {failed.error}", highlight=False)
+        errors.print(f"[red]failed:[/] {plain(f'{failed.stem}: {failed.error}')}", highlight=False)
     current = score_outputs(out, folder, refs)
     if old is None:
         write_baseline(baseline, current)
@@ -155,12 +163,19 @@ def regress(
     raise typer.Exit(verdict.exit_code)
 
 
-def _tolerances(default: float, overrides: list[str]) -> float | dict[str, float]:
+def _check_refs(refs: Path | None) -> None:
+    from summarizer.errors import UsageError
+
+    if refs is not None and not refs.is_dir():
+        raise UsageError(f"--refs {refs} is not a folder of references")
+
+
+def _tolerances(default: float, overrides: list[str]) -> dict[str, float]:
+    """Per-metric tolerances, checked (finite, not negative) before any work starts."""
     from summarizer.errors import UsageError
     from summarizer.scoring import METRIC_KEYS
+    from summarizer.scoring.compare import tolerances
 
-    if not overrides:
-        return default
     limits = dict.fromkeys(METRIC_KEYS, default)
     for item in overrides:
         name, _, value = item.partition("=")
@@ -168,7 +183,7 @@ def _tolerances(default: float, overrides: list[str]) -> float | dict[str, float
             limits[name.strip()] = float(value)
         except ValueError:
             raise UsageError(f"--metric-tolerance takes METRIC=NUMBER, got {item!r}") from None
-    return limits
+    return tolerances(limits)
 
 
 def _print_scores(report: ScoreReport) -> None:
@@ -181,13 +196,15 @@ def _print_scores(report: ScoreReport) -> None:
         table.add_column(metric, justify="right")
     for article in report.articles:
         table.add_row(
-            article.stem,
+            plain(article.stem),
             *(_fmt(metric, article.scores.get(metric)) for metric in metrics),
         )
     table.add_row("[bold]mean[/]", *(_fmt(m, report.means.get(m)) for m in metrics))
     console.print(table)
     for unscored in report.unscored:
-        console.print(f"[dim]not scored: {unscored.stem}: {unscored.reason}[/]", highlight=False)
+        console.print(
+            f"[dim]not scored: {plain(f'{unscored.stem}: {unscored.reason}')}[/]", highlight=False
+        )
     console.print(f"signature: {report.signature.format()}", highlight=False, soft_wrap=True)
 
 
@@ -242,7 +259,7 @@ def _print_comparison(comparison: Comparison, baseline: Path, allowed: bool) -> 
             table.add_column(name, justify="left" if name in ("article", "metric") else "right")
         for change in changes:
             table.add_row(
-                change.scope,
+                plain(change.scope),
                 change.metric,
                 f"{change.baseline:.4f}",
                 f"{change.current:.4f}",
@@ -251,7 +268,7 @@ def _print_comparison(comparison: Comparison, baseline: Path, allowed: bool) -> 
             )
         console.print(table)
     for scope, metric in comparison.only_in_baseline:
-        console.print(f"[red]no longer scored:[/] {scope} {metric}", highlight=False)
+        console.print(f"[red]no longer scored:[/] {plain(scope)} {metric}", highlight=False)
     verdict = "FAIL" if comparison.regressions or comparison.only_in_baseline else "PASS"
     console.print(
         f"{verdict}: {len(comparison.regressions)} regressions, "

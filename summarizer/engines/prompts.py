@@ -16,6 +16,9 @@ SOURCE_LANGUAGE = {"m2m_100": "ko", "nllb": "kor_Hang"}
 TARGET_LANGUAGE = {"m2m_100": "en", "nllb": "eng_Latn"}
 _LIMIT_KEYS = ("max_position_embeddings", "n_positions", "max_sequence_length")
 _UNBOUNDED = 10**7
+DEFAULT_INPUT_LIMIT = 1024
+"""Tokens a model reads at most when neither its config nor its tokenizer declares a limit:
+feeding a whole long article in one pass exhausts memory, so such models get map-reduce too."""
 
 
 def language_family(tokenizer: Any, model_type: str | None) -> str | None:
@@ -48,7 +51,7 @@ def input_limit(
     limits = [config.get(name) for name in _LIMIT_KEYS]
     if isinstance(tokenizer.model_max_length, int) and tokenizer.model_max_length < _UNBOUNDED:
         limits.append(tokenizer.model_max_length)
-    limit = min((v for v in limits if isinstance(v, int) and v > 0), default=_UNBOUNDED)
+    limit = min((v for v in limits if isinstance(v, int) and v > 0), default=DEFAULT_INPUT_LIMIT)
     if not seq2seq:
         limit -= max_new_tokens
     return max(8, limit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,13 +14,41 @@ from summarizer.scoring.report import ScoreReport
 
 
 def read_baseline(path: Path) -> ScoreReport:
+    """The stored report; anything but a sound one is a usage error (exit 2), never a verdict.
+
+    Exit 1 means "quality dropped", so a corrupt, foreign, unreadable or empty baseline, or one
+    holding NaN or an infinity, must not be mistaken for it, nor pass as a comparison.
+    """
     if not path.is_file():
         raise UsageError(f"no baseline at {path}; create one with --update-baseline")
+    hint = "; fix it or recreate it with --update-baseline"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise InputError(f"cannot read baseline {path}: {exc}") from exc
-    return ScoreReport.from_dict(data)
+        report = ScoreReport.from_dict(data)
+    except (OSError, UnicodeDecodeError, ValueError, InputError) as exc:
+        raise UsageError(f"cannot use baseline {path}: {exc}{hint}") from exc
+    if not report.means:
+        raise UsageError(f"cannot use baseline {path}: it holds no scores{hint}")
+    bad = sorted(_non_finite(report))
+    if bad:
+        raise UsageError(
+            f"cannot use baseline {path}: not a finite number: {', '.join(bad[:5])}{hint}"
+        )
+    return report
+
+
+def _non_finite(report: ScoreReport) -> set[str]:
+    """`scope.metric` for every score that is NaN or infinite."""
+    scopes = [("mean", report.means)] + [(a.stem, a.scores) for a in report.articles]
+    return {
+        f"{scope}.{key}"
+        for scope, scores in scopes
+        for key, score in scores.items()
+        if not all(
+            v is None or (isinstance(v, int | float) and math.isfinite(v))
+            for v in (score.value, score.precision, score.recall)
+        )
+    }
 
 
 def write_baseline(path: Path, report: ScoreReport) -> None:

@@ -6,6 +6,7 @@ ROUGE F1 and 2 points of sacrebleu's 0-100 chrF and BLEU.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -106,9 +107,11 @@ def tolerances(tolerance: float | Mapping[str, float] = DEFAULT_TOLERANCE) -> di
                 f"choose from {', '.join(METRIC_KEYS)}"
             )
         given = {key: tolerance.get(key, DEFAULT_TOLERANCE) for key in METRIC_KEYS}
-    negative = sorted(key for key, value in given.items() if value < 0)
-    if negative:
-        raise UsageError(f"tolerance must not be negative (given for {', '.join(negative)})")
+    bad = sorted(key for key, value in given.items() if not math.isfinite(value) or value < 0)
+    if bad:
+        raise UsageError(
+            f"tolerance must be a finite number, not negative (given for {', '.join(bad)})"
+        )
     return {key: float(value) for key, value in given.items()}
 
 

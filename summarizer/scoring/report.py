@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from summarizer.errors import InputError
+from summarizer.outputs import article_dir
 from summarizer.scoring.metrics import (
     ROUGE_TYPES,
     TRANSLATION_METRICS,
@@ -130,7 +131,7 @@ def score_outputs(
     unscored: list[Unscored] = []
     model_sets: list[dict[str, str]] = []
     for article in articles:
-        stem, out = article.stem, outputs_dir / article.stem
+        stem, out = article.stem, outputs_dir / article_dir(article.stem)
         refs = find_references(article, refs_dir)
         if refs.empty:
             unscored.append(Unscored(stem, f"no references in {refs_folder(article, refs_dir)}"))

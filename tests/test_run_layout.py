@@ -1,0 +1,114 @@
+"""The outputs folder's layout under hostile names, shared folders and symlinks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from summarizer.cli import app
+
+KOREAN = "정부는 화요일 소상공인 지원을 확대한다고 밝혔다.\n"
+
+
+def folder_of(root: Path, *names: str) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (root / name).write_text(KOREAN, encoding="utf-8")
+    return root
+
+
+def run(folder: Path, out: Path, models: tuple[Path, Path], *extra: str) -> Result:
+    args = ["run", str(folder), "-o", str(out), "-t", str(models[0]), "-s", str(models[1])]
+    return CliRunner().invoke(app, [*args, *extra])
+
+
+def index(out: Path) -> dict[str, dict[str, object]]:
+    lines = (out / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    return {str(entry["stem"]): entry for entry in map(json.loads, lines)}
+
+
+def test_articles_named_like_the_run_files_get_their_own_folders(
+    tmp_path: Path, tiny_marian: Path, tiny_bart: Path
+) -> None:
+    names = ["a.txt", "index.jsonl.txt", "report.html.txt", "cache.sqlite.txt", "scores.json.md"]
+    out = tmp_path / "out"
+    result = run(folder_of(tmp_path / "in", *names), out, (tiny_marian, tiny_bart))
+    assert result.exit_code == 0, result.output
+    entries = index(out)
+    assert sorted(entries) == ["a", "cache.sqlite", "index.jsonl", "report.html", "scores.json"]
+    assert entries["a"]["dir"] == "a"
+    assert entries["index.jsonl"]["dir"] == "index.jsonl~article"
+    for entry in entries.values():
+        assert entry["ok"], entry
+        assert (out / str(entry["dir"]) / "result.json").is_file()
+    assert (out / "index.jsonl").is_file() and (out / "report.html").is_file()
+    assert (out / "cache.sqlite").is_file()
+
+
+def test_two_input_folders_into_one_outputs_folder_are_both_indexed(
+    tmp_path: Path, tiny_marian: Path, tiny_bart: Path
+) -> None:
+    out, models = tmp_path / "out", (tiny_marian, tiny_bart)
+    assert run(folder_of(tmp_path / "one", "a.txt", "b.txt"), out, models).exit_code == 0
+    assert run(folder_of(tmp_path / "two", "c.txt"), out, models).exit_code == 0
+    assert sorted(index(out)) == ["a", "b", "c"]
+    (tmp_path / "one" / "b.txt").unlink()
+    assert run(tmp_path / "one", out, models).exit_code == 0
+    assert sorted(index(out)) == ["a", "c"], "a re-run of a folder drops its deleted articles"
+
+
+def test_outputs_inside_the_input_folder_are_not_read_as_articles(
+    tmp_path: Path, tiny_marian: Path, tiny_bart: Path
+) -> None:
+    folder = folder_of(tmp_path / "in", "a.txt")
+    for _ in range(2):
+        result = run(folder, folder, (tiny_marian, tiny_bart))
+        assert result.exit_code == 0, result.output
+    assert sorted(index(folder)) == ["a"]
+
+
+def test_a_symlinked_cache_is_not_followed(
+    tmp_path: Path, tiny_marian: Path, tiny_bart: Path
+) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    link = tmp_path / "cache.sqlite"
+    link.symlink_to(target)
+    result = run(
+        folder_of(tmp_path / "in", "a.txt"),
+        tmp_path / "out",
+        (tiny_marian, tiny_bart),
+        "--cache",
+        str(link),
+    )
+    assert result.exit_code == 1, result.output
+    assert "symbolic link" in result.output
+    assert target.read_text() == "keep me"
+
+
+def test_a_planted_article_folder_symlink_is_not_written_through(
+    tmp_path: Path, tiny_marian: Path, tiny_bart: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / "a").symlink_to(elsewhere, target_is_directory=True)
+    result = run(folder_of(tmp_path / "in", "a.txt", "b.txt"), out, (tiny_marian, tiny_bart))
+    assert result.exit_code == 1, result.output
+    assert list(elsewhere.iterdir()) == []
+    entries = index(out)
+    assert not entries["a"]["ok"] and "symbolic link" in str(entries["a"]["error"])
+    assert entries["b"]["ok"]
+
+
+def test_markup_and_escape_sequences_in_names_are_printed_as_text(
+    tmp_path: Path, tiny_marian: Path, tiny_bart: Path
+) -> None:
+    name = "[b]\x1b[1m.txt"
+    result = run(folder_of(tmp_path / "in", name), tmp_path / "out", (tiny_marian, tiny_bart))
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    assert "[b]" in result.output and "\\x1b" in result.output, result.output
