@@ -1,21 +1,33 @@
 """Machine-translation evaluation on a sentence-aligned test set (e.g. NTREX-128).
 
-Each source line is translated through the same Translator the pipeline uses (cache, batching,
-splitting of over-long lines) and the hypotheses are scored with sacrebleu's corpus BLEU and
-chrF against the reference lines, so published tables can be reproduced.
+Two modes, scored the same way (sacrebleu's corpus BLEU and chrF against the reference lines,
+so published tables can be reproduced):
+
+- sentence: each source line is translated through the Translator the pipeline uses (cache,
+  batching, splitting of over-long lines), on its own;
+- document: the lines of each document (a line-aligned file of document ids, such as NTREX's
+  DOCUMENT_IDS.tsv) become one article, one line per paragraph, and go through what `run`
+  does: reading, boilerplate removal, sentence segmentation and shared batches. Each
+  paragraph's translation is the hypothesis for its line; a line removed as boilerplate counts
+  as an empty hypothesis (and is reported), so the pipeline's cost in quality is measured.
 """
 
 from __future__ import annotations
 
+import tempfile
 import time
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError
 from summarizer.scoring.metrics import MetricResult, TranslationMetric
 from summarizer.translate import Translator
+
+if TYPE_CHECKING:
+    from summarizer.pipeline import Pipeline
 
 
 @dataclass(frozen=True)
@@ -25,10 +37,18 @@ class MTEvaluation:
     translator: dict[str, Any]
     hypotheses: list[str]
     seconds: float
+    mode: str = "sentence"
+    lines: tuple[int, int] = (1, 0)
+    removed: int = 0
+    flagged: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "mode": self.mode,
+            "lines": list(self.lines),
             "sentences": self.sentences,
+            "removed_as_boilerplate": self.removed,
+            "flagged": self.flagged,
             "scores": {
                 name: {"value": result.scores[name].value, "signature": result.signature.format()}
                 for name, result in self.scores.items()
@@ -38,17 +58,44 @@ class MTEvaluation:
         }
 
 
-def read_lines(path: Path, limit: int | None = None) -> list[str]:
+def read_lines(path: Path, limit: int | None = None, skip: int = 0) -> list[str]:
+    """Lines `skip + 1` to `skip + limit` of a UTF-8 file (all after `skip` without a limit)."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read as UTF-8 text ({exc})") from exc
-    lines = lines[:limit] if limit else lines
     if not lines:
         raise InputError(f"{path}: the file is empty")
+    lines = lines[skip : skip + limit] if limit else lines[skip:]
+    if not lines:
+        raise InputError(f"{path}: nothing left after skipping {skip} lines")
     return lines
+
+
+def read_test_set(
+    source: Path, reference: Path, limit: int | None = None, skip: int = 0
+) -> tuple[list[str], list[str]]:
+    """The aligned source and reference lines, refusing misaligned or blank sources."""
+    sources = read_lines(source, limit, skip)
+    references = read_lines(reference, limit, skip)
+    if len(sources) != len(references):
+        raise InputError(
+            f"{source} has {len(sources)} lines but {reference} has {len(references)}; "
+            "a test set must be sentence-aligned"
+        )
+    blank = [n for n, line in enumerate(sources, skip + 1) if not line.strip()]
+    if blank:
+        raise InputError(f"{source}: line {blank[0]} is empty")
+    return sources, references
+
+
+def score(hypotheses: Sequence[str], references: Sequence[str]) -> dict[str, MetricResult]:
+    return {
+        name: TranslationMetric(name).corpus_score(hypotheses, [references])  # type: ignore[arg-type]
+        for name in ("bleu", "chrf")
+    }
 
 
 def evaluate_mt(
@@ -56,24 +103,87 @@ def evaluate_mt(
     source: Path,
     reference: Path,
     limit: int | None = None,
+    skip: int = 0,
     progress: Callable[[int], None] | None = None,
 ) -> MTEvaluation:
     """Translate `source` line by line and score against `reference` (same number of lines)."""
-    sources = read_lines(source, limit)
-    references = read_lines(reference, limit)
-    if len(sources) != len(references):
-        raise InputError(
-            f"{source} has {len(sources)} lines but {reference} has {len(references)}; "
-            "a test set must be sentence-aligned"
-        )
-    blank = [n for n, line in enumerate(sources, 1) if not line.strip()]
-    if blank:
-        raise InputError(f"{source}: line {blank[0]} is empty")
+    sources, references = read_test_set(source, reference, limit, skip)
     began = time.perf_counter()
-    hypotheses = translator.translate(sources, progress=progress).texts
+    translated = translator.translate(sources, progress=progress)
     seconds = time.perf_counter() - began
-    scores = {
-        name: TranslationMetric(name).corpus_score(hypotheses, [references])  # type: ignore[arg-type]
-        for name in ("bleu", "chrf")
-    }
-    return MTEvaluation(len(sources), scores, translator.model.describe(), hypotheses, seconds)
+    return MTEvaluation(
+        len(sources),
+        score(translated.texts, references),
+        translator.describe(),
+        translated.texts,
+        seconds,
+        lines=(skip + 1, skip + len(sources)),
+        flagged=sum(1 for flags in translated.flags if flags),
+    )
+
+
+def evaluate_documents(
+    pipeline: Pipeline,
+    source: Path,
+    reference: Path,
+    documents: Path,
+    limit: int | None = None,
+    skip: int = 0,
+    progress: Callable[[int], None] | None = None,
+) -> MTEvaluation:
+    """Translate the test set document by document through the pipeline, scored per line."""
+    sources, references = read_test_set(source, reference, limit, skip)
+    ids = read_lines(documents, limit, skip)
+    if len(ids) != len(sources):
+        raise InputError(f"{documents} has {len(ids)} lines but {source} has {len(sources)}")
+    groups: dict[str, list[int]] = {}
+    for index, doc in enumerate(ids):
+        groups.setdefault(doc.split("\t")[0].strip(), []).append(index)
+    began = time.perf_counter()
+    hypotheses = [""] * len(sources)
+    removed = flagged = 0
+    with tempfile.TemporaryDirectory(prefix="summarizer-eval-") as folder:
+        prepared = []
+        for number, indices in enumerate(groups.values()):
+            path = Path(folder) / f"{number:05d}.txt"
+            path.write_text("\n\n".join(sources[i] for i in indices) + "\n", encoding="utf-8")
+            prepared.append((pipeline.prepare(path), indices))
+        results = pipeline.translate([document for document, _ in prepared], _Sink(progress))
+    for result, (document, indices) in zip(results, prepared, strict=True):
+        by_text = dict(
+            zip(document.cleaned.paragraphs, result.translation.split("\n\n"), strict=True)
+        )
+        flagged += result.flagged_segments
+        for i in indices:
+            line = by_text.get(_normalised(sources[i]))
+            removed += line is None
+            hypotheses[i] = line or ""
+    return MTEvaluation(
+        len(sources),
+        score(hypotheses, references),
+        pipeline.translator.describe(),
+        hypotheses,
+        time.perf_counter() - began,
+        mode="document",
+        lines=(skip + 1, skip + len(sources)),
+        removed=removed,
+        flagged=flagged,
+    )
+
+
+def _normalised(line: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", line).split())
+
+
+class _Sink:
+    """Passes the pipeline's translation progress on to a plain callback."""
+
+    def __init__(self, progress: Callable[[int], None] | None) -> None:
+        self.progress = progress
+
+    def stage(self, name: str, total: int) -> None:
+        pass
+
+    def advance(self, amount: int = 1) -> None:
+        if self.progress:
+            self.progress(amount)

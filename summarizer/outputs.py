@@ -41,14 +41,22 @@ def is_run_file(path: Path) -> bool:
 
 
 def check_writable(out_dir: Path) -> None:
-    """Create `out_dir` and write and remove a probe file in it, before any work starts."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"cannot write outputs to {out_dir}: it is a file, not a folder")
+    """Fail before any work starts when `out_dir` cannot be written, without creating it:
+    a probe file in it, or (when it does not exist yet) a probe folder in its nearest
+    existing parent, is made and removed again."""
+    existing = out_dir
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        where = "it is a file" if existing == out_dir else f"{existing} is a file"
+        raise UsageError(f"cannot write outputs to {out_dir}: {where}, not a folder")
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".write-check.", suffix=".tmp", dir=out_dir)
-        os.close(fd)
-        os.unlink(probe)
+        if existing == out_dir:
+            fd, probe = tempfile.mkstemp(prefix=".write-check.", suffix=".tmp", dir=out_dir)
+            os.close(fd)
+            os.unlink(probe)
+        else:
+            os.rmdir(tempfile.mkdtemp(prefix=".write-check.", dir=existing))
     except OSError as exc:
         raise UsageError(f"cannot write outputs to {out_dir}: {exc.strerror or exc}") from exc
 

@@ -100,14 +100,19 @@ class ArticleResult:
         return self.document is not None and self.document.language == "ko"
 
     @property
-    def translation(self) -> str:
+    def paragraphs(self) -> list[str]:
+        """The translation of each source paragraph."""
         assert self.document is not None
         paragraphs, position = [], 0
         for sentences in self.document.sentences:
             parts = self.translations[position : position + len(sentences)]
             paragraphs.append(" ".join(p for p in parts if p))
             position += len(sentences)
-        return "\n\n".join(paragraphs)
+        return paragraphs
+
+    @property
+    def translation(self) -> str:
+        return "\n\n".join(self.paragraphs)
 
     def flags_at(self, position: int) -> list[Flag]:
         return self.translation_flags[position] if self.translated else []

@@ -122,3 +122,29 @@ def network_attempts(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setattr(socket.socket, "connect", refuse)
     return attempts
+
+
+def embedded_models_dir(preset: str) -> Path:
+    """The session's models folder with the embedded `preset` prepared in it (once per session,
+    as a user's first run prepares it); the test skips when its package is not installed."""
+    from summarizer import embedded
+    from summarizer.models import PRESETS, resolve
+
+    chosen = PRESETS[preset]
+    if embedded.package_version(chosen) is None:
+        pytest.skip(f"{preset} needs `{embedded.install_hint(chosen)}`")
+    models = Path(os.environ["SUMMARIZER_MODELS_DIR"])
+    resolve(preset, models)
+    return models
+
+
+@pytest.fixture(scope="session")
+def gemma_models() -> Path:
+    """Models folder holding the prepared embedded Korean→English model gemma3-270m."""
+    return embedded_models_dir("gemma3-270m")
+
+
+@pytest.fixture(scope="session")
+def smollm2_models() -> Path:
+    """Models folder holding the prepared embedded summarizer smollm2."""
+    return embedded_models_dir("smollm2")

