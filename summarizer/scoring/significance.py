@@ -24,8 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from summarizer.scoring.metrics import TRANSLATION_METRICS
+
 if TYPE_CHECKING:
     import numpy as np
+
+    from summarizer.scoring.report import ArticleScores, ScoreReport
 
 DEFAULT_SAMPLES = 1000
 DEFAULT_SEED = 12345
@@ -188,3 +192,63 @@ def _p_value(differences: np.ndarray, observed: float) -> float:
     shifted = np.abs(differences) - np.abs(differences).mean()
     count = int(np.sum(shifted > abs(observed)))
     return (count + 1) / (len(differences) + 1)
+
+
+@dataclass(frozen=True)
+class Significance:
+    """Paired tests of every metric two score reports share, and why any was not tested."""
+
+    results: dict[str, PairedResult]
+    untested: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "results": {name: result.to_dict() for name, result in self.results.items()},
+            "untested": dict(self.untested),
+        }
+
+
+def paired_reports(
+    baseline: ScoreReport, current: ScoreReport, samples: int = DEFAULT_SAMPLES
+) -> Significance:
+    """Test each shared metric over the articles both reports scored with it."""
+    old = {article.stem: article for article in baseline.articles}
+    new = {article.stem: article for article in current.articles}
+    stems = sorted(old.keys() & new.keys())
+    results: dict[str, PairedResult] = {}
+    untested: dict[str, str] = {}
+    for metric in (key for key in current.metrics if key in baseline.means):
+        scored = [s for s in stems if metric in old[s].scores and metric in new[s].scores]
+        if not scored:
+            untested[metric] = "no article is scored in both"
+        elif metric not in TRANSLATION_METRICS:
+            results[metric] = paired_bootstrap(
+                metric,
+                [old[s].scores[metric].value for s in scored],
+                [new[s].scores[metric].value for s in scored],
+                samples,
+                bootstrap_seed(),
+            )
+        elif segments := _translations([old[s] for s in scored], [new[s] for s in scored]):
+            results[metric] = paired_translation_test(metric, *segments, samples=samples)  # type: ignore[arg-type]
+        else:
+            untested[metric] = (
+                "the baseline keeps no per-article translations (written by an older "
+                "summarizer); re-create it with --update-baseline"
+            )
+    return Significance(results, untested)
+
+
+def _translations(
+    baseline: list[ArticleScores], current: list[ArticleScores]
+) -> tuple[list[str], list[str], list[str]] | None:
+    """Baseline and current translations with the current references; None if any is missing."""
+    old = [a.translation for a in baseline]
+    new = [a.translation for a in current]
+    if any(pair is None for pair in old + new):
+        return None
+    return (
+        [pair[0] for pair in old if pair],
+        [pair[0] for pair in new if pair],
+        [pair[1] for pair in new if pair],
+    )
