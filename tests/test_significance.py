@@ -104,7 +104,7 @@ def test_a_single_differing_article_is_not_significant() -> None:
 
 @pytest.mark.parametrize(("name", "metric"), [("chrf", CHRF), ("bleu", BLEU)])
 def test_translation_metrics_equal_sacrebleus_paired_test(name: str, metric: type) -> None:
-    ours = paired_translation_test(name, BASELINE, CURRENT, REFERENCES, samples=300)  # type: ignore[arg-type]
+    ours = paired_translation_test(name, BASELINE, CURRENT, REFERENCES, samples=300)
     _, results = PairedTest(
         [("baseline", BASELINE), ("current", CURRENT)],
         {name: metric()},

@@ -186,7 +186,7 @@ def regress(
         print_scores(current)
         console.print(f"wrote baseline {baseline}", highlight=False)
         return
-    verdict = judge(old, current, limits, allow_signature_change, gate, alpha)  # type: ignore[arg-type]
+    verdict = judge(old, current, limits, allow_signature_change, gate, alpha)
     record = {"baseline": old.to_dict(), "current": current.to_dict()}
     record["comparison"] = verdict.comparison.to_dict()
     record["gate"] = {"rule": gate, "alpha": alpha, "exit_code": verdict.exit_code}

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from summarizer.scoring.metrics import TRANSLATION_METRICS
 
@@ -117,7 +117,7 @@ def paired_bootstrap(
 
 
 def paired_translation_test(
-    metric: Literal["chrf", "bleu"],
+    metric: str,
     baseline: Sequence[str],
     current: Sequence[str],
     references: Sequence[str],
@@ -129,6 +129,8 @@ def paired_translation_test(
     import numpy as np
     from sacrebleu.significance import PairedTest, _bootstrap_resample
 
+    if metric not in TRANSLATION_METRICS:
+        raise ValueError(f"a translation metric is one of {TRANSLATION_METRICS}, not {metric!r}")
     if not len(baseline) == len(current) == len(references) or not references:
         raise ValueError("a paired test needs the same, non-zero number of segments per system")
     refs = [list(references)]
@@ -230,7 +232,7 @@ def paired_reports(
                 bootstrap_seed(),
             )
         elif segments := _translations([old[s] for s in scored], [new[s] for s in scored]):
-            results[metric] = paired_translation_test(metric, *segments, samples=samples)  # type: ignore[arg-type]
+            results[metric] = paired_translation_test(metric, *segments, samples=samples)
         else:
             untested[metric] = (
                 "the baseline keeps no per-article translations (written by an older "
