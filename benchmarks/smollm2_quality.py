@@ -7,7 +7,9 @@ words, no cache), and scored with `summarizer.scoring.metrics.Rouge("en")` (F1, 
 the Porter stemmer) against one reference summary per document, written for this benchmark by
 reading the article. The lead-3 baseline (first three body sentences) is scored the same way.
 
-Run: `python -m benchmarks.smollm2_quality [--data ../shared/data/ntrex128]`
+Run: `python -m benchmarks.smollm2_quality [--data ../shared/data/ntrex128]`; with
+`--write DIR` it only writes the documents as DIR/<doc>.txt and the references as
+DIR/refs/<doc>.summary.en.txt, a folder for `summarizer run`, `score` and `compare`.
 """
 
 from __future__ import annotations
@@ -82,12 +84,26 @@ def summarize(docs: dict[str, list[str]]) -> tuple[dict[str, str], float]:
     began = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         for doc, lines in docs.items():
-            path = Path(folder) / f"{doc}.txt"
-            path.write_text(lines[0] + "\n\n" + " ".join(lines[1:]) + "\n", encoding="utf-8")
+            path = write_article(Path(folder), doc, lines)
             result = pipeline.summarize_file(path)
             assert result.summary is not None
             summaries[doc] = result.summary.text
     return summaries, (time.perf_counter() - began) / len(docs)
+
+
+def write_article(folder: Path, doc: str, lines: list[str]) -> Path:
+    """The headline, a blank line, then the body as one paragraph."""
+    path = folder / f"{doc}.txt"
+    path.write_text(lines[0] + "\n\n" + " ".join(lines[1:]) + "\n", encoding="utf-8")
+    return path
+
+
+def write_folder(folder: Path, docs: dict[str, list[str]]) -> None:
+    (folder / "refs").mkdir(parents=True, exist_ok=True)
+    for doc, lines in docs.items():
+        write_article(folder, doc, lines)
+        reference = folder / "refs" / f"{doc}.summary.en.txt"
+        reference.write_text(REFERENCES[doc] + "\n", encoding="utf-8")
 
 
 def table(rows: dict[str, MetricResult]) -> str:
@@ -102,8 +118,12 @@ def table(rows: dict[str, MetricResult]) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="NTREX-128 folder")
+    parser.add_argument("--write", type=Path, help="only write the articles and references here")
     args = parser.parse_args(argv)
     docs = documents(args.data)
+    if args.write:
+        write_folder(args.write, docs)
+        return
     rouge = Rouge("en")
     summaries, seconds = summarize(docs)
     lead3 = {doc: " ".join(lines[1:4]) for doc, lines in docs.items()}

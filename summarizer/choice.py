@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarizer.errors import ModelUnavailableError
+from summarizer.lead import lead_count
 from summarizer.models import ModelSpec, is_installed, local_name, resolve
 from summarizer.presets import PRESETS, Preset, preferred
 
@@ -85,6 +86,8 @@ def resolve_models(
     specs: dict[Task, ModelSpec] = {}
     problems: list[str] = []
     for task, choice in model_choices(settings, tasks).items():
+        if task == "summarization" and lead_count(choice.ref):
+            continue  # lead-N uses no model
         try:
             specs[task] = resolve(choice.ref, settings.models_dir, notify=notify)
         except ModelUnavailableError as exc:

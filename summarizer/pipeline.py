@@ -22,6 +22,7 @@ from summarizer.config import Settings
 from summarizer.convert import choose_backend, resolve_compute_type
 from summarizer.engines import Model, Task
 from summarizer.errors import InputError, UsageError
+from summarizer.lead import LeadSummarizer, lead_count
 from summarizer.models import ModelSpec
 from summarizer.segment import segmenter_id, split_korean
 from summarizer.summarize import Summarizer, Summary
@@ -251,7 +252,7 @@ class Pipeline:
         self.specs = dict(specs or {})
         self.notify = notify
         self._translator: Translator | None = None
-        self._summarizer: Summarizer | None = None
+        self._summarizer: Summarizer | LeadSummarizer | None = None
 
     def _model(self, task: Task, overrides: dict[str, Any]) -> Model:
         settings = self.settings
@@ -288,7 +289,9 @@ class Pipeline:
         return self._translator
 
     @property
-    def summarizer(self) -> Summarizer:
+    def summarizer(self) -> Summarizer | LeadSummarizer:
+        if self._summarizer is None and (lead := lead_count(self.settings.summarizer)):
+            self._summarizer = LeadSummarizer(lead)
         if self._summarizer is None:
             model = self._model("summarization", self.settings.summarizer_decoding)
             self._summarizer = Summarizer(

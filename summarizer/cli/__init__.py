@@ -13,6 +13,7 @@ import typer
 from summarizer.cli import (
     cache_commands,
     check_commands,
+    compare_commands,
     evaluate_commands,
     models_commands,
     pipeline_commands,
@@ -58,6 +59,7 @@ def _options(
 pipeline_commands.register(app)
 report_commands.register(app)
 score_commands.register(app)
+compare_commands.register(app)
 evaluate_commands.register(app)
 models_commands.register(app)
 cache_commands.register(app)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,26 +10,34 @@ import typer
 
 from summarizer.cli.common import (
     BackendOption,
+    BatchOption,
+    BeamsOption,
     CacheOption,
     ComputeTypeOption,
     DeviceOption,
     ModelsDirOption,
     NoCacheOption,
     RefreshOption,
+    SentencesOption,
     SummarizerOption,
     TranslatorOption,
+    WordsOption,
     check_input,
     check_output,
     console,
     errors,
     friendly,
     load,
+    notice,
     open_cache,
     plain,
+    prepare_models,
 )
+from summarizer.errors import UsageError
+from summarizer.scoring.significance import DEFAULT_ALPHA
 
 if TYPE_CHECKING:
-    from summarizer.scoring import Comparison, ScoreReport
+    from summarizer.scoring import ScoreReport
 
 DEFAULT_OUT = Path("outputs")
 
@@ -63,22 +69,18 @@ def score(
     shows F1; `--json` adds precision, recall and the full signature. Also writes
     OUT/scores.json. Example: `summarizer run seeds/ && summarizer score seeds/`
     """
-    from summarizer.errors import UsageError
-    from summarizer.fileio import write_atomic
-    from summarizer.report import SCORES_FILE
-    from summarizer.scoring import score_outputs
+    from summarizer.cli.score_tables import print_scores, scores_csv
 
     if as_json and as_csv:
         raise UsageError("--json and --csv cannot be combined; choose one")
     _check_refs(refs)
-    report = score_outputs(out, folder, refs)
-    write_atomic(out / SCORES_FILE, json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    report = save_scores(out, folder, refs)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     elif as_csv:
-        typer.echo(_csv(report), nl=False)
+        typer.echo(scores_csv(report), nl=False)
     else:
-        _print_scores(report)
+        print_scores(report)
 
 
 @friendly
@@ -103,6 +105,16 @@ def regress(
             show_default=False,
         ),
     ] = None,
+    gate: Annotated[
+        str,
+        typer.Option(
+            help="`tolerance`: fail on any drop beyond the tolerance; `significant`: only on a "
+            "mean's drop beyond it that a paired bootstrap finds significant at --alpha."
+        ),
+    ] = "tolerance",
+    alpha: Annotated[
+        float, typer.Option(help="Significance level for `--gate significant`.")
+    ] = DEFAULT_ALPHA,
     update_baseline: Annotated[
         bool, typer.Option("--update-baseline", help="Write the current scores as the baseline.")
     ] = False,
@@ -119,60 +131,100 @@ def regress(
     backend: BackendOption = None,
     device: DeviceOption = None,
     compute_type: ComputeTypeOption = None,
+    beams: BeamsOption = None,
+    sentences: SentencesOption = None,
+    words: WordsOption = None,
+    batch_size: BatchOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
 ) -> None:
     """Run the pipeline over FOLDER (cached results are reused), score it, compare with a baseline.
 
-    Exit 0 when no metric dropped more than the tolerance (per article and for the mean),
-    1 with a table of the regressions otherwise (or when an article lost its scores), 2 on
-    usage errors or when the baseline was produced with other models or metric settings.
-    Example: `summarizer regress seeds/ --baseline quality/baseline.json`
+    Takes every setting `run` takes. Outputs in OUT made with other settings are not silently
+    replaced: the command lists what differs and exits 2 (use another --out, or --refresh).
+    Per metric it shows baseline, current, change, the change's 95% confidence interval and a
+    paired bootstrap p-value (1,000 resamples over articles, seed 12345 or `SACREBLEU_SEED`).
+    Exit 0 when the gate passes, 1 with a table of the regressions otherwise (or when an
+    article lost its scores), 2 on usage errors or when the baseline was produced with other
+    models or metric settings. Writes OUT/scores.json and OUT/regress.json.
+    Example: `summarizer regress seeds/ --baseline quality/baseline.json --gate significant`
     """
+    from summarizer.articles import find_articles
     from summarizer.cli.pipeline_commands import RichProgress, progress_bar
     from summarizer.cli.report_commands import save_report
+    from summarizer.cli.score_tables import print_comparison, print_scores
     from summarizer.fileio import write_atomic
     from summarizer.pipeline import Pipeline
     from summarizer.report import REGRESS_FILE
-    from summarizer.scoring import score_outputs
-    from summarizer.scoring.baseline import judge, read_baseline, write_baseline
+    from summarizer.reuse import differing_settings
+    from summarizer.scoring.baseline import check_gate, judge, read_baseline, write_baseline
 
+    check_gate(gate, alpha)
     limits = _tolerances(tolerance, metric_tolerance or [])
     _check_refs(refs)
     old = None if update_baseline else read_baseline(baseline)
-    settings = load(translator, summarizer, models_dir, backend, device, compute_type=compute_type)
+    settings = load(
+        translator,
+        summarizer,
+        models_dir,
+        backend,
+        device,
+        beams,
+        sentences,
+        words,
+        batch_size,
+        compute_type=compute_type,
+    )
     check_input(folder, folder=True)
     check_output(out)
+    differing = [] if refresh else differing_settings(out, find_articles(folder), settings)
+    if differing:
+        fields = "; ".join(str(diff) for diff in differing)
+        raise UsageError(
+            f"{out} holds outputs made with other settings ({fields}); pass another --out, "
+            "or --refresh to replace them"
+        )
+    specs = prepare_models(settings, ["translation", "summarization"])
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
-        run_report = Pipeline(settings, store, refresh=refresh).run(folder, out, RichProgress(bar))
+        pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
+        run_report = pipeline.run(folder, out, RichProgress(bar))
     for failed in run_report.failed:
         errors.print(f"[red]failed:[/] {plain(f'{failed.stem}: {failed.error}')}", highlight=False)
-    current = score_outputs(out, folder, refs)
+    current = save_scores(out, folder, refs)
     if old is None:
         write_baseline(baseline, current)
-        _print_scores(current)
+        print_scores(current)
         console.print(f"wrote baseline {baseline}", highlight=False)
         return
-    verdict = judge(old, current, limits, allow_signature_change)
+    verdict = judge(old, current, limits, allow_signature_change, gate, alpha)
     record = {"baseline": old.to_dict(), "current": current.to_dict()}
     record["comparison"] = verdict.comparison.to_dict()
+    record["gate"] = {"rule": gate, "alpha": alpha, "exit_code": verdict.exit_code}
     write_atomic(out / REGRESS_FILE, json.dumps(record, indent=2, ensure_ascii=False))
-    _print_comparison(verdict.comparison, baseline, allowed=verdict.comparable)
+    print_comparison(verdict, baseline)
     save_report(out)
     raise typer.Exit(verdict.exit_code)
 
 
-def _check_refs(refs: Path | None) -> None:
-    from summarizer.errors import UsageError
+def save_scores(out: Path, folder: Path, refs: Path | None) -> ScoreReport:
+    """Score OUT against FOLDER's references and write OUT/scores.json."""
+    from summarizer.fileio import write_atomic
+    from summarizer.report import SCORES_FILE
+    from summarizer.scoring import score_outputs
 
+    report = score_outputs(out, folder, refs)
+    write_atomic(out / SCORES_FILE, json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    return report
+
+
+def _check_refs(refs: Path | None) -> None:
     if refs is not None and not refs.is_dir():
         raise UsageError(f"--refs {refs} is not a folder of references")
 
 
 def _tolerances(default: float, overrides: list[str]) -> dict[str, float]:
     """Per-metric tolerances, checked (finite, not negative) before any work starts."""
-    from summarizer.errors import UsageError
     from summarizer.scoring import METRIC_KEYS
     from summarizer.scoring.compare import tolerances
 
@@ -184,98 +236,6 @@ def _tolerances(default: float, overrides: list[str]) -> dict[str, float]:
         except ValueError:
             raise UsageError(f"--metric-tolerance takes METRIC=NUMBER, got {item!r}") from None
     return tolerances(limits)
-
-
-def _print_scores(report: ScoreReport) -> None:
-    from rich.table import Table
-
-    metrics = report.metrics
-    table = Table(title="Scores (F1 for ROUGE; chrF and BLEU 0-100)")
-    table.add_column("article")
-    for metric in metrics:
-        table.add_column(metric, justify="right")
-    for article in report.articles:
-        table.add_row(
-            plain(article.stem),
-            *(_fmt(metric, article.scores.get(metric)) for metric in metrics),
-        )
-    table.add_row("[bold]mean[/]", *(_fmt(m, report.means.get(m)) for m in metrics))
-    console.print(table)
-    for unscored in report.unscored:
-        console.print(
-            f"[dim]not scored: {plain(f'{unscored.stem}: {unscored.reason}')}[/]", highlight=False
-        )
-    console.print(f"signature: {report.signature.format()}", highlight=False, soft_wrap=True)
-
-
-def _fmt(metric: str, score: object) -> str:
-    value = getattr(score, "value", None)
-    if value is None:
-        return "–"
-    return f"{value:.2f}" if metric in ("chrf", "bleu") else f"{value:.4f}"
-
-
-def _csv(report: ScoreReport) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["article", *report.metrics])
-    for article in report.articles:
-        writer.writerow([article.stem, *(_raw(article.scores.get(m)) for m in report.metrics)])
-    writer.writerow(["mean", *(_raw(report.means.get(m)) for m in report.metrics)])
-    return buffer.getvalue()
-
-
-def _raw(score: object) -> str:
-    value = getattr(score, "value", None)
-    return "" if value is None else repr(value)
-
-
-def _print_comparison(comparison: Comparison, baseline: Path, allowed: bool) -> None:
-    from rich.table import Table
-
-    if comparison.signature_diffs:
-        style = "yellow" if allowed else "red"
-        console.print(
-            f"[{style}]the baseline {baseline} was produced with different settings:[/]",
-            highlight=False,
-        )
-        for diff in comparison.signature_diffs:
-            console.print(f"  {diff}", highlight=False)
-        if not allowed:
-            console.print(
-                "not comparing; pass --allow-signature-change to compare anyway, or "
-                "--update-baseline to accept the new settings",
-                highlight=False,
-            )
-            return
-    for title, changes, colour in (
-        ("Regressions", comparison.regressions, "red"),
-        ("Improvements", comparison.improvements, "green"),
-    ):
-        if not changes:
-            continue
-        table = Table(title=f"[{colour}]{title}[/]")
-        for name in ("article", "metric", "baseline", "current", "change", "tolerance"):
-            table.add_column(name, justify="left" if name in ("article", "metric") else "right")
-        for change in changes:
-            table.add_row(
-                plain(change.scope),
-                change.metric,
-                f"{change.baseline:.4f}",
-                f"{change.current:.4f}",
-                f"{change.delta:+.4f}",
-                f"{change.threshold:.4f}",
-            )
-        console.print(table)
-    for scope, metric in comparison.only_in_baseline:
-        console.print(f"[red]no longer scored:[/] {plain(scope)} {metric}", highlight=False)
-    verdict = "FAIL" if comparison.regressions or comparison.only_in_baseline else "PASS"
-    console.print(
-        f"{verdict}: {len(comparison.regressions)} regressions, "
-        f"{len(comparison.improvements)} improvements, {len(comparison.unchanged)} unchanged "
-        f"against {baseline}",
-        highlight=False,
-    )
 
 
 def register(app: typer.Typer) -> None:

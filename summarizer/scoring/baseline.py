@@ -6,11 +6,16 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, cast
 
 from summarizer.errors import InputError, UsageError
 from summarizer.fileio import write_atomic
-from summarizer.scoring.compare import Comparison, compare
+from summarizer.scoring.compare import MEAN, Change, Comparison, compare
 from summarizer.scoring.report import ScoreReport
+from summarizer.scoring.significance import DEFAULT_ALPHA
+
+Gate = Literal["tolerance", "significant"]
+GATES = ("tolerance", "significant")
 
 
 def read_baseline(path: Path) -> ScoreReport:
@@ -57,10 +62,29 @@ def write_baseline(path: Path, report: ScoreReport) -> None:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the gate decides: 0 pass, 1 quality dropped, 2 not comparable."""
+    """What the gate decides: 0 pass, 1 quality dropped, 2 not comparable.
+
+    The `tolerance` gate fails on any drop beyond the tolerance, per article or of a mean. The
+    `significant` gate fails only on a mean that dropped beyond the tolerance with a paired
+    test's p-value below `alpha` (one article's drop cannot be significant on its own).
+    """
 
     comparison: Comparison
     allow_signature_change: bool
+    gate: Gate = "tolerance"
+    alpha: float = DEFAULT_ALPHA
+
+    @property
+    def failures(self) -> list[Change]:
+        regressions = self.comparison.regressions
+        if self.gate == "tolerance":
+            return regressions
+        tests = self.comparison.significance.results
+        return [
+            c
+            for c in regressions
+            if c.scope == MEAN and c.metric in tests and tests[c.metric].significant(self.alpha)
+        ]
 
     @property
     def comparable(self) -> bool:
@@ -70,8 +94,15 @@ class Verdict:
     def exit_code(self) -> int:
         if not self.comparable:
             return 2
-        failed = self.comparison.regressions or self.comparison.only_in_baseline
+        failed = self.failures or self.comparison.only_in_baseline
         return 1 if failed else 0
+
+
+def check_gate(gate: str, alpha: float) -> None:
+    if gate not in GATES:
+        raise UsageError(f"--gate must be one of {', '.join(GATES)}, got {gate!r}")
+    if not 0 < alpha < 1:
+        raise UsageError(f"--alpha must be between 0 and 1, got {alpha}")
 
 
 def judge(
@@ -79,5 +110,14 @@ def judge(
     current: ScoreReport,
     tolerance: float | dict[str, float],
     allow_signature_change: bool = False,
+    gate: str = "tolerance",
+    alpha: float = DEFAULT_ALPHA,
 ) -> Verdict:
-    return Verdict(compare(baseline, current, tolerance), allow_signature_change)
+    """Compare, then decide; the `significant` gate refuses metrics it cannot test."""
+    check_gate(gate, alpha)
+    comparison = compare(baseline, current, tolerance)
+    untested = comparison.significance.untested
+    if gate == "significant" and untested:
+        reasons = "; ".join(f"{metric}: {why}" for metric, why in untested.items())
+        raise UsageError(f"--gate significant cannot test every metric ({reasons})")
+    return Verdict(comparison, allow_signature_change, cast(Gate, gate), alpha)

@@ -15,6 +15,7 @@ from summarizer.errors import UsageError
 from summarizer.scoring.metrics import metric_scale
 from summarizer.scoring.report import METRIC_KEYS, ScoreReport
 from summarizer.scoring.signature import FieldDiff
+from summarizer.scoring.significance import DEFAULT_SAMPLES, Significance, paired_reports
 
 DEFAULT_TOLERANCE = 0.02
 MEAN = "(mean)"
@@ -68,6 +69,8 @@ class Comparison:
     only_in_baseline: list[tuple[str, str]]
     """(scope, metric) pairs the current report no longer scores."""
     only_in_current: list[tuple[str, str]]
+    significance: Significance
+    """Paired tests of the means, metric by metric."""
 
     def _with(self, status: Status) -> list[Change]:
         return [c for c in self.changes if c.status == status]
@@ -93,6 +96,7 @@ class Comparison:
             "changes": [c.to_dict() for c in self.changes],
             "only_in_baseline": [list(pair) for pair in self.only_in_baseline],
             "only_in_current": [list(pair) for pair in self.only_in_current],
+            "significance": self.significance.to_dict(),
         }
 
 
@@ -119,9 +123,11 @@ def compare(
     baseline: ScoreReport | Mapping[str, Any],
     current: ScoreReport | Mapping[str, Any],
     tolerance: float | Mapping[str, float] = DEFAULT_TOLERANCE,
+    samples: int = DEFAULT_SAMPLES,
 ) -> Comparison:
     """Compare per article and for the mean, metric by metric, with drops beyond `tolerance`
-    counted as regressions and rises beyond it as improvements."""
+    counted as regressions and rises beyond it as improvements; test each mean's change for
+    significance with `samples` paired bootstrap resamples."""
     old, new = _report(baseline), _report(current)
     limits = tolerances(tolerance)
     old_values, new_values = _values(old), _values(new)
@@ -140,6 +146,7 @@ def compare(
         signature_diffs=old.signature.diff(new.signature),
         only_in_baseline=_ordered(old_values.keys() - new_values.keys()),
         only_in_current=_ordered(new_values.keys() - old_values.keys()),
+        significance=paired_reports(old, new, samples),
     )
 
 

@@ -43,23 +43,37 @@ _HEADING = re.compile(r"^#{1,6}\s+")
 
 @dataclass(frozen=True)
 class ArticleScores:
-    """One article's scores and the compact signature of the models that produced its outputs."""
+    """One article's scores and the compact signature of the models that produced its outputs.
+
+    `translation` keeps the scored translation and its reference, each as one segment, so that
+    chrF and BLEU can be tested for significance against a later run (reports written before
+    it existed have None).
+    """
 
     stem: str
     scores: dict[str, Score]
     models: str
+    translation: tuple[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "stem": self.stem,
             "models": self.models,
             "scores": {key: score.to_dict() for key, score in self.scores.items()},
         }
+        if self.translation is not None:
+            hypothesis, reference = self.translation
+            data["translation"] = {"hypothesis": hypothesis, "reference": reference}
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ArticleScores:
         scores = {key: Score.from_dict(value) for key, value in data["scores"].items()}
-        return cls(str(data["stem"]), scores, str(data.get("models", "")))
+        segment = data.get("translation")
+        translation = None
+        if segment is not None:
+            translation = (str(segment["hypothesis"]), str(segment["reference"]))
+        return cls(str(data["stem"]), scores, str(data.get("models", "")), translation)
 
 
 @dataclass(frozen=True)
@@ -140,6 +154,7 @@ def score_outputs(
             unscored.append(Unscored(stem, f"no outputs in {out}"))
             continue
         scores: dict[str, Score] = {}
+        pair: tuple[str, str] | None = None
         summary_en, summary_ko = out / "summary.en.txt", out / "summary.ko.txt"
         translation = out / "translation.en.md"
         if refs.summaries_en and summary_en.is_file():
@@ -147,13 +162,15 @@ def score_outputs(
         if refs.summaries_ko and summary_ko.is_file():
             scores |= scorer.rouge("ko", _read(summary_ko), refs.summaries_ko)
         if refs.translation_en and translation.is_file():
-            scores |= scorer.translation(_read(translation), refs.translation_en)
+            pair = (_one_line(_read(translation)), _one_line(refs.translation_en))
+            scores |= scorer.translation(*pair)
         if not scores:
             unscored.append(Unscored(stem, f"no outputs in {out} match its references"))
             continue
         models = _read_models(out / "result.json")
         model_sets.append(model_fields(models))
-        rows.append(ArticleScores(stem, scores, models_signature(models) if models else ""))
+        signature = models_signature(models) if models else ""
+        rows.append(ArticleScores(stem, scores, signature, pair))
 
     means, metric_signatures = scorer.aggregate()
     signature = Signature(metric_signatures, merge_model_fields(model_sets))
@@ -181,11 +198,11 @@ class _Scorer:
         return {name + suffix: score for name, score in result.scores.items()}
 
     def translation(self, hypothesis: str, reference: str) -> dict[str, Score]:
-        pair = (_one_line(hypothesis), _one_line(reference))
-        self._pairs.append(pair)
+        """Scores of one translation; both texts are single segments (see `_one_line`)."""
+        self._pairs.append((hypothesis, reference))
         scores: dict[str, Score] = {}
         for name, metric in self._translation.items():
-            result = metric.sentence_score(pair[0], [pair[1]])
+            result = metric.sentence_score(hypothesis, [reference])
             self._article_signatures[name] = result.signature
             scores |= result.scores
         return scores

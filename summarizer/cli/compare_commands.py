@@ -1,0 +1,93 @@
+"""`compare`: two finished runs on the same articles, side by side, with significance."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from summarizer.cli.common import console, friendly
+from summarizer.scoring.significance import DEFAULT_ALPHA
+
+if TYPE_CHECKING:
+    from summarizer.scoring.runs import RunComparison
+
+RunArgument = Annotated[Path, typer.Argument(help="Results folder written by `summarizer run`.")]
+
+
+@friendly
+def compare(
+    out_a: RunArgument,
+    out_b: RunArgument,
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Folder of articles, with references in FOLDER/refs/ [default: where run A's "
+            "articles came from].",
+            show_default=False,
+        ),
+    ] = None,
+    refs: Annotated[
+        Path | None,
+        typer.Option(help="Folder of references instead of FOLDER/refs/.", show_default=False),
+    ] = None,
+    alpha: Annotated[float, typer.Option(help="Significance level.")] = DEFAULT_ALPHA,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Compare two runs (two models, two settings) on the same articles: B against A.
+
+    Per metric: both values, the change (B - A), its 95% confidence interval and a paired
+    bootstrap p-value (seed 12345 or `SACREBLEU_SEED`); per article the run that wins on more
+    metrics; both signatures and the fields that differ. `--json` prints one object whose
+    `metrics` each carry `delta`, `ci` (two numbers) and `p_value`.
+    Example: `summarizer compare out-lead3/ out-smollm2/ english/`
+    """
+    from summarizer.scoring.baseline import check_gate
+    from summarizer.scoring.runs import compare_runs
+
+    check_gate("tolerance", alpha)
+    result = compare_runs(out_a, out_b, folder, refs)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(alpha), indent=2, ensure_ascii=False))
+    else:
+        _print(result, alpha)
+
+
+def _print(result: RunComparison, alpha: float) -> None:
+    from rich.table import Table
+
+    from summarizer.cli.score_tables import print_significance
+
+    sides = (("A", result.out_a, result.report_a), ("B", result.out_b, result.report_b))
+    for side, out, report in sides:
+        signature = report.signature.format().replace("\n", "\n  ")
+        console.print(f"[bold]{side}[/] {out}\n  {signature}", highlight=False, soft_wrap=True)
+    diffs = result.comparison.signature_diffs
+    console.print(f"differs ({len(diffs)}):" if diffs else "same signature", highlight=False)
+    for diff in diffs:
+        console.print(f"  {diff}", highlight=False, soft_wrap=True)
+    print_significance(result.comparison, "A", "B", alpha)
+    winners = result.winners()
+    metrics = [c.metric for c in result.comparison.changes if c.scope == "(mean)"]
+    table = Table(title="Per article: change B - A, and the run better on more metrics")
+    table.add_column("article")
+    for metric in metrics:
+        table.add_column(metric, justify="right")
+    table.add_column("wins")
+    deltas = {(c.scope, c.metric): c.delta for c in result.comparison.changes}
+    for stem, winner in winners.items():
+        cells = [deltas.get((stem, m)) for m in metrics]
+        table.add_row(stem, *("–" if d is None else f"{d:+.4f}" for d in cells), winner)
+    console.print(table)
+    counts = {side: sum(1 for w in winners.values() if w == side) for side in ("A", "B", "tie")}
+    console.print(
+        f"A wins {counts['A']}, B wins {counts['B']}, ties {counts['tie']} "
+        f"of {len(winners)} articles",
+        highlight=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(compare)

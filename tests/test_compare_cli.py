@@ -1,0 +1,152 @@
+"""`compare` and `regress --gate significant` on an English corpus summarized by lead-N."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.errors import UsageError
+from summarizer.scoring import ArticleScores, Score, ScoreReport, Signature
+from summarizer.scoring.baseline import judge
+from summarizer.scoring.signature import MetricSignature
+
+ARTICLES = 30
+TOPICS = ["budget", "bridge", "school", "harbour", "festival", "election"]
+
+
+def invoke(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """English articles of four sentences; the reference is their first two sentences."""
+    folder = tmp_path / "articles"
+    (folder / "refs").mkdir(parents=True)
+    for i in range(ARTICLES):
+        topic = TOPICS[i % len(TOPICS)]
+        sentences = [
+            f"The city council approved the new {topic} plan number {i} on Monday.",
+            f"Officials said the {topic} would cost {i + 3} million dollars in total.",
+            f"Residents of district {i} complained about noise and traffic near the site.",
+            "Work is expected to begin early next year.",
+        ]
+        (folder / f"art{i:02d}.txt").write_text(" ".join(sentences), encoding="utf-8")
+        reference = " ".join(sentences[:2])
+        (folder / "refs" / f"art{i:02d}.summary.en.txt").write_text(reference, encoding="utf-8")
+    return folder
+
+
+def run_lead(corpus: Path, n: int) -> Path:
+    out = corpus.parent / f"out-lead{n}"
+    result = invoke(
+        "run", str(corpus), "-o", str(out), "-s", f"lead-{n}", "--no-cache", "--no-report"
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_compare_json_reports_significance_winners_and_signature_diffs(corpus: Path) -> None:
+    lead1, lead2 = run_lead(corpus, 1), run_lead(corpus, 2)
+    result = invoke("compare", str(lead1), str(lead2), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data["metrics"]) == {"rouge1", "rouge2", "rougeL", "rougeLsum"}
+    for metric in data["metrics"].values():
+        assert metric["delta"] == pytest.approx(metric["b"] - metric["a"])
+        assert metric["delta"] > 0 and metric["b"] == pytest.approx(1.0)
+        low, high = metric["ci"]
+        assert low - 1e-9 <= metric["delta"] <= high + 1e-9
+        assert metric["p_value"] < 0.05 and metric["significant"] is True
+        assert metric["test"]["seed"] == 12345 and metric["test"]["samples"] == 1000
+    assert {a["winner"] for a in data["articles"]} == {"B"} and len(data["articles"]) == ARTICLES
+    assert {"field": "summarizer.id", "a": "lead-1", "b": "lead-2"} in data["differs"]
+
+    table = invoke("compare", str(lead1), str(lead2), str(corpus))
+    assert table.exit_code == 0, table.output
+    assert "B wins 30" in table.output and "summarizer.id: lead-1 -> lead-2" in table.output
+
+    same = json.loads(invoke("compare", str(lead2), str(lead2), "--json").output)
+    assert all(m["p_value"] == 1.0 and m["ci"] == [0.0, 0.0] for m in same["metrics"].values())
+    assert same["differs"] == [] and {a["winner"] for a in same["articles"]} == {"tie"}
+
+
+def test_compare_errors_are_one_line(corpus: Path, tmp_path: Path) -> None:
+    lead1 = run_lead(corpus, 1)
+    missing = invoke("compare", str(lead1), str(tmp_path / "nope"), str(corpus))
+    assert missing.exit_code != 0 and "does not exist" in missing.output
+    no_index = invoke("compare", str(tmp_path), str(lead1))
+    assert no_index.exit_code != 0 and "pass FOLDER" in no_index.output
+    assert invoke("compare", str(lead1), str(lead1), "--alpha", "2").exit_code == 2
+
+
+def regress(corpus: Path, out: Path, *extra: str) -> Any:
+    baseline = corpus.parent / "baseline.json"
+    return invoke("regress", str(corpus), "-o", str(out), "-b", str(baseline), "--no-cache", *extra)
+
+
+def test_regress_gate_significant(corpus: Path) -> None:
+    out = corpus.parent / "out"
+    created = regress(corpus, out, "-s", "lead-2", "--update-baseline")
+    assert created.exit_code == 0, created.output
+    assert json.loads((out / "scores.json").read_text(encoding="utf-8"))["articles"]
+
+    # A new reference for one article: its scores fall and the mean drops beyond the
+    # tolerance, but one article of thirty is no significant change.
+    first = corpus / "refs" / "art00.summary.en.txt"
+    first.write_text("Work is expected to begin early next year.", encoding="utf-8")
+    strict = regress(corpus, out, "-s", "lead-2")
+    assert strict.exit_code == 1, strict.output
+    lenient = regress(corpus, out, "-s", "lead-2", "--gate", "significant")
+    assert lenient.exit_code == 0, lenient.output
+    assert "p-value" in lenient.output and "gate: significant" in lenient.output
+    record = json.loads((out / "regress.json").read_text(encoding="utf-8"))
+    test = record["comparison"]["significance"]["results"]["rouge2"]
+    assert test["delta"] < -0.02 and test["p_value"] >= 0.05
+    assert record["gate"] == {"rule": "significant", "alpha": 0.05, "exit_code": 0}
+    saved = json.loads((out / "scores.json").read_text(encoding="utf-8"))
+    assert saved["means"]["rouge2"]["value"] == pytest.approx(1 + test["delta"])
+
+    # New references for every article: significant, so the significant gate fails too.
+    for reference in (corpus / "refs").glob("*.txt"):
+        reference.write_text("Work is expected to begin early next year.", encoding="utf-8")
+    failed = regress(corpus, out, "-s", "lead-2", "--gate", "significant")
+    assert failed.exit_code == 1, failed.output
+    assert "significant at alpha 0.05" in failed.output
+    tiny_alpha = regress(corpus, out, "-s", "lead-2", "--gate", "significant", "--alpha", "1e-6")
+    assert tiny_alpha.exit_code == 0, tiny_alpha.output
+    assert regress(corpus, out, "-s", "lead-2", "--gate", "maybe").exit_code == 2
+
+
+def test_regress_refuses_outputs_made_with_other_settings(corpus: Path) -> None:
+    out = corpus.parent / "out"
+    assert regress(corpus, out, "-s", "lead-2", "--update-baseline").exit_code == 0
+    other = regress(corpus, out, "-s", "lead-1")
+    assert other.exit_code == 2
+    assert "summarizer.id: lead-2 -> lead-1" in " ".join(other.output.split())
+    assert (out / "art00" / "summary.en.txt").read_text(encoding="utf-8").count(".") == 2
+    replaced = regress(corpus, out, "-s", "lead-1", "--refresh", "--allow-signature-change")
+    assert replaced.exit_code == 1, replaced.output  # lead-1 is worse than the lead-2 baseline
+    assert (out / "art00" / "summary.en.txt").read_text(encoding="utf-8").count(".") == 1
+
+
+def test_significant_gate_refuses_an_old_baseline_without_translations() -> None:
+    signature = Signature({"chrf": MetricSignature.parse("nrefs:1|version:2.6.0")}, {})
+    old = ScoreReport(
+        [ArticleScores("a", {"chrf": Score(50.0)}, "")], {"chrf": Score(50.0)}, signature, []
+    )
+    new = ScoreReport(
+        [ArticleScores("a", {"chrf": Score(40.0)}, "", ("hyp", "ref"))],
+        {"chrf": Score(40.0)},
+        signature,
+        [],
+    )
+    assert judge(old, new, 0.02).exit_code == 1
+    assert "chrf" in judge(old, new, 0.02).comparison.significance.untested
+    with pytest.raises(UsageError, match="re-create it with --update-baseline"):
+        judge(old, new, 0.02, gate="significant")

@@ -1,0 +1,141 @@
+"""Paired significance tests against sacrebleu's PairedTest and an independent numpy bootstrap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sacrebleu.metrics import BLEU, CHRF
+from sacrebleu.significance import PairedTest
+
+from summarizer.scoring.significance import (
+    bootstrap_seed,
+    paired_bootstrap,
+    paired_translation_test,
+)
+
+REFERENCES = [
+    "The president met the prime minister in Seoul on Monday.",
+    "Exports of semiconductors rose by ten percent last year.",
+    "Heavy rain flooded several roads in the southern city.",
+    "The central bank kept its interest rate unchanged.",
+    "A new subway line will open in the capital next spring.",
+    "The team won the championship after a long final.",
+    "Officials said the fire was caused by a gas leak.",
+    "Prices of fresh vegetables have doubled since June.",
+]
+BASELINE = [
+    "The president met prime minister in Seoul Monday.",
+    "Semiconductor exports went up ten percent in the last year.",
+    "Rain flooded roads in a southern city.",
+    "The bank kept the rate.",
+    "A subway line opens next spring.",
+    "The team won a championship.",
+    "Officials said a gas leak caused the fire.",
+    "Vegetable prices doubled.",
+]
+CURRENT = [
+    "The president met the prime minister in Seoul on Monday.",
+    "Exports of semiconductors rose ten percent last year.",
+    "Heavy rain flooded several roads in the southern city.",
+    "The central bank kept its rate unchanged.",
+    "A new subway line will open in the capital next spring.",
+    "The team won the championship after the final.",
+    "Officials said the fire was caused by gas.",
+    "Prices of vegetables have doubled since June.",
+]
+
+
+def numpy_bootstrap(old: np.ndarray, new: np.ndarray, samples: int, seed: int) -> tuple:
+    """The paired bootstrap written out independently: same indices for both systems."""
+    rng = np.random.default_rng(seed)
+    n = len(old)
+    indices = rng.choice(n, size=(samples, n), replace=True)
+    diffs = np.array([new[row].mean() - old[row].mean() for row in indices])
+    ordered = sorted(diffs)
+    ci = (ordered[samples // 40], ordered[samples - samples // 40 - 1])
+    absolute = np.abs(diffs)
+    count = sum(1 for d in absolute - absolute.mean() if d > abs(new.mean() - old.mean()))
+    return ci, (count + 1) / (samples + 1)
+
+
+def test_rouge_bootstrap_equals_an_independent_numpy_computation() -> None:
+    rng = np.random.default_rng(3)
+    old = rng.uniform(0.2, 0.6, size=40)
+    new = old + rng.normal(0.01, 0.05, size=40)
+    result = paired_bootstrap("rougeL", old.tolist(), new.tolist(), samples=500, seed=12345)
+    ci, p_value = numpy_bootstrap(old, new, 500, 12345)
+    assert result.ci == pytest.approx(ci, abs=1e-12)
+    assert result.p_value == pytest.approx(p_value)
+    assert result.delta == pytest.approx(new.mean() - old.mean())
+    assert result.articles == 40 and result.samples == 500 and result.seed == 12345
+    assert result.ci[0] < result.delta < result.ci[1]
+
+
+def test_identical_systems_give_p_one_and_a_zero_interval() -> None:
+    scores = [0.3, 0.5, 0.41, 0.2, 0.33]
+    result = paired_bootstrap("rouge1", scores, scores)
+    assert result.p_value == 1.0
+    assert result.ci == (0.0, 0.0)
+    translation = paired_translation_test("bleu", CURRENT, CURRENT, REFERENCES)
+    assert translation.p_value == 1.0
+    assert translation.ci == (0.0, 0.0) and translation.delta == 0.0
+
+
+def test_better_on_70_of_100_articles_is_significant() -> None:
+    rng = np.random.default_rng(0)
+    old = rng.uniform(0.2, 0.5, size=100)
+    new = old.copy()
+    new[:70] += 0.05
+    result = paired_bootstrap("rouge2", old.tolist(), new.tolist())
+    assert result.p_value < 0.05 and result.significant(0.05)
+    assert result.ci[0] > 0
+
+
+def test_a_single_differing_article_is_not_significant() -> None:
+    rng = np.random.default_rng(0)
+    old = rng.uniform(0.2, 0.5, size=100)
+    new = old.copy()
+    new[17] -= 0.3
+    result = paired_bootstrap("rouge2", old.tolist(), new.tolist())
+    assert result.delta == pytest.approx(-0.003)
+    assert result.p_value >= 0.05 and not result.significant(0.05)
+    assert result.ci[0] < 0 <= result.ci[1]
+
+
+@pytest.mark.parametrize(("name", "metric"), [("chrf", CHRF), ("bleu", BLEU)])
+def test_translation_metrics_equal_sacrebleus_paired_test(name: str, metric: type) -> None:
+    ours = paired_translation_test(name, BASELINE, CURRENT, REFERENCES, samples=300)
+    _, results = PairedTest(
+        [("baseline", BASELINE), ("current", CURRENT)],
+        {name: metric()},
+        [REFERENCES],
+        test_type="bs",
+        n_samples=300,
+    )()
+    baseline, current = next(v for k, v in results.items() if k != "System")
+    assert ours.p_value == current.p_value
+    assert ours.current_mean == pytest.approx(current.mean)
+    assert ours.current_ci == pytest.approx(current.ci)
+    assert (ours.baseline, ours.current) == (baseline.score, current.score)
+    assert ours.delta > 0 and ours.ci[0] <= ours.delta <= ours.ci[1]
+
+
+def test_the_seed_is_sacrebleus(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SACREBLEU_SEED", raising=False)
+    assert bootstrap_seed() == 12345
+    monkeypatch.setenv("SACREBLEU_SEED", "7")
+    assert bootstrap_seed() == 7
+    ours = paired_translation_test("chrf", BASELINE, CURRENT, REFERENCES, samples=200)
+    _, results = PairedTest(
+        [("b", BASELINE), ("c", CURRENT)], {"chrf": CHRF()}, [REFERENCES], "bs", 200
+    )()
+    assert ours.seed == 7 and ours.p_value == results["chrF2"][1].p_value
+    monkeypatch.setenv("SACREBLEU_SEED", "none")
+    assert bootstrap_seed() is None
+
+
+def test_unpaired_inputs_are_refused() -> None:
+    with pytest.raises(ValueError, match="same, non-zero number"):
+        paired_bootstrap("rouge1", [0.1, 0.2], [0.1])
+    with pytest.raises(ValueError, match="same, non-zero number"):
+        paired_translation_test("bleu", BASELINE, CURRENT[:3], REFERENCES)
