@@ -218,8 +218,9 @@ class Translator:
             return self._generate_numbered(batch, beams)
         if self.completion:
             examples = fewshot.RETRY_EXAMPLES if retry else fewshot.EXAMPLES
-            prompts = [fewshot.render(p.text, examples) for p in batch]
-            replies = self.model.engine.generate(prompts, num_beams=beams)
+            queries = [fewshot.query(p.text) for p in batch]
+            shared = fewshot.shots(examples)
+            replies = self.model.engine.generate(queries, system=shared, num_beams=beams)
             return [fewshot.first_line(reply) for reply in replies]
         return self.model.engine.generate([p.text for p in batch], num_beams=beams)
 

@@ -37,8 +37,9 @@ class Engine(Protocol):
     def generate(
         self, inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
     ) -> list[str]:
-        """Decode every input (never truncated); `system` is the instruction for chat models,
-        `num_beams` overrides the beam size (a retry of a bad output)."""
+        """Decode every input (never truncated). `system` is the instruction for chat models
+        and, for completion-style base models, the prefix every prompt starts with (the
+        examples); `num_beams` overrides the beam size (a retry of a bad output)."""
         ...
 
 

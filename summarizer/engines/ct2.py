@@ -157,8 +157,14 @@ class CT2Engine:
             return []
         encoded = self.prompter.encode(self.prompter.prompts(inputs, system))
         refuse_overlong(encoded, self.max_input_tokens)
+        options = {**self.options, **({"beam_size": num_beams} if num_beams else {})}
+        if self.prompter.style == "completion" and system:
+            # The shared prefix is computed once and its state reused for every input.
+            static = self.tokenizer(system, add_special_tokens=True)["input_ids"]
+            options["static_prompt"] = self.tokenizer.convert_ids_to_tokens(static)
+            options["cache_static_prompt"] = True
+            encoded = list(self.tokenizer(list(inputs), add_special_tokens=False)["input_ids"])
         tokens = [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
-        options = {**self.options, "beam_size": num_beams} if num_beams else self.options
         if self.seq2seq:
             prefix = [self.target_prefix] * len(tokens) if self.target_prefix else None
             results = self.model.translate_batch(tokens, prefix, **options)

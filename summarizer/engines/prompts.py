@@ -85,7 +85,7 @@ class Prompter:
         if self.seq2seq:
             return [self.prefix + text for text in inputs]
         if self.style == "completion":
-            return list(inputs)
+            return [(system or "") + text for text in inputs]
         prompts = []
         for text in inputs:
             messages = [{"role": "user", "content": text}]
