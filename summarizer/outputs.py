@@ -6,12 +6,13 @@ import contextlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarizer.errors import OutputError, UsageError
-from summarizer.fileio import write_atomic
+from summarizer.fileio import remove_stale_temps, write_atomic
 
 if TYPE_CHECKING:
     from summarizer.pipeline import ArticleResult
@@ -24,6 +25,8 @@ INDEX_FILE = "index.jsonl"
 RUN_FILES = (INDEX_FILE, "report.html", "scores.json", "regress.json", "cache.sqlite")
 """The run's own files in an outputs folder (report.py and scoring name the same files)."""
 COLLISION_SUFFIX = "~article"
+LEFTOVER_AGE = 60.0
+"""Seconds after which a temporary file in an outputs folder is a killed run's leftover."""
 
 
 def article_dir(stem: str) -> str:
@@ -41,16 +44,28 @@ def is_run_file(path: Path) -> bool:
 
 
 def check_writable(out_dir: Path) -> None:
-    """Create `out_dir` and write and remove a probe file in it, before any work starts."""
+    """Before any work: write and remove a probe file in `out_dir`, or where it would be created
+    (its nearest existing parent), so a run that fails before its first result creates nothing."""
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"cannot write outputs to {out_dir}: it is a file, not a folder")
+    existing = next(p for p in (out_dir.absolute(), *out_dir.absolute().parents) if p.exists())
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".write-check.", suffix=".tmp", dir=out_dir)
+        fd, probe = tempfile.mkstemp(prefix=".write-check.", suffix=".tmp", dir=existing)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
         raise UsageError(f"cannot write outputs to {out_dir}: {exc.strerror or exc}") from exc
+
+
+def remove_leftovers(out_dir: Path) -> list[Path]:
+    """Delete the hidden temporary files (`.NAME.XXXXXXXX.tmp`) that a killed run left in
+    `out_dir` and its article folders; only those over a minute old, since a run working in the
+    same folder now may be writing one. Returns the files removed."""
+    if not out_dir.is_dir() or out_dir.is_symlink():
+        return []
+    before = time.time() - LEFTOVER_AGE
+    folders = [out_dir, *(p for p in out_dir.iterdir() if p.is_dir() and not p.is_symlink())]
+    return [path for folder in folders for path in remove_stale_temps(folder, before)]
 
 
 @contextlib.contextmanager

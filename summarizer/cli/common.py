@@ -222,10 +222,12 @@ def prepare_models(settings: Any, tasks: list[str]) -> Any:
 
 
 def check_output(out_dir: Path) -> None:
-    """Fail on an outputs folder that cannot be written before any work starts."""
-    from summarizer.outputs import check_writable
+    """Fail on an outputs folder that cannot be written before any work starts; clear the
+    temporary files a killed run left in it."""
+    from summarizer.outputs import check_writable, remove_leftovers
 
     check_writable(out_dir)
+    remove_leftovers(out_dir)
 
 
 def check_input(path: Path, *, folder: bool = False) -> None:

@@ -35,6 +35,8 @@ class HFEngine:
         self.device = "cuda" if device == "auto" and torch.cuda.is_available() else device
         if self.device == "auto":
             self.device = "cpu"
+        if self.device == "cuda" and not torch.cuda.is_available():
+            raise ModelUnavailableError("--device cuda: torch sees no CUDA GPU; use --device cpu")
         self.decoding = decoding
         self.seq2seq = spec.is_encoder_decoder
         try:
