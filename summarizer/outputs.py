@@ -17,7 +17,6 @@ from summarizer.fileio import remove_stale_temps, write_atomic
 if TYPE_CHECKING:
     from summarizer.pipeline import ArticleResult
 
-SOURCE_FILE = "source.ko.txt"
 TRANSLATION_FILE = "translation.en.md"
 SUMMARY_FILE = "summary.en.txt"
 RESULT_FILE = "result.json"
@@ -81,7 +80,7 @@ def write_article(folder: Path, result: ArticleResult) -> None:
     """Write one article's files atomically; result.json last, so it marks completion."""
     assert result.document is not None and result.summary is not None
     files = (
-        (SOURCE_FILE, result.document.source_text),
+        (f"source.{result.document.language}.txt", result.document.source_text),
         (TRANSLATION_FILE, result.translation),
         (SUMMARY_FILE, result.summary.text),
         (RESULT_FILE, json.dumps(result.to_json(), ensure_ascii=False, indent=2)),

@@ -19,6 +19,7 @@ from summarizer.cli.common import (
     RefreshOption,
     SentencesOption,
     SummarizerOption,
+    ThreadsOption,
     TranslatorOption,
     WordsOption,
     check_input,
@@ -96,6 +97,7 @@ def translate(
     backend: BackendOption = None,
     device: DeviceOption = None,
     compute_type: ComputeTypeOption = None,
+    threads: ThreadsOption = None,
     beams: BeamsOption = None,
     batch_size: BatchOption = None,
     cache: CacheOption = None,
@@ -118,6 +120,7 @@ def translate(
         beams,
         batch_size=batch_size,
         compute_type=compute_type,
+        threads=threads,
     )
     check_input(file)
     specs = prepare_models(settings, ["translation"])
@@ -137,6 +140,7 @@ def summarize(
     backend: BackendOption = None,
     device: DeviceOption = None,
     compute_type: ComputeTypeOption = None,
+    threads: ThreadsOption = None,
     sentences: SentencesOption = None,
     words: WordsOption = None,
     cache: CacheOption = None,
@@ -159,6 +163,7 @@ def summarize(
         sentences,
         words,
         compute_type=compute_type,
+        threads=threads,
     )
     check_input(file)
     specs = prepare_models(settings, ["translation", "summarization"])
@@ -180,6 +185,7 @@ def run(
     backend: BackendOption = None,
     device: DeviceOption = None,
     compute_type: ComputeTypeOption = None,
+    threads: ThreadsOption = None,
     beams: BeamsOption = None,
     sentences: SentencesOption = None,
     words: WordsOption = None,
@@ -214,6 +220,7 @@ def run(
         words,
         batch_size,
         compute_type=compute_type,
+        threads=threads,
     )
     check_input(folder, folder=True)
     check_output(out)

@@ -19,6 +19,7 @@ from summarizer.cli.common import (
     NoCacheOption,
     RefreshOption,
     SummarizerOption,
+    ThreadsOption,
     TranslatorOption,
     check_input,
     check_output,
@@ -28,6 +29,7 @@ from summarizer.cli.common import (
     load,
     open_cache,
     plain,
+    print_warning,
 )
 
 if TYPE_CHECKING:
@@ -75,8 +77,10 @@ def score(
     write_atomic(out / SCORES_FILE, json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        _warn_ignored(report)
     elif as_csv:
         typer.echo(_csv(report), nl=False)
+        _warn_ignored(report)
     else:
         _print_scores(report)
 
@@ -119,6 +123,7 @@ def regress(
     backend: BackendOption = None,
     device: DeviceOption = None,
     compute_type: ComputeTypeOption = None,
+    threads: ThreadsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -141,7 +146,15 @@ def regress(
     limits = _tolerances(tolerance, metric_tolerance or [])
     _check_refs(refs)
     old = None if update_baseline else read_baseline(baseline)
-    settings = load(translator, summarizer, models_dir, backend, device, compute_type=compute_type)
+    settings = load(
+        translator,
+        summarizer,
+        models_dir,
+        backend,
+        device,
+        compute_type=compute_type,
+        threads=threads,
+    )
     check_input(folder, folder=True)
     check_output(out)
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
@@ -154,6 +167,7 @@ def regress(
         _print_scores(current)
         console.print(f"wrote baseline {baseline}", highlight=False)
         return
+    _warn_ignored(current)
     verdict = judge(old, current, limits, allow_signature_change)
     record = {"baseline": old.to_dict(), "current": current.to_dict()}
     record["comparison"] = verdict.comparison.to_dict()
@@ -205,7 +219,23 @@ def _print_scores(report: ScoreReport) -> None:
         console.print(
             f"[dim]not scored: {plain(f'{unscored.stem}: {unscored.reason}')}[/]", highlight=False
         )
-    console.print(f"signature: {report.signature.format()}", highlight=False, soft_wrap=True)
+    console.print(f"signature: {report.signature.short()}", highlight=False, soft_wrap=True)
+    console.print("[dim](every signature field: --json)[/]", highlight=False)
+    _warn_ignored(report)
+
+
+def _warn_ignored(report: ScoreReport) -> None:
+    """Korean reference summaries score only a Korean summary, which the pipeline never writes."""
+    from summarizer.wording import count
+
+    stems = report.korean_refs_ignored
+    if stems:
+        print_warning(
+            f"Korean reference summaries (.summary.ko.txt) of {count(len(stems), 'article')} "
+            f"ignored ({', '.join(stems[:3])}{', …' if len(stems) > 3 else ''}): they score "
+            "only a Korean summary saved as OUT/<stem>/summary.ko.txt; the pipeline writes "
+            "English summaries, scored against .summary.en.txt"
+        )
 
 
 def _fmt(metric: str, score: object) -> str:
@@ -226,8 +256,9 @@ def _csv(report: ScoreReport) -> str:
 
 
 def _raw(score: object) -> str:
+    """Every CSV number in one format: six decimals (0.000000, 0.412500, 23.170000)."""
     value = getattr(score, "value", None)
-    return "" if value is None else repr(value)
+    return "" if value is None else f"{float(value):.6f}"
 
 
 def _print_comparison(comparison: Comparison, baseline: Path, allowed: bool) -> None:
