@@ -14,7 +14,8 @@ CSS = """
 --good:#2f9e5a;--base:#b9c0cc}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:1400px;padding:1rem 1.5rem 4rem;font:15px/1.45 system-ui,
-"Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif;color:var(--fg);
+-apple-system,"Segoe UI",Roboto,"Noto Sans KR","Noto Sans CJK KR","Apple SD Gothic Neo",
+"Malgun Gothic","맑은 고딕",NanumGothic,"Nanum Gothic",sans-serif;color:var(--fg);
 background:var(--bg);word-break:keep-all}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.6rem 0 .4rem}
 h3{font-size:1rem;margin:.8rem 0 .2rem}
@@ -26,8 +27,11 @@ th,td{border-bottom:1px solid var(--line);padding:.25rem .45rem;text-align:left;
 overflow-wrap:anywhere}
 thead th{background:var(--alt);position:sticky;top:0;z-index:1;white-space:nowrap}
 #articles td[data-v]{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-#articles td:nth-child(2){min-width:13rem}
-#articles td.summary{min-width:18rem}
+#index .wide{overflow:auto;max-height:85vh;border-bottom:1px solid var(--line)}
+#articles td:nth-child(2){min-width:11rem}
+#articles td.summary{min-width:15rem}
+#articles .clamp{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;
+line-clamp:3;overflow:hidden}
 #articles tr.failed td{color:var(--bad)}
 #articles th button{all:unset;cursor:pointer}
 #articles th[aria-sort=ascending] button::after{content:" ▲"}

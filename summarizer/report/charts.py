@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from summarizer.report.data import TIMING_STAGES, Entry, Outputs, timings
-from summarizer.report.text import fmt
+from summarizer.report.text import fmt, seconds
 from summarizer.scoring.compare import MEAN
 
 CHART_METRICS = ("rougeL", "rouge1", "rougeL_ko", "rouge1_ko")
@@ -42,9 +42,8 @@ def _time_chart(entries: list[Entry]) -> str:
         tip = f"#{entry.number} {entry.title}: {times.get('total_s', 0.0):.2f} s ({parts})"
         rows.append(_chart_row(entry, y, tip, "".join(bars)))
     legend = "".join(f'<span class="key {name}"></span>{name} ' for _, name in TIMING_STAGES)
-    return _chart(
-        "Time per article (seconds)", legend, _axis(top, lambda v: f"{v:.1f}s"), rows, len(entries)
-    )
+    axis = _axis(top, lambda v: seconds(v, top))
+    return _chart("Time per article", legend, axis, rows, len(entries))
 
 
 def _score_chart(outputs: Outputs) -> list[str]:

@@ -16,6 +16,7 @@ from summarizer.scoring.compare import MEAN, Change
 from summarizer.scoring.metrics import Score
 from summarizer.scoring.report import METRIC_KEYS, ScoreReport
 from summarizer.scoring.signature import models_signature
+from summarizer.wording import count
 
 REPORT_FILE = "report.html"
 SCORES_FILE = "scores.json"
@@ -142,8 +143,8 @@ def _with_scores(entries: list[Entry], report: ScoreReport, notes: list[str]) ->
     scored = {a.stem: a.scores for a in report.articles if a.stem not in stale}
     if stale:
         notes.append(
-            f"scores of {len(stale)} article(s) came from other models or settings and are left "
-            "out; run `summarizer score` again"
+            f"scores of {count(len(stale), 'article')} came from other models or settings and "
+            "are left out; run `summarizer score` again"
         )
     unscored = {u.stem: u.reason for u in report.unscored}
     return [
@@ -185,3 +186,9 @@ def timings(entry: Entry) -> dict[str, float]:
 
 def cache_info(entry: Entry) -> dict[str, Any]:
     return (entry.result or {}).get("cache") or {}
+
+
+def translated(entry: Entry) -> bool:
+    """Whether the article was translated (a Korean source), so cache hits mean something."""
+    article = (entry.result or {}).get("article") or {}
+    return article.get("language", "ko") == "ko"

@@ -8,12 +8,13 @@ from typing import Any
 
 from summarizer.report.assets import CSS, JS, POLICY
 from summarizer.report.charts import charts
-from summarizer.report.data import TIMING_STAGES, Entry, Outputs, cache_info, timings
+from summarizer.report.data import TIMING_STAGES, Entry, Outputs, cache_info, timings, translated
 from summarizer.report.flags import flags_section
 from summarizer.report.text import fmt
 from summarizer.scoring.metrics import Score
 from summarizer.scoring.report import METRIC_KEYS
 from summarizer.scoring.signature import model_fields, models_signature
+from summarizer.wording import count
 
 INDEX_COLUMNS = ("#", "title", "sentences", "characters", "seconds", "cached")
 """The index's first columns; a column per metric and the summary follow."""
@@ -46,12 +47,12 @@ def _header(outputs: Outputs) -> str:
     done = [e for e in outputs.entries if e.result is not None]
     failed = len(outputs.entries) - len(done)
     seconds = sum(timings(e).get("total_s", 0.0) for e in done)
-    hits = sum(cache_info(e).get("translation_hits", 0) for e in done)
+    hits = sum(cache_info(e).get("translation_hits", 0) for e in done if translated(e))
     total = sum(len(e.result["segments"]) for e in done if e.result)
     facts = [
-        f"{len(done)} article(s)",
-        f"{failed} failed" if failed else "",
-        f"{total:,} sentences, {hits:,} translated from the cache",
+        count(len(done), "article"),
+        f"{failed:,} failed" if failed else "",
+        f"{count(total, 'sentence')}, {hits:,} translated from the cache",
         f"{seconds:.1f} s of work",
         f"run finished {outputs.finished:%Y-%m-%d %H:%M}",
     ]
@@ -88,7 +89,8 @@ def _index(outputs: Outputs) -> str:
     rows = "".join(_index_row(e, outputs.metrics) for e in outputs.entries)
     return (
         f'<section id="index"><h2>Articles</h2>{controls}'
-        f'<table id="articles">{head}<tbody>{rows}</tbody></table></section>'
+        f'<div class="wide"><table id="articles">{head}<tbody>{rows}</tbody></table></div>'
+        "</section>"
     )
 
 
@@ -107,7 +109,10 @@ def _index_row(entry: Entry, metrics: list[str]) -> str:
     characters = int(article.get("characters") or 0)
     seconds = float(timings(entry).get("total_s", 0.0))
     hits = int(cache.get("translation_hits", 0))
-    cached = f"{hits}/{sentences}" + (" +S" if cache.get("summary_hit") else "")
+    cached = f"{hits}/{sentences}" if translated(entry) else "–"
+    cached += " +S" if cache.get("summary_hit") else ""
+    share = hits / sentences if sentences and translated(entry) else ""
+    summary = escape(str(entry.result.get("summary", "")))
     scores = "".join(_score_cell(m, entry.scores.get(m)) for m in metrics)
     return (
         f'<tr data-key="{key}" data-target="{entry.anchor}">{number}'
@@ -116,8 +121,8 @@ def _index_row(entry: Entry, metrics: list[str]) -> str:
         f'<td data-v="{sentences}">{sentences}</td>'
         f'<td data-v="{characters}">{characters:,}</td>'
         f'<td data-v="{seconds}">{seconds:.2f}</td>'
-        f'<td data-v="{hits / sentences if sentences else 0}">{escape(cached)}</td>'
-        f'{scores}<td class="summary">{escape(str(entry.result.get("summary", "")))}</td></tr>'
+        f'<td data-v="{share}">{escape(cached)}</td>{scores}'
+        f'<td class="summary"><div class="clamp" title="{summary}">{summary}</div></td></tr>'
     )
 
 
@@ -134,8 +139,13 @@ def _article(entry: Entry, outputs: Outputs) -> str:
     facts = [
         str(article.get("path", "")),
         " ".join(str(article.get(k, "")) for k in ("language", "encoding", "format")),
-        f"{article.get('paragraphs', '?')} paragraphs, {len(result['segments'])} sentences, "
-        f"{int(article.get('characters') or 0):,} characters",
+        ", ".join(
+            (
+                count(int(article.get("paragraphs") or 0), "paragraph"),
+                count(len(result["segments"]), "sentence"),
+                count(int(article.get("characters") or 0), "character"),
+            )
+        ),
     ]
     return (
         f'<section class="article" id="{entry.anchor}">'
@@ -194,7 +204,7 @@ def _aligned(result: Mapping[str, Any]) -> str:
         )
     source = "Korean" if language == "ko" else "Source"
     return (
-        f"<details open><summary>Source and translation ({len(rows)} sentences, "
+        f"<details open><summary>Source and translation ({count(len(rows), 'sentence')}, "
         "● = from the cache)</summary>"
         f'<table class="aligned"><thead><tr><th>#</th><th>{source}</th><th>English</th></tr>'
         f"</thead><tbody>{''.join(rows)}</tbody></table></details>"
@@ -211,7 +221,7 @@ def _removed(result: Mapping[str, Any]) -> str:
         for r in removed
     )
     return (
-        f"<details><summary>Removed boilerplate ({len(removed)} lines)</summary>"
+        f"<details><summary>Removed boilerplate ({count(len(removed), 'line')})</summary>"
         '<table class="removed"><thead><tr><th>line</th><th>reason</th><th>text</th></tr>'
         f"</thead><tbody>{rows}</tbody></table></details>"
     )
@@ -238,9 +248,14 @@ def _work(entry: Entry) -> str:
     rounds = times.get("summary_rounds")
     hits, misses = int(cache.get("translation_hits", 0)), int(cache.get("translation_misses", 0))
     summary = "from the cache" if cache.get("summary_hit") else "computed"
+    translations = (
+        f"{hits:,} of {count(hits + misses, 'sentence')} translated earlier"
+        if translated(entry)
+        else "not translated (English)"
+    )
     text = (
         f"Time: {times.get('total_s', 0.0):.2f} s ({stages}"
-        + (f", {int(rounds)} summary round(s)" if rounds else "")
-        + f"). Cache: {hits} of {hits + misses} sentences translated earlier; summary {summary}."
+        + (f", {count(int(rounds), 'summary round')}" if rounds else "")
+        + f"). Cache: {translations}; summary {summary}."
     )
     return f'<p class="meta work">{escape(text)}</p>'
