@@ -199,8 +199,9 @@ def run(
 ) -> None:
     """Translate and summarize every article in FOLDER into OUT/ARTICLE/.
 
-    Each article gets `source.ko.txt` (cleaned), `translation.en.md`, `summary.en.txt` and
-    `result.json` (aligned sentences, removed boilerplate, models, settings, timings);
+    Each article gets `source.ko.txt` (cleaned; `source.en.txt` for English), `translation.en.md`,
+    `summary.en.txt` and `result.json` (aligned sentences, removed boilerplate, models, settings,
+    timings);
     `OUT/index.jsonl` lists them all and `OUT/report.html` shows them (see `summarizer report`).
     Unchanged input is answered from the cache without loading a model. A bad file is reported
     and skipped; the exit code is 1 if any failed.
