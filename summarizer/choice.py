@@ -81,13 +81,17 @@ def resolve_models(
 ) -> dict[Task, ModelSpec]:
     """Find (download, or prepare) the models for `tasks` before any work starts.
 
-    Every model that cannot be had is reported together, in one error.
+    Every model that cannot be had is reported together, in one error, and before an embedded
+    model is prepared (a minute's work wasted if another model is missing).
     """
+    choices = model_choices(settings, tasks)
     specs: dict[Task, ModelSpec] = {}
     problems: list[str] = []
-    for task, choice in model_choices(settings, tasks).items():
+    for task, choice in sorted(choices.items(), key=lambda item: item[1].embedded):
         if task == "summarization" and lead_count(choice.ref):
             continue  # lead-N uses no model
+        if choice.embedded and problems:
+            break
         try:
             specs[task] = resolve(choice.ref, settings.models_dir, notify=notify)
         except ModelUnavailableError as exc:

@@ -62,6 +62,7 @@ _ENV = {
     "device": "SUMMARIZER_DEVICE",
     "compute_type": "SUMMARIZER_COMPUTE_TYPE",
     "max_article_chars": "SUMMARIZER_MAX_ARTICLE_CHARS",
+    "intra_threads": "SUMMARIZER_THREADS",
 }
 
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from summarizer.errors import ModelUnavailableError, UsageError
-from summarizer.fileio import replace_folder
+from summarizer.fileio import exclusive, lock_file, replace_folder, staging_folder
 from summarizer.models import ModelSpec
 
 # model_type values whose CTranslate2 loader exists and whose prompting our engines handle.
@@ -77,12 +75,16 @@ def choose_backend(requested: str, spec: ModelSpec) -> str:
 
 
 def ct2_device(device: str) -> str:
-    """`auto` → cuda when CTranslate2 sees a GPU, else cpu."""
-    if device != "auto":
+    """`auto` → cuda when CTranslate2 sees a GPU, else cpu; `cuda` without a GPU is refused."""
+    if device == "cpu":
         return device
     import ctranslate2
 
-    return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    if ctranslate2.get_cuda_device_count() > 0:
+        return "cuda"
+    if device == "cuda":
+        raise ModelUnavailableError("--device cuda: CTranslate2 sees no CUDA GPU; use --device cpu")
+    return "cpu"
 
 
 def resolve_compute_type(compute_type: str, device: str) -> str:
@@ -93,7 +95,8 @@ def resolve_compute_type(compute_type: str, device: str) -> str:
         )
     if compute_type != "auto":
         return compute_type
-    return "int8_float16" if ct2_device(device) == "cuda" else "int8"
+    on_gpu = device == "cuda" or (device == "auto" and ct2_device(device) == "cuda")
+    return "int8_float16" if on_gpu else "int8"
 
 
 def converted_path(spec: ModelSpec, models_dir: Path, compute_type: str) -> Path:
@@ -101,25 +104,32 @@ def converted_path(spec: ModelSpec, models_dir: Path, compute_type: str) -> Path
 
 
 def convert(spec: ModelSpec, models_dir: Path, compute_type: str) -> Path:
-    """The CTranslate2 folder for `spec` at `compute_type`, converting only when needed."""
+    """The CTranslate2 folder for `spec` at `compute_type`, converting only when needed.
+
+    The conversion runs under a lock file in `models_dir`, so two first runs at once convert
+    once (the second waits, then reuses the result), and it is built in a hidden staging folder
+    renamed into place when complete: a failed or killed conversion leaves no half-made folder.
+    """
     target = converted_path(spec, models_dir, compute_type)
     source = {"id": spec.id, "weights_sha256": spec.weights_sha256, "quantization": compute_type}
     if _source(target) == source:
         return target
-    models_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=models_dir))
-    try:
-        _converter(str(spec.path)).convert(str(staging), quantization=compute_type, force=True)
-        (staging / SOURCE_FILE).write_text(json.dumps(source, indent=2), encoding="utf-8")
-        replace_folder(staging, target)
-    except Exception as exc:  # the converter raises whatever transformers or torch raise
-        shutil.rmtree(staging, ignore_errors=True)
-        if _source(target) == source:  # another process finished the same conversion first
+    with exclusive(lock_file(models_dir, target.name)):
+        if _source(target) == source:  # another process converted it while this one waited
             return target
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelUnavailableError(
-            f"cannot convert {spec.id} to CTranslate2: {reason}; use --backend hf"
-        ) from exc
+        with staging_folder(models_dir, target.name) as staging:
+            try:
+                _converter(str(spec.path)).convert(
+                    str(staging), quantization=compute_type, force=True
+                )
+            except Exception as exc:  # the converter raises whatever transformers or torch raise
+                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+                raise ModelUnavailableError(
+                    f"cannot convert {spec.id} to CTranslate2: {reason or type(exc).__name__}; "
+                    "use --backend hf"
+                ) from exc
+            (staging / SOURCE_FILE).write_text(json.dumps(source, indent=2), encoding="utf-8")
+            replace_folder(staging, target)
     return target
 
 

@@ -11,18 +11,17 @@ unless a preparation is needed.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.metadata
 import importlib.util
 import json
-import shutil
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import ModelUnavailableError
-from summarizer.fileio import replace_folder
+from summarizer.fileio import exclusive, lock_file, replace_folder, staging_folder
 
 if TYPE_CHECKING:
     from summarizer.presets import Preset
@@ -105,11 +104,26 @@ def prepare(preset: Preset, models_dir: Path, notify: Callable[[str], None] | No
         )
     target = models_dir / preset.name
     source = gguf_path(preset)
-    if notify:
-        notify(
-            f"preparing {preset.name} once: de-quantizing {source.name} into {target} "
-            "(about a minute; later runs load it in seconds)"
-        )
+
+    def waiting() -> None:
+        if notify:
+            notify(f"waiting for another process that is preparing {preset.name} in {target}")
+
+    with exclusive(lock_file(models_dir, preset.name), waiting):
+        if prepared_folder(preset, models_dir) is not None:  # prepared while this one waited
+            return target
+        if notify:
+            notify(
+                f"preparing {preset.name} once: de-quantizing {source.name} into {target} "
+                "(about a minute; later runs load it in seconds)"
+            )
+        with staging_folder(models_dir, preset.name) as staging:
+            _prepare_into(preset, version, source, staging)
+            replace_folder(staging, target)
+    return target
+
+
+def _prepare_into(preset: Preset, version: str, source: Path, staging: Path) -> None:
     from summarizer.models import file_sha256
 
     record = {
@@ -119,21 +133,14 @@ def prepare(preset: Preset, models_dir: Path, notify: Callable[[str], None] | No
         "gguf_sha256": file_sha256(source),
         "licence": preset.licence,
     }
-    models_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{preset.name}-", dir=models_dir))
     try:
         dequantize(source, staging)
-        (staging / PREPARED).write_text(json.dumps(record, indent=2), encoding="utf-8")
-        replace_folder(staging, target)
     except Exception as exc:  # transformers and torch raise many error types while loading
-        shutil.rmtree(staging, ignore_errors=True)
-        if prepared_folder(preset, models_dir) is not None:  # another process finished first
-            return target
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelUnavailableError(
             f"cannot prepare {preset.name} from {source}: {reason}"
         ) from exc
-    return target
+    (staging / PREPARED).write_text(json.dumps(record, indent=2), encoding="utf-8")
 
 
 def dequantize(gguf: Path, out: Path) -> None:
@@ -150,8 +157,9 @@ def dequantize(gguf: Path, out: Path) -> None:
     logging.set_verbosity_error()
     logging.disable_progress_bar()
     folder, name = str(gguf.parent), gguf.name
-    tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-    loaded = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+    with quiet_gguf_loading():
+        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
+        loaded = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
     settings = loaded.config.to_dict()
     settings.pop("quantization_config", None)
     config = type(loaded.config).from_dict(settings)
@@ -160,3 +168,20 @@ def dequantize(gguf: Path, out: Path) -> None:
     model.generation_config = loaded.generation_config
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
+
+
+@contextlib.contextmanager
+def quiet_gguf_loading() -> Iterator[None]:
+    """transformers draws its "Converting and de-quantizing GGUF tensors" bar with tqdm directly,
+    past its own progress-bar switch; hand its GGUF loader a tqdm that is disabled."""
+    import functools
+
+    from tqdm.auto import tqdm
+    from transformers import modeling_gguf_pytorch_utils as gguf_utils
+
+    saved = gguf_utils.tqdm
+    gguf_utils.tqdm = functools.partial(tqdm, disable=True)
+    try:
+        yield
+    finally:
+        gguf_utils.tqdm = saved

@@ -24,7 +24,7 @@ from typing import Any
 from summarizer import embedded
 from summarizer.errors import ModelUnavailableError, UsageError
 from summarizer.fileio import write_atomic
-from summarizer.presets import PRESETS, Preset
+from summarizer.presets import PRESETS, Preset, nearest
 
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".gguf", ".pt")
 MANIFEST = "manifest.json"
@@ -119,6 +119,12 @@ def resolve(
         return _local_spec(hub_id, target, revision=_manifest_revision(models_dir, hub_id))
     if looks_like_path(ref):
         raise ModelUnavailableError(f"model folder {ref} does not exist")
+    meant = nearest(ref) if preset is None and "/" not in ref else None
+    if meant:
+        raise UsageError(
+            f"no preset '{ref}'; did you mean '{meant}'? (`summarizer models list` shows them; "
+            "a Hugging Face model is named owner/name)"
+        )
     if not download:
         why = "its download is unfinished" if (target / PARTIAL).exists() else "not downloaded"
         raise _unavailable(ref, hub_id, target, why)
@@ -356,7 +362,8 @@ def local_models(models_dir: Path) -> dict[str, str]:
     return {
         folder.name: "installed" if is_installed(folder) else "partial"
         for folder in sorted(models_dir.iterdir())
-        if (folder / "config.json").is_file() or (folder / PARTIAL).is_file()
+        if not folder.name.startswith(".")  # a conversion or preparation being built, locks
+        and ((folder / "config.json").is_file() or (folder / PARTIAL).is_file())
     }
 
 

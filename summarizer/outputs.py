@@ -6,17 +6,17 @@ import contextlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarizer.errors import OutputError, UsageError
-from summarizer.fileio import write_atomic
+from summarizer.fileio import remove_stale_temps, write_atomic
 
 if TYPE_CHECKING:
     from summarizer.pipeline import ArticleResult
 
-SOURCE_FILE = "source.ko.txt"
 TRANSLATION_FILE = "translation.en.md"
 SUMMARY_FILE = "summary.en.txt"
 RESULT_FILE = "result.json"
@@ -24,6 +24,8 @@ INDEX_FILE = "index.jsonl"
 RUN_FILES = (INDEX_FILE, "report.html", "scores.json", "regress.json", "cache.sqlite")
 """The run's own files in an outputs folder (report.py and scoring name the same files)."""
 COLLISION_SUFFIX = "~article"
+LEFTOVER_AGE = 60.0
+"""Seconds after which a temporary file in an outputs folder is a killed run's leftover."""
 
 
 def article_dir(stem: str) -> str:
@@ -61,6 +63,17 @@ def check_writable(out_dir: Path) -> None:
         raise UsageError(f"cannot write outputs to {out_dir}: {exc.strerror or exc}") from exc
 
 
+def remove_leftovers(out_dir: Path) -> list[Path]:
+    """Delete the hidden temporary files (`.NAME.XXXXXXXX.tmp`) that a killed run left in
+    `out_dir` and its article folders; only those over a minute old, since a run working in the
+    same folder now may be writing one. Returns the files removed."""
+    if not out_dir.is_dir() or out_dir.is_symlink():
+        return []
+    before = time.time() - LEFTOVER_AGE
+    folders = [out_dir, *(p for p in out_dir.iterdir() if p.is_dir() and not p.is_symlink())]
+    return [path for folder in folders for path in remove_stale_temps(folder, before)]
+
+
 @contextlib.contextmanager
 def _writing(path: Path) -> Iterator[None]:
     """An OSError (disk full, read-only) becomes a one-line OutputError naming the file."""
@@ -74,7 +87,7 @@ def write_article(folder: Path, result: ArticleResult) -> None:
     """Write one article's files atomically; result.json last, so it marks completion."""
     assert result.document is not None and result.summary is not None
     files = (
-        (SOURCE_FILE, result.document.source_text),
+        (f"source.{result.document.language}.txt", result.document.source_text),
         (TRANSLATION_FILE, result.translation),
         (SUMMARY_FILE, result.summary.text),
         (RESULT_FILE, json.dumps(result.to_json(), ensure_ascii=False, indent=2)),

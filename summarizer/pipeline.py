@@ -261,7 +261,15 @@ class Pipeline:
         spec = self.specs[task]
         backend = choose_backend(settings.backend, spec)
         if backend != "ct2":
-            return Model(spec, task, backend=backend, device=settings.device, overrides=overrides)
+            threads = {"intra_threads": settings.intra_threads}
+            return Model(
+                spec,
+                task,
+                backend=backend,
+                device=settings.device,
+                options=threads,
+                overrides=overrides,
+            )
         return Model(
             spec,
             task,

@@ -66,3 +66,12 @@ def preferred(task: str) -> list[Preset]:
     """Presets for `task`, strongest first; embedded presets (always available) come last."""
     chosen = [p for p in PRESETS.values() if task in p.tasks]
     return sorted(chosen, key=lambda p: p.embedded)
+
+
+def nearest(name: str) -> str | None:
+    """The preset a mistyped name most likely meant ('smolm2' → 'smollm2'), or None."""
+    import difflib
+
+    lowered = {preset.lower(): preset for preset in PRESETS}
+    close = difflib.get_close_matches(name.lower(), lowered, n=1, cutoff=0.75)
+    return lowered[close[0]] if close else None

@@ -9,7 +9,7 @@ from flagged_runs import write_run
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.report_flags import recorded_flags
+from summarizer.report.flags import recorded_flags
 
 
 def test_report_lists_flags_with_a_filter(tmp_path: Path) -> None:

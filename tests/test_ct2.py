@@ -109,7 +109,8 @@ def test_conversion_is_reused(
     assert (folder / "model.bin").stat().st_mtime_ns == stamp
     source = json.loads((folder / convert.SOURCE_FILE).read_text())
     assert source["quantization"] == "int8"
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no staging left"
+    hidden = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert hidden == [".locks"], "no staging left"
 
 
 def test_changed_weights_are_converted_again(

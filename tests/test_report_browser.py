@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_report import INJECTED_TITLE, add_injected_article, synthetic_outputs
+from test_report import (
+    INJECTED_TITLE,
+    add_article,
+    add_injected_article,
+    synthetic_outputs,
+    synthetic_result,
+)
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -137,3 +143,29 @@ def test_filter_by_score(tmp_path: Path, browser: Any) -> None:
     order = [r.find_element(By.TAG_NAME, "small").get_attribute("textContent") for r in rows]
     assert order == ["000_article", "002_article", "001_article", "003_article"]
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_no_sideways_scroll_at_1200_pixels(tmp_path: Path, browser: Any) -> None:
+    """Every metric column, long unbroken names and the charts still fit 1,200 px."""
+    from summarizer.scoring import METRIC_KEYS
+
+    out = synthetic_outputs(tmp_path / "out", 6)
+    add_injected_article(out)
+    long_result = synthetic_result("x" * 120, "제목" * 80, 3, summary="word " * 200)
+    long_result["models"]["translator"]["id"] = "org/" + "very-long-model-name-" * 8
+    add_article(out, long_result)
+    stems = [f"{n:03d}_article" for n in range(6)]
+    scores = dict.fromkeys(METRIC_KEYS, Score(12.345678, 0.5, 0.5))
+    articles = [ArticleScores(stem, scores, "") for stem in stems]
+    report = ScoreReport(articles, scores, Signature(), [])
+    (out / "scores.json").write_text(json.dumps(report.to_dict()), encoding="utf-8")
+    assert CliRunner().invoke(app, ["report", str(out)]).exit_code == 0
+    browser.set_window_size(1200, 900)
+    try:
+        browser.get((out / "report.html").as_uri())
+        width, viewport = browser.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+    finally:
+        browser.set_window_size(1400, 1000)
+    assert width <= viewport, f"the page is {width} px wide in a {viewport} px window"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ def invoke(*args: str) -> Any:
 def test_score_json_matches_the_library_and_is_saved(workspace: dict[str, Path]) -> None:
     result = invoke("score", str(workspace["articles"]), "-o", str(workspace["out"]), "--json")
     assert result.exit_code == 0, result.output
-    printed = json.loads(result.output)
+    printed = json.loads(result.stdout)
     direct = score_outputs(workspace["out"], workspace["articles"]).to_dict()
     assert printed == direct
     assert len(printed["articles"]) == 5
@@ -49,7 +50,7 @@ def test_score_json_matches_the_library_and_is_saved(workspace: dict[str, Path])
 
 def test_score_csv_and_table(workspace: dict[str, Path]) -> None:
     args = ("score", str(workspace["articles"]), "-o", str(workspace["out"]))
-    rows = list(csv.reader(io.StringIO(invoke(*args, "--csv").output)))
+    rows = list(csv.reader(io.StringIO(invoke(*args, "--csv").stdout)))
     assert rows[0][:3] == ["article", "rouge1", "rouge2"]
     assert [row[0] for row in rows[1:]] == [
         *sorted(p.stem for p in workspace["articles"].glob("*.txt")),
@@ -58,6 +59,29 @@ def test_score_csv_and_table(workspace: dict[str, Path]) -> None:
     table = invoke(*args)
     assert table.exit_code == 0
     assert "rougeLsum" in table.output and "signature:" in table.output
+
+
+def test_score_output_is_short_uniform_and_says_what_it_ignores(
+    workspace: dict[str, Path],
+) -> None:
+    articles = workspace["articles"]
+    first = sorted(articles.glob("*.txt"))[0]
+    first.rename(first.with_suffix(".md"))  # scored like `run` reads it
+    args = ("score", str(articles), "-o", str(workspace["out"]))
+    rows = list(csv.reader(io.StringIO(invoke(*args, "--csv").stdout)))
+    assert rows[1][0] == first.stem and len(rows) == 7
+    numbers = [cell for row in rows[1:] for cell in row[1:] if cell]
+    assert numbers and all(re.fullmatch(r"\d+\.\d{6}", cell) for cell in numbers), numbers
+    table = invoke(*args)
+    assert table.exit_code == 0, table.output
+    [models] = [line for line in table.stdout.splitlines() if line.startswith("models: ")]
+    assert len(models) < 240, models
+    assert "translator=" in models and "sha256:" in models and "num_beams" not in models
+    full = json.loads(invoke(*args, "--json").stdout)["signature"]["models"]
+    assert any(key.endswith("decoding.num_beams") for key in full)
+    warning = " ".join(table.stderr.split())
+    assert "Korean reference summaries (.summary.ko.txt) of 1 article ignored" in warning
+    assert "004_1b2b9625ca6c8abe" in warning and "summary.ko.txt" in warning
 
 
 def regress(workspace: dict[str, Path], tiny: tuple[Path, Path], *extra: str) -> Any:

@@ -96,6 +96,16 @@ BatchOption = Annotated[
         min=1,
     ),
 ]
+ThreadsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--threads",
+        help="CPU threads per model (torch, and CTranslate2's intra_threads) [env "
+        "SUMMARIZER_THREADS; default: all cores].",
+        show_default=False,
+        min=1,
+    ),
+]
 CacheOption = Annotated[
     Path | None,
     typer.Option(
@@ -186,6 +196,7 @@ def load(
     words: int | None = None,
     batch_size: int | None = None,
     compute_type: str | None = None,
+    threads: int | None = None,
 ) -> Any:
     """Settings from files and environment, with the command line's options on top."""
     from summarizer.config import load_settings
@@ -200,6 +211,7 @@ def load(
         summary_sentences=sentences,
         summary_words=words,
         batch_size=batch_size,
+        intra_threads=threads,
         translator_decoding={"num_beams": beams} if beams else None,
     )
 
@@ -222,10 +234,12 @@ def prepare_models(settings: Any, tasks: list[str]) -> Any:
 
 
 def check_output(out_dir: Path) -> None:
-    """Fail on an outputs folder that cannot be written before any work starts."""
-    from summarizer.outputs import check_writable
+    """Fail on an outputs folder that cannot be written before any work starts; clear the
+    temporary files a killed run left in it."""
+    from summarizer.outputs import check_writable, remove_leftovers
 
     check_writable(out_dir)
+    remove_leftovers(out_dir)
 
 
 def check_input(path: Path, *, folder: bool = False) -> None:

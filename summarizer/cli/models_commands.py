@@ -44,7 +44,6 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
     Example: `summarizer models list`
     """
     from summarizer.choice import model_choices
-    from summarizer.convert import SOURCE_FILE
     from summarizer.models import PRESETS, hub_id_of, local_models, local_name, read_manifest
 
     settings = load(models_dir=models_dir)
@@ -65,15 +64,17 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
         console.print(table)
     presets = {local_name(p.hub_id) for p in PRESETS.values()} | set(PRESETS)
     others = {name: state for name, state in local.items() if name not in presets}
+    conversions = {name: _conversion(folder / name) for name in others}
+    _print_conversions(folder, {n: c for n, c in conversions.items() if c is not None})
+    others = {name: state for name, state in others.items() if conversions[name] is None}
     if others:
         manifest = read_manifest(folder)
         table = _table(f"Other models in {escape(str(folder))}/", "format")
         for name, state in others.items():
             entry = manifest.get(name, {})
-            ct2 = (folder / name / SOURCE_FILE).is_file()
-            kind = entry.get("format") or ("ct2" if ct2 else "hf")
             size = _size(_folder_bytes(folder / name))
-            table.add_row(escape(name), size, escape(entry.get("licence", "—")), state, kind)
+            licence = escape(entry.get("licence", "—"))
+            table.add_row(escape(name), size, licence, state, entry.get("format", "hf"))
         console.print(table)
     console.print(
         f"Downloads go to {escape(str(folder))}/; a partial one resumes with `summarizer models "
@@ -83,11 +84,48 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
     )
 
 
+def _conversion(path: Path) -> dict[str, Any] | None:
+    """What a CTranslate2 conversion was made from (its source.json), or None for other folders."""
+    import json
+
+    from summarizer.convert import SOURCE_FILE
+
+    try:
+        source = json.loads((path / SOURCE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return source if isinstance(source, dict) else None
+
+
+def _print_conversions(folder: Path, conversions: dict[str, dict[str, Any]]) -> None:
+    from rich import box
+    from rich.table import Table
+
+    if not conversions:
+        return
+    table = Table(
+        title=f"CTranslate2 conversions in {escape(str(folder))}/ (made by runs with ct2)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    for column in ("name", "size", "converted from", "compute type"):
+        table.add_column(column)
+    for name, source in conversions.items():
+        table.add_row(
+            escape(name),
+            _size(_folder_bytes(folder / name)),
+            escape(str(source.get("id", "?"))),
+            escape(str(source.get("quantization", "?"))),
+        )
+    console.print(table)
+
+
 def _embedded_state(preset: Any, folder: Path) -> str:
     from summarizer import embedded
 
     if embedded.prepared_folder(preset, folder):
-        return "installed"
+        return "prepared"
     if embedded.package_version(preset):
         return "packaged"
     return embedded.install_hint(preset)
@@ -174,7 +212,12 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
 
     folder = _models_dir(models_dir)
     preset = PRESETS.get(name)
-    facts: dict[str, Any] = {"name": name, "hub id": hub_id_of(name)}
+    given = Path(name).expanduser()
+    facts: dict[str, Any] = {"name": name}
+    if given.is_dir():
+        facts["folder"] = str(given.resolve())
+    elif not (folder / name / "source.json").is_file():
+        facts["hub id"] = hub_id_of(name)
     if preset:
         facts.update(
             task=", ".join(preset.tasks),
@@ -182,7 +225,6 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
             licence=preset.licence,
             **{"published quality": preset.quality},
         )
-    given = Path(name).expanduser()
     if preset and preset.embedded:
         path = embedded.prepared_folder(preset, folder)
         facts.update({"format": "gguf in a Python package", "file": preset.gguf_file})
@@ -194,6 +236,15 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
         state = "installed" if installed else ("partial" if path.is_dir() else "not installed")
         entry = read_manifest(folder).get(path.name, {}) if path.parent == folder else {}
         facts.update({k: v for k, v in entry.items() if k not in ("name", "id", "files")})
+        source = _conversion(path)
+        if source:
+            facts.update(
+                {
+                    "format": "CTranslate2 conversion",
+                    "converted from": source.get("id", "?"),
+                    "compute type": source.get("quantization", "?"),
+                }
+            )
         if not installed:
             facts["to install"] = f"summarizer models pull {name}"
     facts.update(state=state, path=str(path) if path else "—")
@@ -206,14 +257,14 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
 def _print_files(path: Path) -> None:
     from rich.table import Table
 
-    from summarizer.models import read_manifest
+    from summarizer.models import file_sha256, read_manifest
 
     recorded = {
         f["name"]: f for f in read_manifest(path.parent).get(path.name, {}).get("files", [])
     }
     table = Table("file", "size", "sha256", title="files")
     for file in sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")):
-        digest = recorded.get(file.name, {}).get("sha256", "")
+        digest = recorded.get(file.name, {}).get("sha256") or file_sha256(file)
         table.add_row(escape(file.name), _size(file.stat().st_size), digest[:16])
     console.print(table)
 

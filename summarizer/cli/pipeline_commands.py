@@ -19,6 +19,7 @@ from summarizer.cli.common import (
     RefreshOption,
     SentencesOption,
     SummarizerOption,
+    ThreadsOption,
     TranslatorOption,
     WordsOption,
     check_input,
@@ -96,6 +97,7 @@ def translate(
     backend: BackendOption = None,
     device: DeviceOption = None,
     compute_type: ComputeTypeOption = None,
+    threads: ThreadsOption = None,
     beams: BeamsOption = None,
     batch_size: BatchOption = None,
     cache: CacheOption = None,
@@ -118,6 +120,7 @@ def translate(
         beams,
         batch_size=batch_size,
         compute_type=compute_type,
+        threads=threads,
     )
     check_input(file)
     specs = prepare_models(settings, ["translation"])
@@ -137,6 +140,7 @@ def summarize(
     backend: BackendOption = None,
     device: DeviceOption = None,
     compute_type: ComputeTypeOption = None,
+    threads: ThreadsOption = None,
     sentences: SentencesOption = None,
     words: WordsOption = None,
     cache: CacheOption = None,
@@ -159,6 +163,7 @@ def summarize(
         sentences,
         words,
         compute_type=compute_type,
+        threads=threads,
     )
     check_input(file)
     specs = prepare_models(settings, _tasks_for(file))
@@ -180,6 +185,7 @@ def run(
     backend: BackendOption = None,
     device: DeviceOption = None,
     compute_type: ComputeTypeOption = None,
+    threads: ThreadsOption = None,
     beams: BeamsOption = None,
     sentences: SentencesOption = None,
     words: WordsOption = None,
@@ -193,8 +199,9 @@ def run(
 ) -> None:
     """Translate and summarize every article in FOLDER into OUT/ARTICLE/.
 
-    Each article gets `source.ko.txt` (cleaned), `translation.en.md`, `summary.en.txt` and
-    `result.json` (aligned sentences, removed boilerplate, models, settings, timings);
+    Each article gets `source.ko.txt` (cleaned; `source.en.txt` for English), `translation.en.md`,
+    `summary.en.txt` and `result.json` (aligned sentences, removed boilerplate, models, settings,
+    timings);
     `OUT/index.jsonl` lists them all and `OUT/report.html` shows them (see `summarizer report`).
     Unchanged input is answered from the cache without loading a model. A bad file is reported
     and skipped; the exit code is 1 if any failed.
@@ -214,6 +221,7 @@ def run(
         words,
         batch_size,
         compute_type=compute_type,
+        threads=threads,
     )
     check_input(folder, folder=True)
     check_output(out)

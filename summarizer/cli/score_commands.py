@@ -20,6 +20,7 @@ from summarizer.cli.common import (
     RefreshOption,
     SentencesOption,
     SummarizerOption,
+    ThreadsOption,
     TranslatorOption,
     WordsOption,
     check_input,
@@ -32,6 +33,7 @@ from summarizer.cli.common import (
     open_cache,
     plain,
     prepare_models,
+    print_warning,
 )
 from summarizer.errors import UsageError
 from summarizer.scoring.significance import DEFAULT_ALPHA
@@ -81,6 +83,7 @@ def score(
         typer.echo(scores_csv(report), nl=False)
     else:
         print_scores(report)
+    _warn_ignored(report)
 
 
 @friendly
@@ -135,6 +138,7 @@ def regress(
     sentences: SentencesOption = None,
     words: WordsOption = None,
     batch_size: BatchOption = None,
+    threads: ThreadsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -175,6 +179,7 @@ def regress(
         words,
         batch_size,
         compute_type=compute_type,
+        threads=threads,
     )
     check_input(folder, folder=True)
     check_output(out)
@@ -197,6 +202,7 @@ def regress(
         print_scores(current)
         console.print(f"wrote baseline {baseline}", highlight=False)
         return
+    _warn_ignored(current)
     verdict = judge(old, current, limits, allow_signature_change, gate, alpha)
     record = {"baseline": old.to_dict(), "current": current.to_dict()}
     record["comparison"] = verdict.comparison.to_dict()
@@ -236,6 +242,20 @@ def _tolerances(default: float, overrides: list[str]) -> dict[str, float]:
         except ValueError:
             raise UsageError(f"--metric-tolerance takes METRIC=NUMBER, got {item!r}") from None
     return tolerances(limits)
+
+
+def _warn_ignored(report: ScoreReport) -> None:
+    """Korean reference summaries score only a Korean summary, which the pipeline never writes."""
+    from summarizer.wording import count
+
+    stems = report.korean_refs_ignored
+    if stems:
+        print_warning(
+            f"Korean reference summaries (.summary.ko.txt) of {count(len(stems), 'article')} "
+            f"ignored ({', '.join(stems[:3])}{', …' if len(stems) > 3 else ''}): they score "
+            "only a Korean summary saved as OUT/<stem>/summary.ko.txt; the pipeline writes "
+            "English summaries, scored against .summary.en.txt"
+        )
 
 
 def register(app: typer.Typer) -> None:

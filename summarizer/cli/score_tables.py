@@ -34,7 +34,8 @@ def print_scores(report: ScoreReport) -> None:
         console.print(
             f"[dim]not scored: {plain(f'{unscored.stem}: {unscored.reason}')}[/]", highlight=False
         )
-    console.print(f"signature: {report.signature.format()}", highlight=False, soft_wrap=True)
+    console.print(f"signature: {report.signature.short()}", highlight=False, soft_wrap=True)
+    console.print("[dim](every signature field: --json)[/]", highlight=False)
 
 
 def _fmt(metric: str, score: object) -> str:
@@ -53,8 +54,9 @@ def scores_csv(report: ScoreReport) -> str:
 
 
 def _raw(score: object) -> str:
+    """Every CSV number in one format: six decimals (0.000000, 0.412500, 23.170000)."""
     value = getattr(score, "value", None)
-    return "" if value is None else repr(value)
+    return "" if value is None else f"{float(value):.6f}"
 
 
 def print_comparison(verdict: Verdict, baseline: Path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from summarizer.engines import Task
+from summarizer.engines.ct2 import threads
 from summarizer.engines.prompts import (
     SOURCE_LANGUAGE,
     Prompter,
@@ -24,7 +25,17 @@ from summarizer.models import ModelSpec
 class HFEngine:
     """Runs a local Hugging Face model folder with transformers and torch."""
 
-    def __init__(self, spec: ModelSpec, task: Task, decoding: dict[str, Any], device: str) -> None:
+    def __init__(
+        self,
+        spec: ModelSpec,
+        task: Task,
+        decoding: dict[str, Any],
+        device: str,
+        *,
+        intra_threads: int = 0,
+    ) -> None:
+        """`intra_threads` > 0 sets torch's CPU threads (for the whole process), 0 keeps its
+        default (one per core)."""
         import torch
         from transformers import AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
         from transformers.utils import logging
@@ -35,6 +46,10 @@ class HFEngine:
         self.device = "cuda" if device == "auto" and torch.cuda.is_available() else device
         if self.device == "auto":
             self.device = "cpu"
+        if intra_threads:
+            torch.set_num_threads(threads(1, intra_threads)[1])
+        if self.device == "cuda" and not torch.cuda.is_available():
+            raise ModelUnavailableError("--device cuda: torch sees no CUDA GPU; use --device cpu")
         self.decoding = decoding
         self.seq2seq = spec.is_encoder_decoder
         try:

@@ -2,8 +2,10 @@
 
 For each article `ARTICLES/<stem>.txt` the outputs are read from `OUTPUTS/<stem>/`:
 `summary.en.txt` (ROUGE against the English reference summaries), `summary.ko.txt` if present
-(ROUGE against Korean references, metric keys suffixed `_ko`), `translation.en.md` (chrF and BLEU
-against the reference translation) and `result.json` (the models behind the outputs).
+(ROUGE against Korean references, metric keys suffixed `_ko`; the pipeline writes English
+summaries only, so this is for Korean summaries made elsewhere and put there),
+`translation.en.md` (chrF and BLEU against the reference translation) and `result.json` (the
+models behind the outputs).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -96,6 +98,8 @@ class ScoreReport:
     means: dict[str, Score]
     signature: Signature
     unscored: list[Unscored]
+    korean_refs_ignored: list[str] = field(default_factory=list)
+    """Stems with Korean reference summaries but no `summary.ko.txt` output to score them on."""
 
     @property
     def metrics(self) -> list[str]:
@@ -136,14 +140,17 @@ def score_outputs(
     for folder, what in ((outputs_dir, "outputs"), (articles_dir, "articles")):
         if not folder.is_dir():
             raise InputError(f"{what} folder {folder} does not exist")
-    articles = sorted(articles_dir.glob("*.txt"))
+    from summarizer.pipeline import run_inputs
+
+    articles = run_inputs(articles_dir, outputs_dir)
     if not articles:
-        raise InputError(f"no articles (*.txt) in {articles_dir}")
+        raise InputError(f"no articles (.txt, .md, .html) in {articles_dir}")
 
     scorer = _Scorer()
     rows: list[ArticleScores] = []
     unscored: list[Unscored] = []
     model_sets: list[dict[str, str]] = []
+    ignored_ko: list[str] = []
     for article in articles:
         stem, out = article.stem, outputs_dir / article_dir(article.stem)
         refs = find_references(article, refs_dir)
@@ -161,6 +168,8 @@ def score_outputs(
             scores |= scorer.rouge("en", _read(summary_en), refs.summaries_en)
         if refs.summaries_ko and summary_ko.is_file():
             scores |= scorer.rouge("ko", _read(summary_ko), refs.summaries_ko)
+        elif refs.summaries_ko:
+            ignored_ko.append(stem)
         if refs.translation_en and translation.is_file():
             pair = (_one_line(_read(translation)), _one_line(refs.translation_en))
             scores |= scorer.translation(*pair)
@@ -174,7 +183,7 @@ def score_outputs(
 
     means, metric_signatures = scorer.aggregate()
     signature = Signature(metric_signatures, merge_model_fields(model_sets))
-    return ScoreReport(rows, means, signature, unscored)
+    return ScoreReport(rows, means, signature, unscored, ignored_ko)
 
 
 class _Scorer:

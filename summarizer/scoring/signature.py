@@ -141,6 +141,23 @@ class Signature:
 
     __str__ = format
 
+    def short(self) -> str:
+        """Like `format`, with the models cut to who they are: per role its id and weight hash
+        (12 characters), plain values (the segmenter) as they are; `to_dict` keeps every field."""
+        lines = [f"{name}: {sig}" for name, sig in sorted(self.metrics.items())]
+        roles = dict.fromkeys(key.split(".", 1)[0] for key in self.models)
+        parts = []
+        for role in roles:
+            if role in self.models:
+                parts.append(f"{role}={self.models[role]}")
+                continue
+            hashes = self.models.get(f"{role}.weights_sha256")
+            short = "; ".join(value[:12] for value in hashes.split("; ")) if hashes else ""
+            named = f"{role}={self.models.get(f'{role}.id', '?')}"
+            parts.append(named + (f" sha256:{short}" if short else ""))
+        lines.append(f"models: {' | '.join(parts) or '(unknown)'}")
+        return "\n".join(lines)
+
     def diff(self, current: Signature) -> list[FieldDiff]:
         """Fields whose values differ between this (baseline) signature and `current`."""
         mine, theirs = self.fields(), current.fields()
