@@ -29,12 +29,12 @@ def articles(tmp_path: Path) -> Path:
 
 def refuse_model_loading(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any model use fails the test: the check must come before work."""
-    import summarizer.pipeline
+    import summarizer.choice
 
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("a model was resolved before the outputs were checked")
 
-    monkeypatch.setattr(summarizer.pipeline, "resolve", fail)
+    monkeypatch.setattr(summarizer.choice, "resolve", fail)
 
 
 @pytest.mark.parametrize("where", ["under-a-file", "is-a-file", "proc"])
