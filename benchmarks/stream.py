@@ -101,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.stream", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs=2, default=[2000, 20000])
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument(
+        "--data", type=Path, help="folder for the articles and outputs [default: --workdir]"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -113,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     from summarizer.models import resolve
 
     root: Path = args.workdir
+    data: Path = args.data or root
     english = [line for doc in workload.documents("en") for line in doc.lines]
     translator = models.build_marian(workload.SKELETON, root / "tiny-marian", **TINY_MARIAN)
     summarizer = models.build_bart(english, root / "negligible-bart", **models.NEGLIGIBLE_BART)
@@ -121,8 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     korean = [line for doc in workload.documents("ko") for line in doc.lines if line]
     figures = {}
     for size in args.sizes:
-        articles = write_folder(root / f"articles-{size}", size, korean)
-        out = root / f"out-{size}"
+        articles = write_folder(data / f"articles-{size}", size, korean)
+        out = data / f"out-{size}"
         subprocess.run(["rm", "-rf", str(out)], check=True)
         job = {
             "translator": str(translator),

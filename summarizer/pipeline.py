@@ -89,8 +89,10 @@ class Pipeline:
         return self.specs[task]
 
     def stage(self, task: Task) -> Stage:
-        """The model stage for `task`, as an executor's worker builds it."""
-        return Stage(task, self.settings, self.spec(task))
+        """The model stage for `task`, as an executor's worker builds it (a worker in this
+        process shares this pipeline's translator or summarizer)."""
+        local = self.translator if task == "translation" else self.summarizer
+        return Stage(task, self.settings, self.spec(task), local)
 
     @property
     def translator(self) -> Translator:

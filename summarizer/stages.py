@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from summarizer.cache import Cache, NullCache
 from summarizer.config import Settings
@@ -76,23 +77,33 @@ def build_summarizer(
 
 @dataclass(frozen=True)
 class Stage:
-    """One model stage: what a worker needs to build it (settings and the resolved model)."""
+    """One model stage: what a worker needs to build it (settings and the resolved model).
+
+    `local` is the driver's own translator or summarizer: a worker in the driver's process
+    uses it (one model in memory); it is never pickled, so a remote worker builds its own.
+    """
 
     task: Task
     settings: Settings
     spec: ModelSpec
+    local: Translator | Summarizer | None = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "local": None}
 
     def build(self) -> Worker:
         """Load the model (once) and return the function that runs a payload through it."""
         if self.task == "translation":
-            translator = build_translator(self.settings, self.spec, NullCache())
+            translator = self.local or build_translator(self.settings, self.spec, NullCache())
+            assert isinstance(translator, Translator)
 
             def translate(payload: str, partial: Partial | None) -> str:
                 batch = (lambda c: partial(encode_computed(c))) if partial else None
                 return encode_computed(translator.compute(json.loads(payload), batch))
 
             return translate
-        summarizer = build_summarizer(self.settings, self.spec, NullCache())
+        summarizer = self.local or build_summarizer(self.settings, self.spec, NullCache())
+        assert isinstance(summarizer, Summarizer)
         return lambda payload, _partial: encode_summaries(summarizer.summarize(json.loads(payload)))
 
 

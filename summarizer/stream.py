@@ -2,11 +2,11 @@
 
 read → clean → segment (a background thread, a couple of windows ahead) → translate (the
 window's sentences in shared length-sorted batches) → summarize (a few articles at a time) →
-write. A window holds whole articles up to `WINDOW_SENTENCES` sentences, so memory stays flat
-however large the folder. Each article's files are written as soon as its summary is ready and
-`index.jsonl` gains its line at once; the index is rewritten sorted at the end, also when the run
-is interrupted. The driver (this process) is the only reader and writer of the cache: it looks up
-hits before a stage and sends only misses to the executor.
+write. A window holds whole articles up to `WINDOW_SENTENCES` sentences (the first ones fewer),
+so memory stays flat however large the folder. Each article's files are written as soon as its
+summary is ready and `index.jsonl` gains its line at once; the index is rewritten sorted at the
+end, also when the run is interrupted. The driver (this process) is the only reader and writer
+of the cache: it looks up hits before a stage and sends only misses to the executor.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from summarizer.pipeline import Pipeline
 
 WINDOW_SENTENCES = 512
+# The first window is small and each one doubles up to WINDOW_SENTENCES: the first articles
+# are written within seconds, later windows give the models large batches.
+FIRST_WINDOW_SENTENCES = 32
 PREFETCH_WINDOWS = 2
 
 
@@ -129,9 +132,10 @@ class Stream:
         return report
 
     def _windows(self, paths: Sequence[Path]) -> Iterator[Window]:
-        """Prepared articles in windows of about WINDOW_SENTENCES sentences (runs ahead, in
-        the prefetch thread)."""
+        """Prepared articles in windows of about FIRST_WINDOW_SENTENCES sentences, doubling
+        up to WINDOW_SENTENCES (runs ahead, in the prefetch thread)."""
         window, sentences = Window(), 0
+        limit = min(FIRST_WINDOW_SENTENCES, WINDOW_SENTENCES)
         seen: set[str] = set()
         for path in paths:
             try:
@@ -149,9 +153,10 @@ class Stream:
                 continue
             window.results.append(ArticleResult(path, path.stem, document))
             sentences += len(document.flat)
-            if sentences >= WINDOW_SENTENCES:
+            if sentences >= limit:
                 yield window
                 window, sentences = Window(), 0
+                limit = min(2 * limit, WINDOW_SENTENCES)
         if window.results or window.failed:
             yield window
 
