@@ -14,7 +14,7 @@ import warnings
 from pathlib import Path
 
 from benchmarks import report, workload
-from benchmarks.run import plan, run_suite
+from benchmarks.run import CONTENDERS, plan, run_suite
 
 DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "summarizer-benchmarks"
 
@@ -40,6 +40,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--suites", nargs="+", choices=("base", "big", "summarization"), help="what to measure"
+    )
+    parser.add_argument(
+        "--contenders", nargs="+", choices=CONTENDERS, default=CONTENDERS, help="who runs"
     )
     parser.add_argument("--translator", type=Path, help="a translation model instead of building")
     parser.add_argument("--summarizer", type=Path, help="a summarizer instead of building")
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for suite in plan(args, say):
         say(f"{suite.name}: {len(suite.inputs)} inputs × {suite.new_tokens} tokens")
-        run_suite(suite, args.workdir, say)
+        run_suite(suite, args.workdir, say, tuple(args.contenders))
         say(report.text_table(suite.name, suite.results))
         say(report.cache_line(suite.results))
         results[suite.name] = suite.results

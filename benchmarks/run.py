@@ -105,8 +105,13 @@ def plan(args: argparse.Namespace, say: Callable[[str], None]) -> list[Suite]:
     return suites
 
 
-def run_suite(suite: Suite, workdir: Path, say: Callable[[str], None]) -> None:
-    """Every contender in a fresh process, then (d) once more over its own cache."""
+def run_suite(
+    suite: Suite,
+    workdir: Path,
+    say: Callable[[str], None],
+    contenders: tuple[str, ...] = CONTENDERS,
+) -> None:
+    """Each contender in a fresh process, then (d) once more over its own cache."""
     from summarizer import convert
     from summarizer.models import resolve
 
@@ -134,7 +139,7 @@ def run_suite(suite: Suite, workdir: Path, say: Callable[[str], None]) -> None:
         "target_prefix": ["<s>"] if suite.task == "summarization" else None,
         "preload": True,
     }
-    for key in CONTENDERS:
+    for key in contenders:
         job = {
             **common,
             "contender": key,

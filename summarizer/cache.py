@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -131,10 +132,14 @@ class _Closing:
 
 
 class Cache(_Closing):
-    """The on-disk cache; each write is one transaction, committed before the method returns."""
+    """The on-disk cache; each write is one transaction, committed before the method returns.
+
+    One cache may be used from several threads (a run segments articles in a background
+    thread): every statement runs under one lock."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._lock = threading.RLock()
         self.warnings: list[str] = []
         self.on_warning: Callable[[str], None] | None = None
         self._conn = self._open()
@@ -168,7 +173,7 @@ class Cache(_Closing):
             )
         if not rows:
             return
-        with self._errors(), _transaction(self._conn) as conn:
+        with self._lock, self._errors(), _transaction(self._conn) as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO entries"
                 " (kind, fingerprint, source_hash, source, output, model, created)"
@@ -183,7 +188,7 @@ class Cache(_Closing):
             (kind, hits.get(kind, 0), misses.get(kind, 0), recorded)
             for kind in sorted({*hits, *misses})
         ]
-        with self._errors(), _transaction(self._conn) as conn:
+        with self._lock, self._errors(), _transaction(self._conn) as conn:
             conn.execute("DELETE FROM last_run")
             conn.executemany(
                 "INSERT INTO last_run (kind, hits, misses, recorded) VALUES (?, ?, ?, ?)", rows
@@ -233,6 +238,10 @@ class Cache(_Closing):
 
     def _read(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Rows of a query; entries that are not valid UTF-8 are dropped first if it meets one."""
+        with self._lock:
+            return self._read_unlocked(sql, parameters)
+
+    def _read_unlocked(self, sql: str, parameters: Sequence[object]) -> list[tuple[Any, ...]]:
         try:
             with self._errors():
                 return self._conn.execute(sql, parameters).fetchall()
@@ -342,7 +351,9 @@ class _UnusableFile(CacheError):
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
     try:
         _check_ours(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")

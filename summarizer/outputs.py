@@ -9,13 +9,13 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import OutputError, UsageError
 from summarizer.fileio import remove_stale_temps, write_atomic
 
 if TYPE_CHECKING:
-    from summarizer.pipeline import ArticleResult
+    from summarizer.results import ArticleRecord, ArticleResult
 
 TRANSLATION_FILE = "translation.en.md"
 SUMMARY_FILE = "summary.en.txt"
@@ -83,42 +83,37 @@ def _writing(path: Path) -> Iterator[None]:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
-def write_article(folder: Path, result: ArticleResult) -> None:
-    """Write one article's files atomically; result.json last, so it marks completion."""
+def write_article(folder: Path, result: ArticleResult, data: dict[str, Any]) -> None:
+    """Write one article's files atomically (`data` is its result.json); result.json last, so
+    it marks completion."""
     assert result.document is not None and result.summary is not None
     files = (
         (f"source.{result.document.language}.txt", result.document.source_text),
         (TRANSLATION_FILE, result.translation),
         (SUMMARY_FILE, result.summary.text),
-        (RESULT_FILE, json.dumps(result.to_json(), ensure_ascii=False, indent=2)),
+        (RESULT_FILE, json.dumps(data, ensure_ascii=False, indent=2)),
     )
     for name, text in files:
         with _writing(folder / name):
             write_atomic(folder / name, text + "\n")
 
 
-def index_entry(result: ArticleResult) -> dict[str, object]:
-    entry: dict[str, object] = {"stem": result.stem, "path": str(result.path), "ok": result.ok}
-    if result.ok and result.document and result.summary:
-        entry |= {
-            "dir": article_dir(result.stem),
-            "title": result.document.cleaned.title,
-            "sentences": len(result.translations),
-            "characters": len(result.document.source_text),
-            "seconds": round(result.seconds, 4),
-            "summary": result.summary.text,
-        }
-    else:
-        entry["error"] = result.error or "not finished: the run stopped before this article"
-    return entry
+def append_index(out_dir: Path, record: ArticleRecord) -> None:
+    """Add one finished (or failed) article's line to the index and flush it, so the index is
+    right after any interruption."""
+    line = json.dumps(record.index_entry(), ensure_ascii=False) + "\n"
+    with _writing(out_dir / INDEX_FILE), (out_dir / INDEX_FILE).open("a", encoding="utf-8") as f:
+        f.write(line)
+        f.flush()
 
 
-def write_index(out_dir: Path, results: Sequence[ArticleResult]) -> None:
-    """The index of this run, merged with the entries of earlier runs from other input folders
-    whose article folders are still there (so two folders can share one outputs folder)."""
-    entries = [index_entry(r) for r in results]
-    folders = {str(r.path.resolve().parent) for r in results}
-    taken = {str(e.get("dir") or e["stem"]) for e in entries} | {str(e["stem"]) for e in entries}
+def write_index(out_dir: Path, records: Sequence[ArticleRecord], paths: Sequence[Path]) -> None:
+    """The index of this run's `records` (sorted), merged with the entries of earlier runs from
+    other input folders whose article folders are still there (so two folders can share one
+    outputs folder). `paths` are all of this run's articles: their old entries are dropped."""
+    entries = [r.index_entry() for r in records]
+    folders = {str(p.resolve().parent) for p in paths}
+    taken = {article_dir(p.stem) for p in paths} | {p.stem for p in paths}
     kept = [
         entry
         for entry in _read_index(out_dir)

@@ -91,7 +91,7 @@ class Summarizer:
     ) -> list[Summary]:
         """One summary per text; `done(i, summary)` as each is ready (cached ones first)."""
         report = done or (lambda _i, _s: None)
-        found = {} if self.refresh else self.cache.get_many("summary", self.fingerprint, texts)
+        found = self.lookup(texts)
         results: dict[int, Summary] = {}
         for i, text in enumerate(texts):
             if text in found:
@@ -115,6 +115,14 @@ class Summarizer:
                 results[i] = self._finish(texts[i], output, seconds, rounds, report=(report, i))
         return [results[i] for i in range(len(texts))]
 
+    def lookup(self, texts: Sequence[str]) -> dict[str, str]:
+        """Cached summaries of the texts that have one (none with `refresh`)."""
+        return {} if self.refresh else self.cache.get_many("summary", self.fingerprint, texts)
+
+    def store(self, summaries: dict[str, str]) -> None:
+        """Write text → summary pairs to the cache."""
+        self.cache.put_many("summary", self.fingerprint, self.model.spec.id, summaries)
+
     def _finish(
         self,
         text: str,
@@ -124,7 +132,7 @@ class Summarizer:
         report: tuple[Callable[[int, Summary], None], int],
     ) -> Summary:
         summary = Summary(self.trim(output), cached=False, seconds=seconds, rounds=rounds)
-        self.cache.put_many("summary", self.fingerprint, self.model.spec.id, {text: summary.text})
+        self.store({text: summary.text})
         callback, index = report
         callback(index, summary)
         return summary

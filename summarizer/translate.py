@@ -1,8 +1,9 @@
 """Translate source segments through an engine: cache first, then length-sorted batches.
 
 Segments that are too long for the model are split at clause or word boundaries and their
-translations joined; nothing is ever truncated. Finished segments are written to the cache
-after every batch, so an interrupted run loses at most one batch.
+translations joined; nothing is ever truncated. `Translator.translate` writes finished segments
+to the cache after every batch, so an interrupted run loses at most one batch; `compute` does the
+model work alone, for an executor whose driver owns the cache.
 
 Chat models (causal LMs) get several consecutive segments per prompt, numbered; each numbered
 line of the reply maps back to its segment. A reply whose numbering does not match is asked
@@ -92,6 +93,16 @@ class Translated:
         return len(self.cached) - self.hits
 
 
+@dataclass(frozen=True)
+class Computed:
+    """Translations of cache misses, computed without the cache (what a worker returns):
+    source → translation, source → its retry record (JSON), source → seconds spent."""
+
+    texts: dict[str, str]
+    retries: dict[str, str]
+    seconds: dict[str, float]
+
+
 @dataclass
 class _Piece:
     source: int
@@ -143,45 +154,59 @@ class Translator:
         advance = progress or (lambda _n: None)
         counts = Counter(sources)
         unique = list(counts)
-        fingerprint = self.fingerprint
-        found = {} if self.refresh else self.cache.get_many("translation", fingerprint, unique)
+        found = self.lookup(unique)
         advance(sum(counts[s] for s in found))
-        todo = [s for s in unique if s not in found]
-        seconds = dict.fromkeys(unique, 0.0)
-        if todo:
 
-            def finished_batch(batch: dict[str, str]) -> None:
-                advance(sum(counts[s] for s in batch))
+        def finished_batch(batch: Computed) -> None:
+            self.store(batch)
+            advance(sum(counts[s] for s in batch.texts))
 
-            found = {**found, **self._run(todo, fingerprint, seconds, finished_batch)}
-        computed = set(todo)
-        retries = self._retries(unique, fingerprint)
+        computed = self.compute([s for s in unique if s not in found], finished_batch)
+        return self.assemble(sources, found, computed)
+
+    def lookup(self, sources: Sequence[str]) -> dict[str, str]:
+        """Cached translations of the sources that have one (none with `refresh`)."""
+        return {} if self.refresh else self.cache.get_many("translation", self.fingerprint, sources)
+
+    def store(self, computed: Computed) -> None:
+        """Write computed translations (and their retry records) to the cache."""
+        model_id, fingerprint = self.model.spec.id, self.fingerprint
+        self.cache.put_many("translation-retry", fingerprint, model_id, computed.retries)
+        self.cache.put_many("translation", fingerprint, model_id, computed.texts)
+
+    def assemble(
+        self, sources: Sequence[str], found: dict[str, str], computed: Computed
+    ) -> Translated:
+        """Cached and computed translations aligned with `sources`, with their flags."""
+        counts = Counter(sources)
+        texts = {**found, **computed.texts}
+        records = {**self._retries(list(found)), **computed.retries}
         return Translated(
-            texts=[found[s] for s in sources],
-            cached=[s not in computed for s in sources],
-            seconds=[seconds[s] / counts[s] for s in sources],
-            flags=[check_translation(s, found[s]) for s in sources],
-            retries=[retries.get(s) for s in sources],
+            texts=[texts[s] for s in sources],
+            cached=[s not in computed.texts for s in sources],
+            seconds=[computed.seconds.get(s, 0.0) / counts[s] for s in sources],
+            flags=[check_translation(s, texts[s]) for s in sources],
+            retries=[json.loads(records[s]) if s in records else None for s in sources],
         )
 
-    def _retries(self, sources: Sequence[str], fingerprint: str) -> dict[str, dict[str, object]]:
-        found = self.cache.get_many("translation-retry", fingerprint, sources)
-        return {source: json.loads(record) for source, record in found.items()}
+    def _retries(self, sources: Sequence[str]) -> dict[str, str]:
+        return self.cache.get_many("translation-retry", self.fingerprint, sources)
 
-    def _run(
-        self,
-        todo: list[str],
-        fingerprint: str,
-        seconds: dict[str, float],
-        finished_batch: Callable[[dict[str, str]], None],
-    ) -> dict[str, str]:
-        pieces = self._pieces(todo)
+    def compute(
+        self, todo: Sequence[str], finished_batch: Callable[[Computed], None] | None = None
+    ) -> Computed:
+        """Translate unique sources without the cache; `finished_batch` after every batch
+        with the sources it finished."""
+        seconds = dict.fromkeys(todo, 0.0)
+        done = Computed({}, {}, seconds)
+        if not todo:
+            return done
+        pieces = self._pieces(list(todo))
         remaining = [0] * len(todo)
         for piece in pieces:
             remaining[piece.source] += 1
         if not self.chat:
             pieces.sort(key=lambda p: p.tokens, reverse=True)
-        done: dict[str, str] = {}
         for start in range(0, len(pieces), self.batch_size):
             batch = pieces[start : start + self.batch_size]
             began = time.perf_counter()
@@ -189,26 +214,24 @@ class Translator:
                 piece.output = output
             self._retry_flagged(batch)
             share = (time.perf_counter() - began) / len(batch)
-            finished: dict[str, str] = {}
-            retried: dict[str, str] = {}
+            finished = Computed({}, {}, {})
             for piece in batch:
                 seconds[todo[piece.source]] += share
                 remaining[piece.source] -= 1
                 if remaining[piece.source] == 0:
                     parts = sorted((p for p in pieces if p.source == piece.source), key=_order)
                     source = todo[piece.source]
-                    finished[source] = " ".join(p.output or "" for p in parts).strip()
+                    finished.texts[source] = " ".join(p.output or "" for p in parts).strip()
                     attempts = [p.retry for p in parts if p.retry]
                     if attempts:
-                        retried[source] = json.dumps(
+                        finished.retries[source] = json.dumps(
                             attempts[0] if len(attempts) == 1 else {"pieces": attempts},
                             ensure_ascii=False,
                         )
-            model_id = self.model.spec.id
-            self.cache.put_many("translation-retry", fingerprint, model_id, retried)
-            self.cache.put_many("translation", fingerprint, model_id, finished)
-            done.update(finished)
-            finished_batch(finished)
+            done.texts.update(finished.texts)
+            done.retries.update(finished.retries)
+            if finished_batch:
+                finished_batch(finished)
         return done
 
     def _generate(self, batch: Sequence[_Piece], *, retry: bool = False) -> list[str]:

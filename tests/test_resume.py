@@ -199,7 +199,7 @@ def test_sigint_mid_translation_keeps_finished_batches(tmp_path: Path, models: l
     assert translation_rows(cache) == hits + misses - duplicates(results)
 
 
-def test_sigkill_mid_summaries_leaves_whole_files_and_resumes(
+def test_sigkill_after_the_first_article_leaves_whole_files_and_resumes(
     tmp_path: Path, models: list[str]
 ) -> None:
     articles = seeds_copy(tmp_path)
@@ -218,8 +218,10 @@ def test_sigkill_mid_summaries_leaves_whole_files_and_resumes(
     assert code == 0, stderr
     results = complete_outputs(out)
     assert len(results) == 5
-    hits, misses = translation_counts(results)
-    assert hits > 0 and misses == 0, "all translations were committed before the kill"
+    hits, _ = translation_counts(results)
+    assert hits > 0, "translations committed before the kill are reused"
+    for stem in finished:
+        assert results[stem]["cache"]["translation_misses"] == 0, stem
     reused = {stem for stem, r in results.items() if r["cache"]["summary_hit"]}
     assert set(finished) <= reused
     for stem, before in finished.items():

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -38,7 +41,7 @@ from summarizer.cli.common import (
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from summarizer.pipeline import ArticleResult, RunReport
+    from summarizer.pipeline import ArticleRecord, ArticleResult, RunReport
 
 DEFAULT_OUT = Path("outputs")
 PREVIEW_CHARS = 70
@@ -63,6 +66,48 @@ class RichProgress:
     def advance(self, amount: int = 1) -> None:
         if self.task is not None:
             self.progress.advance(self.task, amount)
+
+    def article(self, record: ArticleRecord) -> None:
+        self.advance(1)
+
+
+class LineProgress:
+    """One plain line per finished article, for output that is not a terminal (CI, `| tee`)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.done = 0
+        self.began = time.perf_counter()
+
+    def stage(self, name: str, total: int) -> None:
+        self.total, self.done, self.began = total, 0, time.perf_counter()
+
+    def advance(self, amount: int = 1) -> None:
+        self.done += amount
+
+    def article(self, record: ArticleRecord) -> None:
+        self.advance(1)
+        spent = time.perf_counter() - self.began
+        left = spent / self.done * (self.total - self.done)
+        what = (
+            f"{record.sentences} sentences in {record.seconds:.2f} s"
+            if record.ok
+            else f"failed: {record.error}"
+        )
+        errors.print(
+            f"[{self.done}/{self.total}] {plain(record.stem)}: {plain(what)} (eta {left:.0f} s)",
+            highlight=False,
+        )
+
+
+@contextmanager
+def run_progress() -> Iterator[RichProgress | LineProgress]:
+    """Progress bars on a terminal, else a plain line per finished article."""
+    if not errors.is_terminal:
+        yield LineProgress()
+        return
+    with progress_bar() as bar:
+        yield RichProgress(bar)
 
 
 def progress_bar() -> Progress:
@@ -196,6 +241,22 @@ def run(
     no_report: Annotated[
         bool, typer.Option("--no-report", help="Do not write OUT/report.html.")
     ] = False,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor",
+            help="Where the models run: local (this process) or ray (a Ray cluster; needs "
+            "the summarizer[ray] extra).",
+        ),
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            help="Ray cluster to join (default: RAY_ADDRESS, else a local Ray).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Translate and summarize every article in FOLDER into OUT/ARTICLE/.
 
@@ -203,11 +264,13 @@ def run(
     `summary.en.txt` and `result.json` (aligned sentences, removed boilerplate, models, settings,
     timings);
     `OUT/index.jsonl` lists them all and `OUT/report.html` shows them (see `summarizer report`).
-    Unchanged input is answered from the cache without loading a model. A bad file is reported
-    and skipped; the exit code is 1 if any failed.
+    Articles stream through in small windows: each one's files appear as soon as it is done.
+    Unchanged input is answered from the cache without loading a model (or starting Ray). A bad
+    file is reported and skipped; the exit code is 1 if any failed.
 
-    Example: `summarizer run seeds/ -o outputs/`
+    Example: `summarizer run seeds/ -o outputs/` or `summarizer run big/ --executor ray`
     """
+    from summarizer.executors import make_executor
     from summarizer.pipeline import Pipeline
 
     settings = load(
@@ -225,10 +288,13 @@ def run(
     )
     check_input(folder, folder=True)
     check_output(out)
+    runner = make_executor(executor, ray_address)
     specs = prepare_models(settings, ["translation", "summarization"])
-    with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
-        pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
-        report = pipeline.run(folder, out, RichProgress(bar))
+    with open_cache(cache, no_cache, out) as store, run_progress() as sink:
+        pipeline = Pipeline(
+            settings, store, refresh=refresh, specs=specs, notify=notice, executor=runner
+        )
+        report = pipeline.run(folder, out, sink)
     _print_report(report)
     _warn_flagged(report.results)
     if not no_report:
@@ -248,7 +314,7 @@ def _tasks_for(file: Path) -> list[str]:
     return ["translation", "summarization"] if korean else ["summarization"]
 
 
-def _warn_flagged(results: list[ArticleResult]) -> None:
+def _warn_flagged(results: list[ArticleResult] | list[ArticleRecord]) -> None:
     """Say how many translated sentences the checks still flag (details in result.json)."""
     flagged = sum(r.flagged_segments for r in results)
     if flagged:
@@ -273,25 +339,23 @@ def _print_report(report: RunReport) -> None:
         ("summary", "left"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for result in report.results:
-        if not result.ok or result.document is None or result.summary is None:
-            error = result.error or "not finished"
-            table.add_row(plain(result.stem), "", "", "", "", "", f"[red]failed: {plain(error)}[/]")
+    for record in report.results:
+        if not record.ok:
+            error = plain(record.error or "not finished")
+            table.add_row(plain(record.stem), "", "", "", "", "", f"[red]failed: {error}[/]")
             continue
-        summary = result.summary.text
+        summary = record.summary
         preview = summary if len(summary) <= PREVIEW_CHARS else summary[: PREVIEW_CHARS - 1] + "…"
-        cached = "–"
-        if result.translated:
-            cached = f"{sum(result.translation_cached)}/{len(result.translation_cached)}"
-        if result.summary.cached:
+        cached = f"{record.translation_hits}/{record.sentences}" if record.translated else "–"
+        if record.summary_cached:
             cached += " +S"
         table.add_row(
-            plain(result.stem),
-            str(len(result.translations)),
-            str(len(result.document.source_text)),
-            f"{result.seconds:.2f}",
+            plain(record.stem),
+            str(record.sentences),
+            str(record.characters),
+            f"{record.seconds:.2f}",
             cached,
-            _flags_cell(result),
+            _flags_cell(record),
             plain(preview),
         )
     console.print(table)
@@ -304,13 +368,10 @@ def _print_report(report: RunReport) -> None:
     )
 
 
-def _flags_cell(result: ArticleResult) -> str:
-    from summarizer.checks.runs import flag_counts
-
-    segments, summary = flag_counts(result.to_json())
-    if not segments and not summary:
+def _flags_cell(record: ArticleRecord) -> str:
+    if not record.flagged_segments and not record.summary_flagged:
         return "–"
-    return f"[yellow]{segments}{' +S' if summary else ''}[/]"
+    return f"[yellow]{record.flagged_segments}{' +S' if record.summary_flagged else ''}[/]"
 
 
 def register(app: typer.Typer) -> None:

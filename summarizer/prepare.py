@@ -1,0 +1,53 @@
+"""The first stage: read an article, clean it and split it into sentences (cached)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from summarizer.articles import read_article
+from summarizer.boilerplate import clean
+from summarizer.errors import InputError
+from summarizer.results import Document
+from summarizer.segment import segmenter_id, split_korean
+
+if TYPE_CHECKING:
+    from summarizer.cache import Cache, NullCache
+
+_HANGUL_SHARE_FOR_KOREAN = 0.2
+
+
+def is_korean(text: str) -> bool:
+    """True when Hangul makes up a real share of the letters."""
+    letters = [c for c in text if c.isalpha()]
+    hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff")
+    return bool(letters) and hangul / len(letters) >= _HANGUL_SHARE_FOR_KOREAN
+
+
+def prepare(path: Path, cache: Cache | NullCache, max_chars: int) -> Document:
+    """Read, clean and segment one article (segmentation is cached too)."""
+    began = time.perf_counter()
+    article = read_article(path, max_chars)
+    cleaned = clean(article.text, article.format)
+    if not cleaned.paragraphs:
+        raise InputError(f"{path}: nothing left after removing site boilerplate")
+    read_done = time.perf_counter()
+    language = "ko" if is_korean(article.text) else "en"
+    if language == "ko":
+        sentences = segment(cleaned.paragraphs, cache)
+    else:
+        sentences = [[p] for p in cleaned.paragraphs]
+    segment_seconds = time.perf_counter() - read_done
+    return Document(article, cleaned, language, sentences, read_done - began, segment_seconds)
+
+
+def segment(paragraphs: Sequence[str], cache: Cache | NullCache) -> list[list[str]]:
+    key = segmenter_id()
+    found = cache.get_many("segmentation", key, paragraphs)
+    new = {p: json.dumps(split_korean(p), ensure_ascii=False) for p in paragraphs if p not in found}
+    if new:
+        cache.put_many("segmentation", key, "kiwipiepy", new)
+    return [json.loads(found.get(p) or new[p]) for p in paragraphs]

@@ -1,0 +1,141 @@
+"""The model stages (translate, summarize) as a worker runs them, without the cache.
+
+A `Stage` is picklable: an executor builds it once per worker (a Ray actor, or the local
+process) and then calls it per unit of work with a JSON payload of texts, getting a JSON payload
+back. The driver keeps the cache: it looks up hits first and sends only misses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from summarizer.cache import Cache, NullCache
+from summarizer.config import Settings
+from summarizer.convert import choose_backend, resolve_compute_type
+from summarizer.engines import Model, Task
+from summarizer.models import ModelSpec
+from summarizer.summarize import Summarizer, Summary
+from summarizer.translate import Computed, Translator
+
+# Sentences per translation batch unless the user says otherwise: CTranslate2 splits batches
+# into token-bounded sub-batches itself and gains from large ones (benchmarks/RESULTS.md);
+# transformers pads every batch to its longest input and gains little beyond 32.
+BATCH_SIZES = {"hf": 32, "ct2": 128}
+
+Partial = Callable[[str], None]
+Worker = Callable[[str, Partial | None], str]
+"""A built stage: a JSON list of texts in, a JSON payload of results out; a local executor
+also hands it `partial`, called with the results of every finished batch."""
+
+
+def build_model(settings: Settings, spec: ModelSpec, task: Task) -> Model:
+    """The model for `task` with the settings' backend, device, threads and decoding."""
+    overrides = (
+        settings.translator_decoding if task == "translation" else settings.summarizer_decoding
+    )
+    backend = choose_backend(settings.backend, spec)
+    if backend != "ct2":
+        threads = {"intra_threads": settings.intra_threads}
+        return Model(
+            spec,
+            task,
+            backend=backend,
+            device=settings.device,
+            options=threads,
+            overrides=overrides,
+        )
+    return Model(
+        spec,
+        task,
+        backend="ct2",
+        device=settings.device,
+        compute_type=resolve_compute_type(settings.compute_type, settings.device),
+        options={
+            "models_dir": settings.models_dir,
+            "inter_threads": settings.inter_threads,
+            "intra_threads": settings.intra_threads,
+        },
+        overrides=overrides,
+    )
+
+
+def build_translator(
+    settings: Settings, spec: ModelSpec, cache: Cache | NullCache, *, refresh: bool = False
+) -> Translator:
+    model = build_model(settings, spec, "translation")
+    batch_size = settings.batch_size or BATCH_SIZES[model.backend]
+    return Translator(model, cache, batch_size=batch_size, refresh=refresh)
+
+
+def build_summarizer(
+    settings: Settings, spec: ModelSpec, cache: Cache | NullCache, *, refresh: bool = False
+) -> Summarizer:
+    model = build_model(settings, spec, "summarization")
+    return Summarizer(
+        model,
+        cache,
+        sentences=settings.summary_sentences,
+        words=settings.summary_words,
+        refresh=refresh,
+    )
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One model stage: what a worker needs to build it (settings and the resolved model).
+
+    `local` is the driver's own translator or summarizer: a worker in the driver's process
+    uses it (one model in memory); it is never pickled, so a remote worker builds its own.
+    """
+
+    task: Task
+    settings: Settings
+    spec: ModelSpec
+    local: Translator | Summarizer | None = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "local": None}
+
+    def build(self) -> Worker:
+        """Load the model (once) and return the function that runs a payload through it."""
+        if self.task == "translation":
+            translator = self.local or build_translator(self.settings, self.spec, NullCache())
+            assert isinstance(translator, Translator)
+
+            def translate(payload: str, partial: Partial | None) -> str:
+                batch = (lambda c: partial(encode_computed(c))) if partial else None
+                return encode_computed(translator.compute(json.loads(payload), batch))
+
+            return translate
+        summarizer = self.local or build_summarizer(self.settings, self.spec, NullCache())
+        assert isinstance(summarizer, Summarizer)
+        return lambda payload, _partial: encode_summaries(summarizer.summarize(json.loads(payload)))
+
+
+def encode_computed(computed: Computed) -> str:
+    return json.dumps(
+        {"texts": computed.texts, "retries": computed.retries, "seconds": computed.seconds},
+        ensure_ascii=False,
+    )
+
+
+def decode_computed(payload: str | None) -> Computed:
+    if payload is None:
+        return Computed({}, {}, {})
+    data = json.loads(payload)
+    return Computed(data["texts"], data["retries"], data["seconds"])
+
+
+def encode_summaries(summaries: list[Summary]) -> str:
+    rows = [{"text": s.text, "seconds": s.seconds, "rounds": s.rounds} for s in summaries]
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def decode_summaries(payload: str | None) -> list[Summary]:
+    rows = json.loads(payload) if payload else []
+    return [
+        Summary(r["text"], cached=False, seconds=r["seconds"], rounds=r["rounds"]) for r in rows
+    ]

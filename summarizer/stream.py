@@ -1,0 +1,236 @@
+"""`Pipeline.run` as a stream: bounded windows of articles flow through the stages.
+
+read → clean → segment (a background thread, a couple of windows ahead) → translate (the
+window's sentences in shared length-sorted batches) → summarize (a few articles at a time) →
+write. A window holds whole articles up to `WINDOW_SENTENCES` sentences (the first ones fewer),
+so memory stays flat however large the folder. Each article's files are written as soon as its
+summary is ready and `index.jsonl` gains its line at once; the index is rewritten sorted at the
+end, also when the run is interrupted. The driver (this process) is the only reader and writer
+of the cache: it looks up hits before a stage and sends only misses to the executor.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from summarizer.errors import InputError
+from summarizer.outputs import append_index, article_dir, write_article, write_index
+from summarizer.prefetch import prefetch
+from summarizer.results import (
+    NOT_FINISHED,
+    ArticleRecord,
+    ArticleResult,
+    RunReport,
+    attach_translations,
+)
+from summarizer.stages import decode_computed, decode_summaries
+from summarizer.summarize import Summary
+from summarizer.translate import Computed
+
+if TYPE_CHECKING:
+    from summarizer.executors import Executor
+    from summarizer.pipeline import Pipeline
+
+WINDOW_SENTENCES = 512
+# The first window is small and each one doubles up to WINDOW_SENTENCES: the first articles
+# are written within seconds, later windows give the models large batches.
+FIRST_WINDOW_SENTENCES = 32
+PREFETCH_WINDOWS = 2
+
+
+class ProgressSink(Protocol):
+    """Receives progress: a stage with its total, advances within it, finished articles."""
+
+    def stage(self, name: str, total: int) -> None: ...
+
+    def advance(self, amount: int = 1) -> None: ...
+
+    def article(self, record: ArticleRecord) -> None: ...
+
+
+class Silent:
+    def stage(self, name: str, total: int) -> None:
+        pass
+
+    def advance(self, amount: int = 1) -> None:
+        pass
+
+    def article(self, record: ArticleRecord) -> None:
+        pass
+
+
+@dataclass
+class Window:
+    """Whole articles, prepared, up to a bound on their sentences; failures met on the way."""
+
+    results: list[ArticleResult] = field(default_factory=list)
+    failed: list[ArticleRecord] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    found: dict[str, str] = field(default_factory=dict)
+    stored: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Group:
+    """Articles of one window summarized together, with the cached summaries found."""
+
+    results: list[ArticleResult]
+    texts: list[str]
+    found: dict[str, str]
+
+
+class Stream:
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        executor: Executor,
+        out_dir: Path,
+        sink: ProgressSink,
+        written: Callable[[ArticleResult], None] | None,
+    ) -> None:
+        self.pipeline = pipeline
+        self.executor = executor
+        self.out_dir = out_dir
+        self.sink = sink
+        self.written = written
+        self.records: dict[Path, ArticleRecord] = {}
+
+    def run(self, paths: Sequence[Path]) -> RunReport:
+        began = time.perf_counter()
+        write_index(self.out_dir, [], paths)
+        self.sink.stage("articles", len(paths))
+        windows = prefetch(self._windows(paths), PREFETCH_WINDOWS)
+        try:
+            with contextlib.closing(windows):
+                translated = self.executor.map(
+                    functools.partial(self.pipeline.stage, "translation"),
+                    (self._ask_translations(w) for w in windows),
+                    self._store_batch,
+                )
+                groups = (g for w, p in translated for g in self._ask_summaries(w, p))
+                summarized = self.executor.map(
+                    functools.partial(self.pipeline.stage, "summarization"), groups
+                )
+                for group, payload in summarized:
+                    self._finish(group, payload)
+        finally:
+            records = [
+                self.records.get(path) or ArticleRecord(path, path.stem, error=NOT_FINISHED)
+                for path in paths
+            ]
+            report = RunReport(records, time.perf_counter() - began, self.out_dir)
+            write_index(self.out_dir, records, paths)
+            self.pipeline.cache.record_run(*report.cache_counts())
+        return report
+
+    def _windows(self, paths: Sequence[Path]) -> Iterator[Window]:
+        """Prepared articles in windows of about FIRST_WINDOW_SENTENCES sentences, doubling
+        up to WINDOW_SENTENCES (runs ahead, in the prefetch thread)."""
+        window, sentences = Window(), 0
+        limit = min(FIRST_WINDOW_SENTENCES, WINDOW_SENTENCES)
+        seen: set[str] = set()
+        for path in paths:
+            try:
+                name = article_dir(path.stem)
+                if name.casefold() in seen:
+                    raise InputError(f"{path}: another article in the folder has this file stem")
+                seen.add(name.casefold())
+                if (self.out_dir / name).is_symlink():
+                    raise InputError(
+                        f"{self.out_dir / name} is a symbolic link; refusing to write through it"
+                    )
+                document = self.pipeline.prepare(path)
+            except InputError as exc:
+                window.failed.append(ArticleRecord(path, path.stem, error=str(exc)))
+                continue
+            window.results.append(ArticleResult(path, path.stem, document))
+            sentences += len(document.flat)
+            if sentences >= limit:
+                yield window
+                window, sentences = Window(), 0
+                limit = min(2 * limit, WINDOW_SENTENCES)
+        if window.results or window.failed:
+            yield window
+
+    def _ask_translations(self, window: Window) -> tuple[Window, str | None]:
+        """The window's failures are reported; its Korean sentences looked up in the cache."""
+        for record in window.failed:
+            self._record(record)
+        window.sources = [s for r in window.results if r.translated for s in r.document.flat]  # type: ignore[union-attr]
+        if not window.sources:
+            return window, None
+        unique = list(Counter(window.sources))
+        window.found = self.pipeline.translator.lookup(unique)
+        todo = [s for s in unique if s not in window.found]
+        return window, json.dumps(todo, ensure_ascii=False) if todo else None
+
+    def _store_batch(self, window: Window, payload: str) -> None:
+        """A finished batch of the window's translations goes into the cache at once, so an
+        interrupted run loses at most one batch."""
+        computed = decode_computed(payload)
+        self.pipeline.translator.store(computed)
+        window.stored.update(computed.texts)
+
+    def _ask_summaries(
+        self, window: Window, payload: str | None
+    ) -> Iterator[tuple[Group, str | None]]:
+        """Translations in place (new ones into the cache), then the window's articles in
+        groups of the summarizer's batch size, each with its cache hits looked up."""
+        translated = None
+        info: dict[str, object] = {}
+        if window.sources:
+            translator = self.pipeline.translator
+            computed = decode_computed(payload)
+            fresh = {s: t for s, t in computed.texts.items() if s not in window.stored}
+            retries = {s: r for s, r in computed.retries.items() if s not in window.stored}
+            translator.store(Computed(fresh, retries, {}))
+            translated = translator.assemble(window.sources, window.found, computed)
+            info = translator.describe()
+        attach_translations(window.results, translated, info)
+        window.sources, window.found, window.stored = [], {}, set()
+        if not window.results:
+            return
+        summarizer = self.pipeline.summarizer
+        size = summarizer.batch_size
+        for start in range(0, len(window.results), size):
+            results = window.results[start : start + size]
+            texts = [r.translation for r in results]
+            found = summarizer.lookup(texts)
+            todo = [t for t in texts if t not in found]
+            group = Group(results, texts, found)
+            yield group, json.dumps(todo, ensure_ascii=False) if todo else None
+
+    def _finish(self, group: Group, payload: str | None) -> None:
+        """Summaries in place (new ones into the cache), then each article written."""
+        summarizer = self.pipeline.summarizer
+        computed = iter(decode_summaries(payload))
+        info = summarizer.describe()
+        new: dict[str, str] = {}
+        for result, text in zip(group.results, group.texts, strict=True):
+            if text in group.found:
+                result.summary = Summary(group.found[text], cached=True, seconds=0.0, rounds=0)
+            else:
+                result.summary = next(computed)
+                new[text] = result.summary.text
+            result.models["summarizer"] = info
+        summarizer.store(new)
+        for result in group.results:
+            folder = article_dir(result.stem)
+            data = result.to_json()
+            write_article(self.out_dir / folder, result, data)
+            self._record(ArticleRecord.finished(result, data, folder))
+            if self.written:
+                self.written(result)
+
+    def _record(self, record: ArticleRecord) -> None:
+        self.records[record.path] = record
+        append_index(self.out_dir, record)
+        self.sink.article(record)
