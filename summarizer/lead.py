@@ -26,10 +26,19 @@ def lead_count(ref: str | None) -> int | None:
 class LeadSummarizer:
     """The first `sentences` sentences of each text; the same interface as `Summarizer`."""
 
+    batch_size = 64
+
     def __init__(self, sentences: int) -> None:
         if sentences < 1:
             raise ValueError("lead-N needs N >= 1")
         self.sentences = sentences
+
+    def lookup(self, texts: Sequence[str]) -> dict[str, str]:
+        """Nothing is cached: a lead takes microseconds to recompute."""
+        return {}
+
+    def store(self, summaries: dict[str, str]) -> None:
+        """Nothing to keep (see `lookup`)."""
 
     @property
     def name(self) -> str:

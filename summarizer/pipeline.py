@@ -93,7 +93,8 @@ class Pipeline:
         """The model stage for `task`, as an executor's worker builds it (a worker in this
         process shares this pipeline's translator or summarizer)."""
         local = self.translator if task == "translation" else self.summarizer
-        return Stage(task, self.settings, self.spec(task), local)
+        lead = isinstance(local, LeadSummarizer)
+        return Stage(task, self.settings, None if lead else self.spec(task), local)
 
     @property
     def translator(self) -> Translator:
@@ -106,10 +107,8 @@ class Pipeline:
 
     @property
     def summarizer(self) -> Summarizer | LeadSummarizer:
-        if self._summarizer is None and (lead := lead_count(self.settings.summarizer)):
-            self._summarizer = LeadSummarizer(lead)
         if self._summarizer is None:
-            spec = self.spec("summarization")
+            spec = None if lead_count(self.settings.summarizer) else self.spec("summarization")
             self._summarizer = build_summarizer(
                 self.settings, spec, self.cache, refresh=self.refresh
             )

@@ -16,6 +16,7 @@ from summarizer.cache import Cache, NullCache
 from summarizer.config import Settings
 from summarizer.convert import choose_backend, resolve_compute_type
 from summarizer.engines import Model, Task
+from summarizer.lead import LeadSummarizer, lead_count
 from summarizer.models import ModelSpec
 from summarizer.summarize import Summarizer, Summary
 from summarizer.translate import Computed, Translator
@@ -71,8 +72,12 @@ def build_translator(
 
 
 def build_summarizer(
-    settings: Settings, spec: ModelSpec, cache: Cache | NullCache, *, refresh: bool = False
-) -> Summarizer:
+    settings: Settings, spec: ModelSpec | None, cache: Cache | NullCache, *, refresh: bool = False
+) -> Summarizer | LeadSummarizer:
+    """The summarizer the settings name: `lead-N` (no model), else `spec` loaded."""
+    if lead := lead_count(settings.summarizer):
+        return LeadSummarizer(lead)
+    assert spec is not None
     model = build_model(settings, spec, "summarization")
     return Summarizer(
         model,
@@ -93,8 +98,10 @@ class Stage:
 
     task: Task
     settings: Settings
-    spec: ModelSpec
-    local: Translator | Summarizer | None = field(default=None, compare=False, repr=False)
+    spec: ModelSpec | None  # None for lead-N, which needs no model
+    local: Translator | Summarizer | LeadSummarizer | None = field(
+        default=None, compare=False, repr=False
+    )
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "local": None}
@@ -102,6 +109,7 @@ class Stage:
     def build(self) -> Worker:
         """Load the model (once) and return the function that runs a payload through it."""
         if self.task == "translation":
+            assert self.spec is not None
             translator = self.local or build_translator(self.settings, self.spec, NullCache())
             assert isinstance(translator, Translator)
 
@@ -111,7 +119,7 @@ class Stage:
 
             return translate
         summarizer = self.local or build_summarizer(self.settings, self.spec, NullCache())
-        assert isinstance(summarizer, Summarizer)
+        assert isinstance(summarizer, Summarizer | LeadSummarizer)
         return lambda payload, _partial: encode_summaries(summarizer.summarize(json.loads(payload)))
 
 

@@ -223,6 +223,22 @@ def notice(message: str) -> None:
     errors.print(f"[dim]{escape(message)}[/]", highlight=False, soft_wrap=True)
 
 
+def tasks_for(paths: list[Path]) -> list[str]:
+    """The models some article needs: a translator only when one of them is Korean (found by
+    reading articles until the first Korean one; unreadable ones are left to the run)."""
+    from summarizer.articles import read_article
+    from summarizer.errors import InputError
+    from summarizer.prepare import is_korean
+
+    for path in paths:
+        try:
+            if is_korean(read_article(path).text):
+                return ["translation", "summarization"]
+        except InputError:
+            continue
+    return ["summarization"]
+
+
 def prepare_models(settings: Any, tasks: list[str]) -> Any:
     """Say which models were chosen, then find them all before any work or output starts."""
     from summarizer.choice import announcement, model_choices, resolve_models

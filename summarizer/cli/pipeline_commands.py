@@ -35,6 +35,7 @@ from summarizer.cli.common import (
     open_cache,
     plain,
     prepare_models,
+    tasks_for,
     write_or_print,
 )
 
@@ -211,7 +212,7 @@ def summarize(
         threads=threads,
     )
     check_input(file)
-    specs = prepare_models(settings, _tasks_for(file))
+    specs = prepare_models(settings, tasks_for([file]))
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         result = pipeline.summarize_file(file)
@@ -271,7 +272,7 @@ def run(
     Example: `summarizer run seeds/ -o outputs/` or `summarizer run big/ --executor ray`
     """
     from summarizer.executors import make_executor
-    from summarizer.pipeline import Pipeline
+    from summarizer.pipeline import Pipeline, run_inputs
 
     settings = load(
         translator,
@@ -289,7 +290,7 @@ def run(
     check_input(folder, folder=True)
     check_output(out)
     runner = make_executor(executor, ray_address)
-    specs = prepare_models(settings, ["translation", "summarization"])
+    specs = prepare_models(settings, tasks_for(run_inputs(folder, out)))
     with open_cache(cache, no_cache, out) as store, run_progress() as sink:
         pipeline = Pipeline(
             settings, store, refresh=refresh, specs=specs, notify=notice, executor=runner
@@ -303,15 +304,6 @@ def run(
         save_report(out)
     if report.failed:
         raise typer.Exit(1)
-
-
-def _tasks_for(file: Path) -> list[str]:
-    """An English article needs no translator: only Korean ones make it a required model."""
-    from summarizer.articles import read_article
-    from summarizer.pipeline import is_korean
-
-    korean = is_korean(read_article(file).text)
-    return ["translation", "summarization"] if korean else ["summarization"]
 
 
 def _warn_flagged(results: list[ArticleResult] | list[ArticleRecord]) -> None:

@@ -34,6 +34,7 @@ from summarizer.cli.common import (
     plain,
     prepare_models,
     print_warning,
+    tasks_for,
 )
 from summarizer.errors import UsageError
 from summarizer.scoring.significance import DEFAULT_ALPHA
@@ -190,7 +191,7 @@ def regress(
             f"{out} holds outputs made with other settings ({fields}); pass another --out, "
             "or --refresh to replace them"
         )
-    specs = prepare_models(settings, ["translation", "summarization"])
+    specs = prepare_models(settings, tasks_for(find_articles(folder)))
     with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         run_report = pipeline.run(folder, out, RichProgress(bar))
