@@ -136,9 +136,9 @@ class Translator:
     @property
     def fingerprint(self) -> str:
         """The model's fingerprint, the prompt's for prompted LMs, and the retry rule's."""
-        base = f"{self.model.fingerprint}/retry-b{RETRY_BEAMS}"
         if self.completion:
-            return f"{base}/fewshot-{fewshot.fingerprint()}"
+            return f"{self.model.fingerprint}/retry-examples/fewshot-{fewshot.fingerprint()}"
+        base = f"{self.model.fingerprint}/retry-b{RETRY_BEAMS}"
         if not self.chat:
             return base
         prompt = f"{TRANSLATE_SYSTEM}\n{numbered_prompt(['{segment}'])}"
@@ -235,7 +235,9 @@ class Translator:
         return done
 
     def _generate(self, batch: Sequence[_Piece], *, retry: bool = False) -> list[str]:
-        """Translations of the pieces; a retry uses beam search (and other examples)."""
+        """Translations of the pieces. A retry uses beam search, except for few-shot base
+        models, which are asked again greedily with other examples: beam search over their
+        long example prefix costs several times a greedy pass on a CPU."""
         beams = RETRY_BEAMS if retry else None
         if self.chat:
             return self._generate_numbered(batch, beams)
@@ -243,7 +245,7 @@ class Translator:
             examples = fewshot.RETRY_EXAMPLES if retry else fewshot.EXAMPLES
             queries = [fewshot.query(p.text) for p in batch]
             shared = fewshot.shots(examples)
-            replies = self.model.engine.generate(queries, system=shared, num_beams=beams)
+            replies = self.model.engine.generate(queries, system=shared)
             return [fewshot.first_line(reply) for reply in replies]
         return self.model.engine.generate([p.text for p in batch], num_beams=beams)
 
@@ -255,7 +257,7 @@ class Translator:
         if not flagged:
             return
         again = self._generate([p for p, _ in flagged], retry=True)
-        how = f"beam {RETRY_BEAMS}" + (", other examples" if self.completion else "")
+        how = "other examples, greedy" if self.completion else f"beam {RETRY_BEAMS}"
         for (piece, flags), output in zip(flagged, again, strict=True):
             new_flags = check_translation(piece.text, output)
             first = piece.output or ""

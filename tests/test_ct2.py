@@ -200,6 +200,7 @@ def test_cli_run_with_ct2_backend(tiny_marian: Path, tiny_bart: Path, tmp_path: 
             assert data["models"][role]["compute_type"] == "int8"
     assert len(list(out.glob("*/result.json"))) == 2
     assert sorted(p.name for p in models.iterdir() if p.is_dir()) == [
+        ".locks",
         f"{tiny_bart.name}-ct2-int8",
         f"{tiny_marian.name}-ct2-int8",
     ]
