@@ -283,7 +283,7 @@ def test_pull_of_an_embedded_preset_prepares_it(smollm2_models: Path) -> None:
     assert str(smollm2_models / "smollm2") in " ".join(result.output.split()).replace(" ", "")
     listing = cli("models", "list", "--models-dir", str(smollm2_models))
     row = next(line.split() for line in listing.output.splitlines() if "smollm2" in line)
-    assert "installed" in row
+    assert "prepared" in row
 
 
 def test_convert_hands_the_installed_model_to_the_converter(
