@@ -76,6 +76,33 @@ def test_compare_json_reports_significance_winners_and_signature_diffs(corpus: P
     assert same["differs"] == [] and {a["winner"] for a in same["articles"]} == {"tie"}
 
 
+def test_compare_randomization_and_the_comparison_page(corpus: Path) -> None:
+    lead1, lead2 = run_lead(corpus, 1), run_lead(corpus, 2)
+    page = corpus.parent / "pages" / "compare.html"
+    result = invoke(
+        "compare", str(lead1), str(lead2), "--test", "ar", "--json", "--html", str(page)
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for metric in data["metrics"].values():
+        assert metric["test"]["test"] == "ar" and metric["test"]["samples"] == 10000
+        assert metric["p_value"] < 0.001 and metric["significant"] is True
+    assert f"comparison page: {page}" in result.stderr
+
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in html
+    assert "approximate randomization, 10,000 trials, seed 12345" in html
+    assert "<th>summarizer.id</th><td>lead-1</td><td>lead-2</td>" in html
+    assert html.count("significant</td>") == 4 and "B wins 30" in html
+    section = html[html.index('id="c-1"') :].split("</section>")[0]
+    first = (corpus / "art00.txt").read_text(encoding="utf-8").split(". ")
+    reference = (corpus / "refs" / "art00.summary.en.txt").read_text(encoding="utf-8")
+    assert f'<h3>Reference</h3><p class="summary">{reference}</p>' in section
+    assert f'<h3>A</h3><p class="summary">{first[0]}.</p>' in section
+    assert f'<h3>B (wins)</h3><p class="summary">{first[0]}. {first[1]}.</p>' in section
+    assert "rouge1 1.000" in section
+
+
 def test_compare_errors_are_one_line(corpus: Path, tmp_path: Path) -> None:
     lead1 = run_lead(corpus, 1)
     missing = invoke("compare", str(lead1), str(tmp_path / "nope"), str(corpus))
@@ -108,7 +135,13 @@ def test_regress_gate_significant(corpus: Path) -> None:
     record = json.loads((out / "regress.json").read_text(encoding="utf-8"))
     test = record["comparison"]["significance"]["results"]["rouge2"]
     assert test["delta"] < -0.02 and test["p_value"] >= 0.05
-    assert record["gate"] == {"rule": "significant", "alpha": 0.05, "exit_code": 0}
+    assert record["gate"] == {"rule": "significant", "alpha": 0.05, "test": "bs", "exit_code": 0}
+    randomized = regress(corpus, out, "-s", "lead-2", "--gate", "significant", "--test", "ar")
+    assert randomized.exit_code == 0, randomized.output
+    assert "approximate randomization" in randomized.output and "10,000 trials" in randomized.output
+    record = json.loads((out / "regress.json").read_text(encoding="utf-8"))
+    assert record["gate"]["test"] == "ar"
+    assert record["comparison"]["significance"]["results"]["rouge2"]["p_value"] == 1.0
     saved = json.loads((out / "scores.json").read_text(encoding="utf-8"))
     assert saved["means"]["rouge2"]["value"] == pytest.approx(1 + test["delta"])
 
@@ -121,6 +154,8 @@ def test_regress_gate_significant(corpus: Path) -> None:
     tiny_alpha = regress(corpus, out, "-s", "lead-2", "--gate", "significant", "--alpha", "1e-6")
     assert tiny_alpha.exit_code == 0, tiny_alpha.output
     assert regress(corpus, out, "-s", "lead-2", "--gate", "maybe").exit_code == 2
+    unknown = regress(corpus, out, "-s", "lead-2", "--test", "t")
+    assert unknown.exit_code == 2 and "--test must be bs" in unknown.output
 
 
 def test_regress_refuses_outputs_made_with_other_settings(corpus: Path) -> None:

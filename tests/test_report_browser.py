@@ -169,3 +169,42 @@ def test_no_sideways_scroll_at_1200_pixels(tmp_path: Path, browser: Any) -> None
     finally:
         browser.set_window_size(1400, 1000)
     assert width <= viewport, f"the page is {width} px wide in a {viewport} px window"
+
+
+def test_comparison_page_loads_clean_filters_and_escapes(tmp_path: Path, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    folder = tmp_path / "articles"
+    (folder / "refs").mkdir(parents=True)
+    texts = {
+        "alpha": "The council met on Monday. It approved the budget. Work begins soon.",
+        "beta": "Rain fell all week. Roads were closed in the south. Schools shut early.",
+        "gamma": '<img src=x onerror="window.__pwned=1"> A fire broke out. Two people fled.',
+    }
+    for stem, text in texts.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+        reference = text.split(". ", 1)[-1]
+        (folder / "refs" / f"{stem}.summary.en.txt").write_text(reference, encoding="utf-8")
+    outs = []
+    for n in (1, 2):
+        out = tmp_path / f"lead{n}"
+        ran = CliRunner().invoke(
+            app, ["run", str(folder), "-o", str(out), "-s", f"lead-{n}", "--no-cache"]
+        )
+        assert ran.exit_code == 0, ran.output
+        outs.append(str(out))
+    page = tmp_path / "compare.html"
+    result = CliRunner().invoke(app, ["compare", *outs, "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    browser.get_log("browser")
+    browser.get(page.as_uri())
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    assert browser.find_elements(By.CSS_SELECTOR, "section.article img") == []
+    assert browser.find_element(By.ID, "shown").text == "3 of 3 shown"
+    browser.find_element(By.ID, "filter").send_keys("beta")
+    shown = [
+        s for s in browser.find_elements(By.CSS_SELECTOR, "section.article") if s.is_displayed()
+    ]
+    assert len(shown) == 1 and "Rain fell all week" in shown[0].text
+    assert browser.find_element(By.ID, "shown").text == "1 of 3 shown"

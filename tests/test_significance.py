@@ -1,15 +1,21 @@
-"""Paired significance tests against sacrebleu's PairedTest and an independent numpy bootstrap."""
+"""Paired significance tests against sacrebleu's PairedTest and independent numpy versions of
+the bootstrap and of approximate randomization."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 import pytest
 from sacrebleu.metrics import BLEU, CHRF
 from sacrebleu.significance import PairedTest
 
+from summarizer.errors import UsageError
 from summarizer.scoring.significance import (
     bootstrap_seed,
+    check_test,
     paired_bootstrap,
+    paired_mean_test,
     paired_translation_test,
 )
 
@@ -71,32 +77,59 @@ def test_rouge_bootstrap_equals_an_independent_numpy_computation() -> None:
     assert result.ci[0] < result.delta < result.ci[1]
 
 
-def test_identical_systems_give_p_one_and_a_zero_interval() -> None:
+def numpy_randomization(old: np.ndarray, new: np.ndarray, trials: int, seed: int) -> float:
+    """Approximate randomization written out trial by trial: swap each pair with chance 1/2,
+    count the trials at least as far apart as the observed systems."""
+    swaps = np.random.default_rng(seed).integers(2, size=(trials, len(old)), dtype=bool)
+    observed = abs(new.mean() - old.mean())
+    count = 0
+    for swap in swaps:
+        first = [o if s else n for o, n, s in zip(old, new, swap, strict=True)]
+        second = [n if s else o for o, n, s in zip(old, new, swap, strict=True)]
+        count += abs(np.mean(first) - np.mean(second)) >= observed - 1e-12
+    return (count + 1) / (trials + 1)
+
+
+def test_rouge_randomization_equals_an_independent_numpy_computation() -> None:
+    rng = np.random.default_rng(5)
+    old = rng.uniform(0.2, 0.6, size=30)
+    new = old + rng.normal(0.01, 0.05, size=30)
+    result = paired_mean_test("rouge1", old.tolist(), new.tolist(), "ar", 2000, 12345)
+    assert result.p_value == pytest.approx(numpy_randomization(old, new, 2000, 12345))
+    assert result.test == "ar" and result.samples == 2000
+    assert result.ci == paired_bootstrap("rouge1", old.tolist(), new.tolist(), seed=12345).ci
+    assert result.to_dict()["test"] == "ar" and result.to_dict()["ci_resamples"] == 1000
+
+
+@pytest.mark.parametrize("test", ["bs", "ar"])
+def test_identical_systems_give_p_one_and_a_zero_interval(test: str) -> None:
     scores = [0.3, 0.5, 0.41, 0.2, 0.33]
-    result = paired_bootstrap("rouge1", scores, scores)
+    result = paired_mean_test("rouge1", scores, scores, check_test(test))
     assert result.p_value == 1.0
     assert result.ci == (0.0, 0.0)
-    translation = paired_translation_test("bleu", CURRENT, CURRENT, REFERENCES)
+    translation = paired_translation_test("bleu", CURRENT, CURRENT, REFERENCES, check_test(test))
     assert translation.p_value == 1.0
     assert translation.ci == (0.0, 0.0) and translation.delta == 0.0
 
 
-def test_better_on_70_of_100_articles_is_significant() -> None:
+@pytest.mark.parametrize("test", ["bs", "ar"])
+def test_better_on_70_of_100_articles_is_significant(test: str) -> None:
     rng = np.random.default_rng(0)
     old = rng.uniform(0.2, 0.5, size=100)
     new = old.copy()
     new[:70] += 0.05
-    result = paired_bootstrap("rouge2", old.tolist(), new.tolist())
+    result = paired_mean_test("rouge2", old.tolist(), new.tolist(), check_test(test))
     assert result.p_value < 0.05 and result.significant(0.05)
     assert result.ci[0] > 0
 
 
-def test_a_single_differing_article_is_not_significant() -> None:
+@pytest.mark.parametrize("test", ["bs", "ar"])
+def test_a_single_differing_article_is_not_significant(test: str) -> None:
     rng = np.random.default_rng(0)
     old = rng.uniform(0.2, 0.5, size=100)
     new = old.copy()
     new[17] -= 0.3
-    result = paired_bootstrap("rouge2", old.tolist(), new.tolist())
+    result = paired_mean_test("rouge2", old.tolist(), new.tolist(), check_test(test))
     assert result.delta == pytest.approx(-0.003)
     assert result.p_value >= 0.05 and not result.significant(0.05)
     assert result.ci[0] < 0 <= result.ci[1]
@@ -118,6 +151,76 @@ def test_translation_metrics_equal_sacrebleus_paired_test(name: str, metric: typ
     assert ours.current_ci == pytest.approx(current.ci)
     assert (ours.baseline, ours.current) == (baseline.score, current.score)
     assert ours.delta > 0 and ours.ci[0] <= ours.delta <= ours.ci[1]
+
+
+def noisy_corpus(segments: int) -> tuple[list[str], list[str], list[str]]:
+    """References of random words, and two systems that keep 60% and 70% of their words."""
+    rng = np.random.default_rng(11)
+    words = " ".join(REFERENCES).lower().split()
+    refs = [" ".join(rng.choice(words, 12)) for _ in range(segments)]
+
+    def noisy(keep: float) -> list[str]:
+        return [
+            " ".join(w if rng.random() < keep else str(rng.choice(words)) for w in r.split())
+            for r in refs
+        ]
+
+    return noisy(0.6), noisy(0.7), refs
+
+
+def sacrebleu_ar(name: str, baseline: list[str], current: list[str], refs: list[str]) -> Any:
+    _, results = PairedTest(
+        [("baseline", baseline), ("current", current)],
+        {name: CHRF() if name == "chrf" else BLEU()},
+        [refs],
+        test_type="ar",
+        n_samples=500,
+        n_ar_confidence=1000,
+    )()
+    return next(v for k, v in results.items() if k != "System")
+
+
+@pytest.mark.parametrize("name", ["chrf", "bleu"])
+def test_randomization_of_translation_metrics_equals_sacrebleus(name: str) -> None:
+    baseline, current, refs = noisy_corpus(60)
+    ours = paired_translation_test(name, baseline, current, refs, "ar", samples=500)
+    old, new = sacrebleu_ar(name, baseline, current, refs)
+    assert ours.test == "ar" and ours.samples == 500
+    assert ours.p_value == new.p_value
+    assert ours.current_mean == pytest.approx(new.mean)
+    assert ours.current_ci == pytest.approx(new.ci)
+    assert (ours.baseline, ours.current) == (old.score, new.score)
+    booted = paired_translation_test(name, baseline, current, refs)
+    assert ours.ci == booted.ci
+
+
+@pytest.mark.parametrize("name", ["chrf", "bleu"])
+def test_randomization_p_is_at_least_the_chance_of_the_observed_split(name: str) -> None:
+    """Eight differing segments: the observed split and its mirror have chance 2 / 2**8."""
+    ours = paired_translation_test(name, BASELINE, CURRENT, REFERENCES, "ar", samples=500)
+    raw = sacrebleu_ar(name, BASELINE, CURRENT, REFERENCES)[1].p_value
+    assert raw < 2**-7 and ours.p_value == 2**-7
+
+
+@pytest.mark.parametrize("name", ["chrf", "bleu"])
+def test_one_differing_segment_is_not_significant_under_randomization(name: str) -> None:
+    """sacrebleu alone would say p = 1/(trials + 1): every trial ties with the observed split."""
+    current = list(BASELINE)
+    current[3] = CURRENT[3]
+    raw = PairedTest(
+        [("b", BASELINE), ("c", current)],
+        {name: CHRF() if name == "chrf" else BLEU()},
+        [REFERENCES],
+        test_type="ar",
+        n_samples=500,
+    )()[1]
+    assert next(v for k, v in raw.items() if k != "System")[1].p_value == 1 / 501
+    assert paired_translation_test(name, BASELINE, current, REFERENCES, "ar", 500).p_value == 1.0
+
+
+def test_an_unknown_test_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match=r"--test must be bs .* or ar"):
+        check_test("t-test")
 
 
 def test_the_seed_is_sacrebleus(monkeypatch: pytest.MonkeyPatch) -> None:

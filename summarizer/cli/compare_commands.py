@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from summarizer.cli.common import console, friendly
+from summarizer.cli.common import console, errors, friendly, plain
+from summarizer.cli.score_commands import TestOption
 from summarizer.scoring.significance import DEFAULT_ALPHA
 
 if TYPE_CHECKING:
@@ -34,21 +35,34 @@ def compare(
         typer.Option(help="Folder of references instead of FOLDER/refs/.", show_default=False),
     ] = None,
     alpha: Annotated[float, typer.Option(help="Significance level.")] = DEFAULT_ALPHA,
+    test: TestOption = "bs",
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write a self-contained comparison page here: both summaries of every "
+            "article side by side, with the tables.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
     """Compare two runs (two models, two settings) on the same articles: B against A.
 
     Per metric: both values, the change (B - A), its 95% confidence interval and a paired
-    bootstrap p-value (seed 12345 or `SACREBLEU_SEED`); per article the run that wins on more
-    metrics; both signatures and the fields that differ. `--json` prints one object whose
-    `metrics` each carry `delta`, `ci` (two numbers) and `p_value`.
-    Example: `summarizer compare out-lead3/ out-smollm2/ english/`
+    p-value (bootstrap, or approximate randomization with `--test ar`; seed 12345 or
+    `SACREBLEU_SEED`); per article the run that wins on more metrics; both signatures and the
+    fields that differ. `--json` prints one object whose `metrics` each carry `delta`, `ci`
+    (two numbers) and `p_value`; `--html` writes a page with the summaries side by side.
+    Example: `summarizer compare out-lead3/ out-smollm2/ english/ --html compare.html`
     """
     from summarizer.scoring.baseline import check_gate
     from summarizer.scoring.runs import compare_runs
+    from summarizer.scoring.significance import check_test
 
     check_gate("tolerance", alpha)
-    result = compare_runs(out_a, out_b, folder, refs)
+    result = compare_runs(out_a, out_b, folder, refs, check_test(test))
+    if html is not None:
+        save_comparison_page(result, alpha, html)
     if as_json:
         typer.echo(json.dumps(result.to_dict(alpha), indent=2, ensure_ascii=False))
     else:
@@ -87,6 +101,19 @@ def _print(result: RunComparison, alpha: float) -> None:
         f"of {len(winners)} articles",
         highlight=False,
     )
+
+
+def save_comparison_page(result: RunComparison, alpha: float, path: Path) -> None:
+    """Write the comparison page and say where, on stderr (stdout may carry JSON)."""
+    from summarizer.errors import UsageError
+    from summarizer.fileio import write_atomic
+    from summarizer.report.comparison import render_comparison
+
+    try:
+        write_atomic(path, render_comparison(result, alpha))
+    except OSError as exc:
+        raise UsageError(f"cannot write the comparison page to {path}: {exc.strerror}") from exc
+    errors.print(f"comparison page: {plain(str(path))}", highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

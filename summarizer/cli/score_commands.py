@@ -54,6 +54,14 @@ RefsOption = Annotated[
     Path | None,
     typer.Option(help="Folder of references instead of FOLDER/refs/.", show_default=False),
 ]
+TestOption = Annotated[
+    str,
+    typer.Option(
+        "--test",
+        help="Paired test: bs (bootstrap resampling, 1,000 resamples) or ar (approximate "
+        "randomization, 10,000 trials); the 95% CI is always the bootstrap's.",
+    ),
+]
 
 
 @friendly
@@ -119,6 +127,7 @@ def regress(
     alpha: Annotated[
         float, typer.Option(help="Significance level for `--gate significant`.")
     ] = DEFAULT_ALPHA,
+    test: TestOption = "bs",
     update_baseline: Annotated[
         bool, typer.Option("--update-baseline", help="Write the current scores as the baseline.")
     ] = False,
@@ -149,7 +158,8 @@ def regress(
     Takes every setting `run` takes. Outputs in OUT made with other settings are not silently
     replaced: the command lists what differs and exits 2 (use another --out, or --refresh).
     Per metric it shows baseline, current, change, the change's 95% confidence interval and a
-    paired bootstrap p-value (1,000 resamples over articles, seed 12345 or `SACREBLEU_SEED`).
+    paired p-value (bootstrap or, with `--test ar`, approximate randomization over articles;
+    sacrebleu's own tests for chrF and BLEU; seed 12345 or `SACREBLEU_SEED`).
     Exit 0 when the gate passes, 1 with a table of the regressions otherwise (or when an
     article lost its scores), 2 on usage errors or when the baseline was produced with other
     models or metric settings. Writes OUT/scores.json and OUT/regress.json.
@@ -164,8 +174,10 @@ def regress(
     from summarizer.report import REGRESS_FILE
     from summarizer.reuse import differing_settings
     from summarizer.scoring.baseline import check_gate, judge, read_baseline, write_baseline
+    from summarizer.scoring.significance import check_test
 
     check_gate(gate, alpha)
+    paired_test = check_test(test)
     limits = _tolerances(tolerance, metric_tolerance or [])
     _check_refs(refs)
     old = None if update_baseline else read_baseline(baseline)
@@ -204,10 +216,15 @@ def regress(
         console.print(f"wrote baseline {baseline}", highlight=False)
         return
     _warn_ignored(current)
-    verdict = judge(old, current, limits, allow_signature_change, gate, alpha)
+    verdict = judge(old, current, limits, allow_signature_change, gate, alpha, paired_test)
     record = {"baseline": old.to_dict(), "current": current.to_dict()}
     record["comparison"] = verdict.comparison.to_dict()
-    record["gate"] = {"rule": gate, "alpha": alpha, "exit_code": verdict.exit_code}
+    record["gate"] = {
+        "rule": gate,
+        "alpha": alpha,
+        "test": paired_test,
+        "exit_code": verdict.exit_code,
+    }
     write_atomic(out / REGRESS_FILE, json.dumps(record, indent=2, ensure_ascii=False))
     print_comparison(verdict, baseline)
     save_report(out)

@@ -117,9 +117,13 @@ def print_significance(comparison: Comparison, first: str, second: str, alpha: f
     """Per metric: both means, the change, its 95% interval and the paired test's p-value."""
     from rich.table import Table
 
+    from summarizer.scoring.significance import TEST_NAMES
+
     tests = comparison.significance.results
     means = [c for c in comparison.changes if c.scope == MEAN]
-    table = Table(title=f"Means, {first} against {second} (paired bootstrap, 95% CI)")
+    kinds = {test.test for test in tests.values()}
+    name = TEST_NAMES[kinds.pop()] if len(kinds) == 1 else "paired tests"
+    table = Table(title=f"Means, {first} against {second} ({name}, 95% CI)")
     for name in ("metric", first, second, "change", "95% CI", "p-value"):
         table.add_column(name, justify="left" if name == "metric" else "right")
     for change in means:
@@ -144,9 +148,10 @@ def print_significance(comparison: Comparison, first: str, second: str, alpha: f
     seeds = {test.seed for test in tests.values()}
     if tests:
         seed = seeds.pop() if len(seeds) == 1 else "mixed"
-        samples = next(iter(tests.values())).samples
+        first_test = next(iter(tests.values()))
+        unit = "trials" if first_test.test == "ar" else "resamples"
         console.print(
-            f"[dim]{samples} resamples, seed {'none' if seed is None else seed} "
+            f"[dim]{first_test.samples:,} {unit}, seed {'none' if seed is None else seed} "
             f"(SACREBLEU_SEED); bold p-values are below alpha {alpha:g}[/]",
             highlight=False,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from html import escape
 
 from summarizer.report.flags import FLAGS_CSS, FLAGS_JS
 
@@ -66,6 +67,7 @@ details{margin:.6rem 0}summary{cursor:pointer;font-weight:600}
 .removed td:first-child,.removed td:nth-child(2){white-space:nowrap;color:var(--muted);width:5rem}
 .fields th{font-weight:400;color:var(--muted);width:18rem}
 .scores{width:auto}.scores td{text-align:right;font-variant-numeric:tabular-nums}
+.sides{table-layout:fixed}.sides td{width:50%}
 [hidden]{display:none!important}
 """
 
@@ -146,3 +148,16 @@ POLICY = (
     f"script-src {_hash(JS)}; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )
+
+
+def html_page(title: str, body: str) -> str:
+    """A whole page: the policy, the style sheet, `body` (already escaped) and the script."""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(POLICY)}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="data:,">'
+        f"<title>{escape(title)}</title><style>{CSS}</style></head>\n"
+        f"<body>{body}<script>{JS}</script></body></html>\n"
+    )

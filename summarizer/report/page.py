@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from summarizer.report.assets import CSS, JS, POLICY
+from summarizer.report.assets import html_page
 from summarizer.report.charts import charts
 from summarizer.report.data import TIMING_STAGES, Entry, Outputs, cache_info, timings, translated
 from summarizer.report.flags import flags_section
@@ -31,16 +31,7 @@ def render(outputs: Outputs) -> str:
             *(_article(e, outputs) for e in outputs.entries if e.result is not None),
         )
     )
-    title = f"Summaries: {outputs.folder.name or outputs.folder}"
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(POLICY)}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<link rel="icon" href="data:,">'
-        f"<title>{escape(title)}</title><style>{CSS}</style></head>\n"
-        f"<body>{body}<script>{JS}</script></body></html>\n"
-    )
+    return html_page(f"Summaries: {outputs.folder.name or outputs.folder}", body)
 
 
 def _header(outputs: Outputs) -> str:

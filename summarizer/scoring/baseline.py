@@ -12,7 +12,7 @@ from summarizer.errors import InputError, UsageError
 from summarizer.fileio import write_atomic
 from summarizer.scoring.compare import MEAN, Change, Comparison, compare
 from summarizer.scoring.report import ScoreReport
-from summarizer.scoring.significance import DEFAULT_ALPHA
+from summarizer.scoring.significance import DEFAULT_ALPHA, Test
 
 Gate = Literal["tolerance", "significant"]
 GATES = ("tolerance", "significant")
@@ -112,10 +112,11 @@ def judge(
     allow_signature_change: bool = False,
     gate: str = "tolerance",
     alpha: float = DEFAULT_ALPHA,
+    test: Test = "bs",
 ) -> Verdict:
     """Compare, then decide; the `significant` gate refuses metrics it cannot test."""
     check_gate(gate, alpha)
-    comparison = compare(baseline, current, tolerance)
+    comparison = compare(baseline, current, tolerance, test)
     untested = comparison.significance.untested
     if gate == "significant" and untested:
         reasons = "; ".join(f"{metric}: {why}" for metric, why in untested.items())

@@ -15,7 +15,7 @@ from summarizer.errors import UsageError
 from summarizer.scoring.metrics import metric_scale
 from summarizer.scoring.report import METRIC_KEYS, ScoreReport
 from summarizer.scoring.signature import FieldDiff
-from summarizer.scoring.significance import DEFAULT_SAMPLES, Significance, paired_reports
+from summarizer.scoring.significance import Significance, Test, paired_reports
 
 DEFAULT_TOLERANCE = 0.02
 MEAN = "(mean)"
@@ -123,11 +123,13 @@ def compare(
     baseline: ScoreReport | Mapping[str, Any],
     current: ScoreReport | Mapping[str, Any],
     tolerance: float | Mapping[str, float] = DEFAULT_TOLERANCE,
-    samples: int = DEFAULT_SAMPLES,
+    test: Test = "bs",
+    samples: int | None = None,
 ) -> Comparison:
     """Compare per article and for the mean, metric by metric, with drops beyond `tolerance`
     counted as regressions and rises beyond it as improvements; test each mean's change for
-    significance with `samples` paired bootstrap resamples."""
+    significance with `test` (paired bootstrap or approximate randomization) and `samples`
+    resamples or trials (default: sacrebleu's 1,000 or 10,000)."""
     old, new = _report(baseline), _report(current)
     limits = tolerances(tolerance)
     old_values, new_values = _values(old), _values(new)
@@ -146,7 +148,7 @@ def compare(
         signature_diffs=old.signature.diff(new.signature),
         only_in_baseline=_ordered(old_values.keys() - new_values.keys()),
         only_in_current=_ordered(new_values.keys() - old_values.keys()),
-        significance=paired_reports(old, new, samples),
+        significance=paired_reports(old, new, test, samples),
     )
 
 

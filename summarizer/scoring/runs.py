@@ -15,7 +15,7 @@ from summarizer.errors import InputError, UsageError
 from summarizer.outputs import INDEX_FILE
 from summarizer.scoring.compare import MEAN, Comparison, compare
 from summarizer.scoring.report import ScoreReport, score_outputs
-from summarizer.scoring.significance import DEFAULT_ALPHA
+from summarizer.scoring.significance import DEFAULT_ALPHA, Test
 
 Winner = Literal["A", "B", "tie"]
 
@@ -27,6 +27,10 @@ class RunComparison:
     report_a: ScoreReport
     report_b: ScoreReport
     comparison: Comparison
+    articles: Path
+    """The folder of the articles both runs summarized."""
+    refs: Path | None = None
+    """The folder of references, if not ARTICLES/refs/."""
 
     def winners(self) -> dict[str, Winner]:
         """Per article stem: the run better on more of the metrics both scored."""
@@ -80,7 +84,11 @@ class RunComparison:
 
 
 def compare_runs(
-    out_a: Path, out_b: Path, folder: Path | None = None, refs: Path | None = None
+    out_a: Path,
+    out_b: Path,
+    folder: Path | None = None,
+    refs: Path | None = None,
+    test: Test = "bs",
 ) -> RunComparison:
     """Score both outputs folders against FOLDER's references (FOLDER defaults to the folder
     run A's articles came from) and compare them."""
@@ -90,7 +98,8 @@ def compare_runs(
     if not report_a.articles or not report_b.articles:
         empty = out_a if not report_a.articles else out_b
         raise UsageError(f"nothing in {empty} could be scored against the references of {articles}")
-    return RunComparison(out_a, out_b, report_a, report_b, compare(report_a, report_b))
+    comparison = compare(report_a, report_b, test=test)
+    return RunComparison(out_a, out_b, report_a, report_b, comparison, articles, refs)
 
 
 def articles_folder(out: Path) -> Path:

@@ -1,18 +1,31 @@
 """Paired significance tests: is the change between two systems on the same articles real?
 
-- ROUGE (a mean of per-article F1): paired bootstrap resampling over articles. Both systems are
-  scored on the same resampled article indices, drawn as sacrebleu draws them
-  (`numpy.random.default_rng(seed).choice(n, (samples, n))`).
-- chrF and BLEU (corpus scores): sacrebleu's own `PairedTest` with paired bootstrap resampling
-  gives the p-value and the current system's bootstrap mean and 95% interval; the interval of
-  the change comes from sacrebleu's resampler on the same indices.
+Two tests, as in sacrebleu: paired bootstrap resampling (`bs`, 1,000 resamples by default) and
+approximate randomization (`ar`, 10,000 trials by default).
 
-The p-value follows sacrebleu (after Koehn 2004 and MultEval): the resampled absolute
+- ROUGE (a mean of per-article F1): over articles. The bootstrap scores both systems on the same
+  resampled article indices, drawn as sacrebleu draws them
+  (`numpy.random.default_rng(seed).choice(n, (samples, n))`); randomization swaps each article's
+  pair of scores with probability 1/2 (`rng.integers(2, size=(trials, n), dtype=bool)`, as
+  sacrebleu draws its swaps) and counts the trials whose absolute difference of means exceeds
+  the observed one.
+- chrF and BLEU (corpus scores): sacrebleu's own `PairedTest` of either type gives the p-value
+  and the current system's bootstrap mean and 95% interval; the interval of the change comes
+  from sacrebleu's resampler on the same indices.
+
+The bootstrap p-value follows sacrebleu (after Koehn 2004 and MultEval): the resampled absolute
 differences, shifted to mean zero, are counted where they exceed the observed absolute
-difference; p = (count + 1) / (samples + 1). Two systems with identical per-article outputs get
-p = 1.0 (sacrebleu would report 1 / (samples + 1) there, as its strict `>` never counts a zero).
-Confidence intervals are 95%, from the sorted resamples at positions samples // 40 and
-samples - samples // 40 - 1, as in `sacrebleu.significance.estimate_ci`.
+difference; p = (count + 1) / (samples + 1). Randomization's p-value is (count + 1) /
+(trials + 1) too, counting the trials at least as far apart as the observed systems (Noreen
+1989). sacrebleu counts only trials strictly further apart, which misses ties: when k segments
+differ, the observed split and its mirror image alone have probability 2^(1 - k), so with one
+differing segment every trial ties and sacrebleu reports p = 1 / (trials + 1), "significant".
+The chrF and BLEU randomization p-value is therefore raised to at least 2^(1 - k) (1.0 for one
+differing segment). Two systems with identical per-article outputs get p = 1.0 under either
+test (sacrebleu's bootstrap would report 1 / (samples + 1) there, as its strict `>` never
+counts a zero). Confidence intervals are 95%, from 1,000 paired bootstrap resamples whatever
+the test, sorted, at positions samples // 40 and samples - samples // 40 - 1, as in
+`sacrebleu.significance.estimate_ci`.
 
 The seed is `SACREBLEU_SEED` when set (`none` for an unseeded generator), else 12345.
 """
@@ -21,9 +34,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal
 
+from summarizer.errors import UsageError
 from summarizer.scoring.metrics import TRANSLATION_METRICS
 
 if TYPE_CHECKING:
@@ -31,11 +45,16 @@ if TYPE_CHECKING:
 
     from summarizer.scoring.report import ArticleScores, ScoreReport
 
-DEFAULT_SAMPLES = 1000
+Test = Literal["bs", "ar"]
+TEST_NAMES: dict[str, str] = {"bs": "paired bootstrap", "ar": "approximate randomization"}
+DEFAULT_SAMPLES: dict[str, int] = {"bs": 1000, "ar": 10000}
+"""Resamples (bootstrap) or trials (randomization) by default, sacrebleu's numbers."""
+CI_SAMPLES = DEFAULT_SAMPLES["bs"]
+_TIE = 1e-12
+"""Differences of means closer than this to the observed one are ties (float rounding)."""
 DEFAULT_SEED = 12345
 SEED_ENV = "SACREBLEU_SEED"
 DEFAULT_ALPHA = 0.05
-TEST_NAME = "paired-bootstrap"
 
 
 def bootstrap_seed() -> int | None:
@@ -59,7 +78,9 @@ class PairedResult:
     """The current system's bootstrap mean and the half-width of its 95% interval."""
     articles: int
     samples: int
+    """Bootstrap resamples or randomization trials behind the p-value."""
     seed: int | None
+    test: Test = "bs"
 
     @property
     def delta(self) -> float:
@@ -78,17 +99,59 @@ class PairedResult:
             "current_mean": self.current_mean,
             "current_ci": self.current_ci,
             "articles": self.articles,
-            "test": TEST_NAME,
+            "test": self.test,
             "samples": self.samples,
+            "ci_resamples": CI_SAMPLES,
             "seed": "none" if self.seed is None else self.seed,
         }
+
+
+def check_test(test: str) -> Test:
+    if test not in TEST_NAMES:
+        raise UsageError(
+            f"--test must be bs (paired bootstrap) or ar (approximate randomization), got {test!r}"
+        )
+    return test  # type: ignore[return-value]
+
+
+def paired_mean_test(
+    metric: str,
+    baseline: Sequence[float],
+    current: Sequence[float],
+    test: Test = "bs",
+    samples: int | None = None,
+    seed: int | None = DEFAULT_SEED,
+) -> PairedResult:
+    """The paired test of a mean of per-article scores; the interval is always the bootstrap's."""
+    booted = paired_bootstrap(metric, baseline, current, CI_SAMPLES, seed)
+    if test == "bs" and samples in (None, CI_SAMPLES):
+        return booted
+    trials = samples or DEFAULT_SAMPLES[test]
+    if test == "bs":
+        p_value = paired_bootstrap(metric, baseline, current, trials, seed).p_value
+    else:
+        p_value = _randomization_p(*_checked(baseline, current), trials, seed)
+    return replace(booted, p_value=p_value, samples=trials, test=test)
+
+
+def _randomization_p(old: np.ndarray, new: np.ndarray, trials: int, seed: int | None) -> float:
+    """Approximate randomization of the difference of means, swaps drawn as sacrebleu draws
+    them; ties with the observed difference count (Noreen 1989), so one differing article
+    gives p = 1.0."""
+    import numpy as np
+
+    swap = np.random.default_rng(seed).integers(2, size=(trials, len(old)), dtype=bool)
+    shuffled = np.abs(np.where(swap, old, new).mean(axis=1) - np.where(swap, new, old).mean(axis=1))
+    observed = abs(float(new.mean() - old.mean()))
+    count = int(np.sum(shuffled >= observed - _TIE))
+    return (count + 1) / (trials + 1)
 
 
 def paired_bootstrap(
     metric: str,
     baseline: Sequence[float],
     current: Sequence[float],
-    samples: int = DEFAULT_SAMPLES,
+    samples: int = CI_SAMPLES,
     seed: int | None = DEFAULT_SEED,
 ) -> PairedResult:
     """Paired bootstrap of the mean of per-article scores (`baseline[i]` pairs `current[i]`)."""
@@ -121,9 +184,10 @@ def paired_translation_test(
     baseline: Sequence[str],
     current: Sequence[str],
     references: Sequence[str],
-    samples: int = DEFAULT_SAMPLES,
+    test: Test = "bs",
+    samples: int | None = None,
 ) -> PairedResult:
-    """sacrebleu's paired bootstrap for a corpus metric, one segment per article.
+    """sacrebleu's `PairedTest` of either type for a corpus metric, one segment per article.
 
     The seed is sacrebleu's own (`bootstrap_seed()`)."""
     import numpy as np
@@ -134,21 +198,27 @@ def paired_translation_test(
     if not len(baseline) == len(current) == len(references) or not references:
         raise ValueError("a paired test needs the same, non-zero number of segments per system")
     refs = [list(references)]
+    trials = samples or DEFAULT_SAMPLES[test]
     _, results = PairedTest(
         [("baseline", list(baseline)), ("current", list(current))],
         {metric: _sacrebleu_metric(metric)},
         refs,
-        test_type="bs",
-        n_samples=samples,
+        test_type=test,
+        n_samples=trials,
+        n_ar_confidence=CI_SAMPLES if test == "ar" else -1,
     )()
     old_result, new_result = next(v for k, v in results.items() if k != "System")
     resampled = []
     for hypotheses in (baseline, current):
         scorer = _sacrebleu_metric(metric)
         stats = scorer._extract_corpus_statistics(list(hypotheses), refs)
-        _, scores = _bootstrap_resample(stats, scorer, samples)
+        _, scores = _bootstrap_resample(stats, scorer, CI_SAMPLES)
         resampled.append(np.array([score.score for score in scores]))
-    p_value = 1.0 if list(baseline) == list(current) else float(new_result.p_value)
+    differing = sum(old != new for old, new in zip(baseline, current, strict=True))
+    if test == "ar":
+        p_value = min(1.0, max(float(new_result.p_value), 2.0 ** (1 - differing)))
+    else:
+        p_value = 1.0 if not differing else float(new_result.p_value)
     ci = _interval(resampled[1] - resampled[0])
     return PairedResult(
         metric,
@@ -159,8 +229,9 @@ def paired_translation_test(
         float(new_result.mean),
         float(new_result.ci),
         len(references),
-        samples,
+        trials,
         bootstrap_seed(),
+        test,
     )
 
 
@@ -211,7 +282,7 @@ class Significance:
 
 
 def paired_reports(
-    baseline: ScoreReport, current: ScoreReport, samples: int = DEFAULT_SAMPLES
+    baseline: ScoreReport, current: ScoreReport, test: Test = "bs", samples: int | None = None
 ) -> Significance:
     """Test each shared metric over the articles both reports scored with it."""
     old = {article.stem: article for article in baseline.articles}
@@ -224,15 +295,16 @@ def paired_reports(
         if not scored:
             untested[metric] = "no article is scored in both"
         elif metric not in TRANSLATION_METRICS:
-            results[metric] = paired_bootstrap(
+            results[metric] = paired_mean_test(
                 metric,
                 [old[s].scores[metric].value for s in scored],
                 [new[s].scores[metric].value for s in scored],
+                test,
                 samples,
                 bootstrap_seed(),
             )
         elif segments := _translations([old[s] for s in scored], [new[s] for s in scored]):
-            results[metric] = paired_translation_test(metric, *segments, samples=samples)
+            results[metric] = paired_translation_test(metric, *segments, test, samples)
         else:
             untested[metric] = (
                 "the baseline keeps no per-article translations (written by an older "
