@@ -93,6 +93,17 @@ class ArticleResult:
         return sum(1 for flags in self.translation_flags if flags) if self.translated else 0
 
     @property
+    def summary_flags(self) -> list[Flag]:
+        """What the checks find wrong with the summary (nothing before there is one)."""
+        if self.summary is None or self.document is None:
+            return []
+        return check_summary(self.summary.text, self.translation)
+
+    @property
+    def summary_flagged(self) -> bool:
+        return bool(self.summary_flags)
+
+    @property
     def seconds(self) -> float:
         if self.document is None:
             return 0.0
@@ -139,9 +150,7 @@ class ArticleResult:
             "segments": segments,
             "translation": self.translation,
             "summary": self.summary.text,
-            "summary_flags": [
-                f.to_json() for f in check_summary(self.summary.text, self.translation)
-            ],
+            "summary_flags": [f.to_json() for f in self.summary_flags],
             "models": {**self.models, "segmenter": segmenter_id()},
             "timings": {
                 "read_s": round(doc.seconds_read, 4),

@@ -172,9 +172,32 @@ def test_latin_terms_carry_over() -> None:
 def test_summary_support() -> None:
     translation = "Samsung said it would invest 500 billion dollars in H100 chips at three plants."
     assert check_summary("Samsung will invest $500 billion in H100 chips.", translation) == []
-    flags = check_summary("Samsung will spend $5 trillion, Reuters said.", translation)
+    flags = check_summary(
+        "Samsung will spend $5 trillion at three plants, Reuters said.", translation
+    )
     assert len(flags) == 1 and flags[0].check == "summary support"
     assert "$5 trillion" in flags[0].detail and "Reuters" in flags[0].detail
+
+
+ARTICLE = (
+    "The city council approved a new bridge over the river on Monday. Officials said the "
+    "bridge would cost 40 million dollars and open in 2026. Residents had asked for a crossing "
+    "for years, as the nearest one is ten kilometres away."
+)
+
+
+def test_a_faithful_summary_passes_and_chat_replies_loops_and_blanks_do_not() -> None:
+    assert check_summary("The council approved a 40 million dollar bridge.", ARTICLE) == []
+    chat = check_summary("I'm ready to help with your article. What's it about?", ARTICLE)
+    assert [(f.check, f.detail) for f in chat] == [
+        ("off topic", "0 of 3 content words are from the article")
+    ]
+    refusal = check_summary("Sorry, I cannot summarize this text for you.", ARTICLE)
+    assert [f.check for f in refusal] == ["off topic"]
+    loop = check_summary("The bridge will open. " * 6, ARTICLE)
+    assert [f.check for f in loop] == ["loop"]
+    assert [f.check for f in check_summary("  ", ARTICLE)] == ["empty"]
+    assert check_summary("Bridge approved.", ARTICLE) == [], "too few words to judge a share"
 
 
 def test_every_check_name_is_known() -> None:
@@ -187,6 +210,7 @@ def test_every_check_name_is_known() -> None:
         "length",
         "numbers",
         "latin terms",
+        "off topic",
         "summary support",
     }
 

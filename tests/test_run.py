@@ -156,3 +156,17 @@ def test_an_empty_folder_is_a_usage_error_and_leaves_nothing(tmp_path: Path) -> 
     assert result.exit_code == 2, result.output
     assert "no articles" in result.output
     assert not out.exists(), "no cache.sqlite or index.jsonl for a run that did nothing"
+
+
+def test_the_warning_counts_what_result_json_flags(seeds_run: dict[str, Any]) -> None:
+    """Random weights write nonsense: the warning names the flagged sentences and summaries."""
+    data = results(seeds_run["out"]).values()
+    sentences = sum(1 for r in data for s in r["segments"] if s["flags"])
+    summaries = sum(1 for r in data if r["summary_flags"])
+    assert sentences, "the tiny translator's output is flagged"
+    warning = " ".join(seeds_run["first"].stderr.split())
+    sentence_part = f"{sentences:,} translated sentence{'s' if sentences != 1 else ''}"
+    assert f"the checks flag {sentence_part}" in warning
+    if summaries:
+        assert f"{summaries} summar{'ies' if summaries != 1 else 'y'} even after a retry" in warning
+    assert "result.json and the report list each flag" in warning

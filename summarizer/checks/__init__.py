@@ -31,6 +31,7 @@ CHECKS = (
     "length",
     "numbers",
     "latin terms",
+    "off topic",
     "summary support",
 )
 

@@ -1,13 +1,71 @@
-"""The summary support check: every number and Latin-script name of a summary is in the article."""
+"""Checks of a summary against the article's translation: is it there, is it a summary of this
+article (not a chat reply or a loop), and are its numbers and Latin-script names in the article.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 from summarizer.checks.english_numbers import english_quantities
 from summarizer.checks.flag import Flag
 from summarizer.checks.quantity import Kind, same_quantity, show
+from summarizer.checks.repetition import check_loop
 from summarizer.checks.terms import contains_term
+
+LEAST_SUPPORT = 1 / 3
+"""Below this share of a summary's content words found in the article, it is off topic. Real
+summaries reuse most of them: 53–97% for five hand-written and five smollm2 summaries of
+NTREX-128 English documents, against 0–25% for chat replies ("I'm ready to help with your
+article")."""
+FEWEST_WORDS = 3
+"""Content words a summary needs before its share means anything."""
+_FUNCTION_WORDS = frozenset(
+    [
+        "about",
+        "after",
+        "also",
+        "been",
+        "before",
+        "being",
+        "could",
+        "from",
+        "have",
+        "into",
+        "just",
+        "like",
+        "more",
+        "most",
+        "only",
+        "other",
+        "over",
+        "said",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "under",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "would",
+        "your",
+    ]
+)
 
 _NAME = re.compile(r"[A-Za-z][\w&'.-]*[\w]|[A-Z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n)$")
@@ -27,6 +85,48 @@ def summary_names(summary: str) -> list[str]:
 
 
 def check_summary(summary: str, translation: str) -> list[Flag]:
+    """Flags for a summary that is empty, loops, is off topic, or has figures or names that the
+    translation does not contain."""
+    if not summary.strip():
+        return [Flag("empty", "the summary is empty")]
+    return (
+        check_loop(translation, summary)
+        + check_off_topic(summary, translation)
+        + check_support(summary, translation)
+    )
+
+
+def check_off_topic(summary: str, translation: str) -> list[Flag]:
+    """A summary most of whose content words (four letters or more, stemmed, function words
+    aside) are not in the article: a chat reply, a refusal or another text."""
+    words = content_words(summary)
+    if len(words) < FEWEST_WORDS:
+        return []
+    article = set(content_words(translation))
+    found = sum(word in article for word in words)
+    if found / len(words) >= LEAST_SUPPORT:
+        return []
+    return [Flag("off topic", f"{found} of {len(words)} content words are from the article")]
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of four letters or more, function words aside, Porter-stemmed as
+    rouge-score stems them."""
+    from rouge_score import tokenize
+
+    stem = _stemmer().stem
+    words = tokenize.tokenize(text, None)
+    return [stem(word) for word in words if len(word) >= 4 and word not in _FUNCTION_WORDS]
+
+
+@cache
+def _stemmer() -> Any:
+    from nltk.stem import porter
+
+    return porter.PorterStemmer()
+
+
+def check_support(summary: str, translation: str) -> list[Flag]:
     """Flags for a summary whose figures or names the translation does not contain."""
     support = english_quantities(translation)
     problems = []

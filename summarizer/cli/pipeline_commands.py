@@ -307,12 +307,24 @@ def run(
 
 
 def _warn_flagged(results: list[ArticleResult] | list[ArticleRecord]) -> None:
-    """Say how many translated sentences the checks still flag (details in result.json)."""
-    flagged = sum(r.flagged_segments for r in results)
-    if flagged:
+    """Say how many translated sentences and summaries the checks still flag."""
+    from summarizer.wording import count
+
+    sentences = sum(r.flagged_segments for r in results)
+    summaries = sum(1 for r in results if r.summary_flagged)
+    if sentences or summaries:
+        what = " and ".join(
+            part
+            for part in (
+                count(sentences, "translated sentence") if sentences else "",
+                count(summaries, "summary", "summaries") if summaries else "",
+            )
+            if part
+        )
         errors.print(
-            f"[yellow]warning:[/] {flagged} translated sentence(s) look wrong (untranslated, "
-            "copied or empty) even after a retry; `summarizer run` lists them in result.json",
+            f"[yellow]warning:[/] the checks flag {what} even after a retry (numbers or names "
+            "that do not match the source, untranslated or repeated text, off-topic "
+            "summaries); result.json and the report list each flag",
             highlight=False,
         )
 
