@@ -37,7 +37,11 @@ class LeadSummarizer:
         """Nothing is cached: a lead takes microseconds to recompute."""
         return {}
 
-    def store(self, summaries: dict[str, str]) -> None:
+    def retries(self, texts: Sequence[str]) -> dict[str, dict[str, object]]:
+        """A lead is never asked for again."""
+        return {}
+
+    def store(self, summaries: dict[str, Summary]) -> None:
         """Nothing to keep (see `lookup`)."""
 
     @property

@@ -151,6 +151,7 @@ class ArticleResult:
             "translation": self.translation,
             "summary": self.summary.text,
             "summary_flags": [f.to_json() for f in self.summary_flags],
+            **({"summary_retried": self.summary.retried} if self.summary.retried else {}),
             "models": {**self.models, "segmenter": segmenter_id()},
             "timings": {
                 "read_s": round(doc.seconds_read, 4),

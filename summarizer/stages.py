@@ -138,12 +138,15 @@ def decode_computed(payload: str | None) -> Computed:
 
 
 def encode_summaries(summaries: list[Summary]) -> str:
-    rows = [{"text": s.text, "seconds": s.seconds, "rounds": s.rounds} for s in summaries]
+    rows = [
+        {"text": s.text, "seconds": s.seconds, "rounds": s.rounds, "retried": s.retried}
+        for s in summaries
+    ]
     return json.dumps(rows, ensure_ascii=False)
 
 
 def decode_summaries(payload: str | None) -> list[Summary]:
     rows = json.loads(payload) if payload else []
     return [
-        Summary(r["text"], cached=False, seconds=r["seconds"], rounds=r["rounds"]) for r in rows
+        Summary(r["text"], False, r["seconds"], r["rounds"], retried=r["retried"]) for r in rows
     ]

@@ -32,7 +32,7 @@ from summarizer.results import (
     attach_translations,
 )
 from summarizer.stages import decode_computed, decode_summaries
-from summarizer.summarize import Summary
+from summarizer.summarize import Summary, cached_summary
 from summarizer.translate import Computed
 
 if TYPE_CHECKING:
@@ -213,13 +213,13 @@ class Stream:
         summarizer = self.pipeline.summarizer
         computed = iter(decode_summaries(payload))
         info = summarizer.describe()
-        new: dict[str, str] = {}
+        records = summarizer.retries(list(group.found))
+        new: dict[str, Summary] = {}
         for result, text in zip(group.results, group.texts, strict=True):
             if text in group.found:
-                result.summary = Summary(group.found[text], cached=True, seconds=0.0, rounds=0)
+                result.summary = cached_summary(group.found[text], records.get(text))
             else:
-                result.summary = next(computed)
-                new[text] = result.summary.text
+                result.summary = new[text] = next(computed)
             result.models["summarizer"] = info
         summarizer.store(new)
         for result in group.results:

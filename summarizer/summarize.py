@@ -8,12 +8,14 @@ summaries are summarized again until they fit: nothing is truncated.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from summarizer.checks import check_summary
 from summarizer.errors import SummarizerError, UsageError
 from summarizer.segment import pack, split_english, split_to_fit
 
@@ -26,6 +28,16 @@ SUMMARY_SYSTEM = (
     "most {sentences} sentences and {words} words, keeping the key facts and numbers. Reply with "
     "the summary only."
 )
+RETRY_REQUEST = (
+    "Summarize the news article above in at most {sentences} sentences and {words} words. Use "
+    "only facts from the article. Reply with the summary only."
+)
+"""A chat model whose summary is empty, not English, loops or is off topic is asked again with
+the request after the article, where a small model cannot miss it."""
+RETRY_BEAMS = 4
+"""Other summarizers are asked again with beam search."""
+SEVERE = frozenset({"empty", "not English", "loop", "off topic"})
+"""Flags that make a summary worth asking for again; unsupported names alone do not."""
 _MAX_ROUNDS = 8
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?%])")
 
@@ -36,6 +48,8 @@ class Summary:
     cached: bool
     seconds: float
     rounds: int
+    retried: dict[str, Any] | None = None
+    """How the summary was asked for again, which attempt was kept, and the other one."""
 
 
 class Summarizer:
@@ -72,11 +86,13 @@ class Summarizer:
 
     @property
     def fingerprint(self) -> str:
-        """The model's, the summary length's and, for chat models, the prompt's fingerprint."""
+        """The model's, the summary length's, the retry rule's and, for chat models, the
+        prompts' fingerprint."""
         base = f"{self.model.fingerprint}/s{self.sentences}w{self.words}"
         if self.system is None:
-            return base
-        return f"{base}/prompt-{hashlib.sha256(self.system.encode()).hexdigest()[:8]}"
+            return f"{base}/retry-b{RETRY_BEAMS}"
+        prompts = f"{self.system}\n{RETRY_REQUEST}".encode()
+        return f"{base}/retry-request/prompt-{hashlib.sha256(prompts).hexdigest()[:8]}"
 
     def describe(self) -> dict[str, object]:
         return {
@@ -92,10 +108,11 @@ class Summarizer:
         """One summary per text; `done(i, summary)` as each is ready (cached ones first)."""
         report = done or (lambda _i, _s: None)
         found = self.lookup(texts)
+        records = self.retries(list(found))
         results: dict[int, Summary] = {}
         for i, text in enumerate(texts):
             if text in found:
-                results[i] = Summary(found[text], cached=True, seconds=0.0, rounds=0)
+                results[i] = cached_summary(found[text], records.get(text))
                 report(i, results[i])
         todo = [i for i in range(len(texts)) if i not in results]
         if todo:
@@ -104,13 +121,15 @@ class Summarizer:
             for start in range(0, len(short), self.batch_size):
                 batch = short[start : start + self.batch_size]
                 began = time.perf_counter()
-                outputs = self._generate([texts[i] for i in batch])
+                batch_texts = [texts[i] for i in batch]
+                outputs = self._checked(batch_texts, self._generate(batch_texts))
                 share = (time.perf_counter() - began) / len(batch)
                 for i, output in zip(batch, outputs, strict=True):
                     results[i] = self._finish(texts[i], output, share, rounds=1, report=(report, i))
             for i in (i for i, ok in zip(todo, fits, strict=True) if not ok):
                 began = time.perf_counter()
-                output, rounds = self._map_reduce(texts[i])
+                reduced, rounds = self._map_reduce(texts[i])
+                output = self._checked([texts[i]], self._generate([reduced]), [reduced])[0]
                 seconds = time.perf_counter() - began
                 results[i] = self._finish(texts[i], output, seconds, rounds, report=(report, i))
         return [results[i] for i in range(len(texts))]
@@ -119,23 +138,74 @@ class Summarizer:
         """Cached summaries of the texts that have one (none with `refresh`)."""
         return {} if self.refresh else self.cache.get_many("summary", self.fingerprint, texts)
 
-    def store(self, summaries: dict[str, str]) -> None:
-        """Write text → summary pairs to the cache."""
-        self.cache.put_many("summary", self.fingerprint, self.model.spec.id, summaries)
+    def retries(self, texts: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The retry records of cached summaries that were asked for again."""
+        found = self.cache.get_many("summary-retry", self.fingerprint, texts) if texts else {}
+        return {text: json.loads(record) for text, record in found.items()}
+
+    def store(self, summaries: dict[str, Summary]) -> None:
+        """Write text → summary (and its retry record) to the cache."""
+        model_id, fingerprint = self.model.spec.id, self.fingerprint
+        records = {t: json.dumps(s.retried, ensure_ascii=False) for t, s in summaries.items()}
+        retried = {t: record for t, record in records.items() if summaries[t].retried}
+        self.cache.put_many("summary-retry", fingerprint, model_id, retried)
+        texts = {text: summary.text for text, summary in summaries.items()}
+        self.cache.put_many("summary", fingerprint, model_id, texts)
 
     def _finish(
         self,
         text: str,
-        output: str,
+        output: tuple[str, dict[str, Any] | None],
         seconds: float,
         rounds: int,
         report: tuple[Callable[[int, Summary], None], int],
     ) -> Summary:
-        summary = Summary(self.trim(output), cached=False, seconds=seconds, rounds=rounds)
-        self.store({text: summary.text})
+        summary = Summary(
+            output[0], cached=False, seconds=seconds, rounds=rounds, retried=output[1]
+        )
+        self.store({text: summary})
         callback, index = report
         callback(index, summary)
         return summary
+
+    def _checked(
+        self,
+        articles: Sequence[str],
+        outputs: Sequence[str],
+        inputs: Sequence[str] | None = None,
+    ) -> list[tuple[str, dict[str, Any] | None]]:
+        """Trimmed summaries; one with a severe flag (`SEVERE`) is asked for again
+        (from `inputs`, the texts the model read, when they are not the articles), and the
+        attempt with fewer severe flags is kept (ties: the first) with a record of the other."""
+        trimmed = [self.trim(output) for output in outputs]
+        severe = [
+            _severe(summary, article) for summary, article in zip(trimmed, articles, strict=True)
+        ]
+        again = [i for i, flags in enumerate(severe) if flags]
+        if not again:
+            return [(summary, None) for summary in trimmed]
+        read = inputs or articles
+        retried = self._generate([read[i] for i in again], retry=True)
+        kept: list[tuple[str, dict[str, Any] | None]] = [(s, None) for s in trimmed]
+        for i, output in zip(again, retried, strict=True):
+            second = self.trim(output)
+            flags = _severe(second, articles[i])
+            better = len(flags) < len(severe[i])
+            other, other_flags = (trimmed[i], severe[i]) if better else (second, flags)
+            kept[i] = (
+                second if better else trimmed[i],
+                {
+                    "how": self.retry_rule,
+                    "kept": "retry" if better else "first",
+                    "other": other,
+                    "other_flags": other_flags,
+                },
+            )
+        return kept
+
+    @property
+    def retry_rule(self) -> str:
+        return "request after the article" if self.system else f"beam {RETRY_BEAMS}"
 
     def trim(self, text: str) -> str:
         """At most `sentences` sentences and `words` words: cut at sentence ends, and at a word
@@ -151,15 +221,23 @@ class Summarizer:
         counts = engine.count_tokens(texts, system=self.system)
         return [count <= engine.max_input_tokens for count in counts]
 
-    def _generate(self, texts: Sequence[str]) -> list[str]:
+    def _generate(self, texts: Sequence[str], *, retry: bool = False) -> list[str]:
         outputs: list[str] = []
+        request = RETRY_REQUEST.format(sentences=self.sentences, words=self.words)
         for start in range(0, len(texts), self.batch_size):
             chunk = texts[start : start + self.batch_size]
-            outputs.extend(self.model.engine.generate(chunk, system=self.system))
+            if not retry:
+                outputs.extend(self.model.engine.generate(chunk, system=self.system))
+            elif self.system:
+                asked = [f"{text}\n\n{request}" for text in chunk]
+                outputs.extend(self.model.engine.generate(asked, system=self.system))
+            else:
+                outputs.extend(self.model.engine.generate(chunk, num_beams=RETRY_BEAMS))
         return outputs
 
     def _map_reduce(self, text: str) -> tuple[str, int]:
-        """Summarize chunks, then the joined partial summaries, until one pass fits."""
+        """Summarize chunks, then join the partial summaries, until the joined text fits one
+        pass: that text and the number of passes it will have taken."""
         rounds = 0
         while not self._fits([text])[0]:
             rounds += 1
@@ -171,7 +249,7 @@ class Summarizer:
                     f"summarizer {self.model.spec.id} does not shorten its input "
                     f"(round {rounds}); try a model with a longer context"
                 )
-        return self._generate([text])[0], rounds + 1
+        return text, rounds + 1
 
     def _count(self, text: str) -> int:
         return self.model.engine.count_tokens([text], system=self.system)[0]
@@ -185,3 +263,11 @@ class Summarizer:
             for piece in split_to_fit(sentence, self._count, limit)
         ]
         return pack(sentences, self._count, limit)
+
+
+def cached_summary(text: str, record: dict[str, Any] | None) -> Summary:
+    return Summary(text, cached=True, seconds=0.0, rounds=0, retried=record)
+
+
+def _severe(summary: str, article: str) -> list[dict[str, str]]:
+    return [f.to_json() for f in check_summary(summary, article) if f.check in SEVERE]

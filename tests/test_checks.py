@@ -197,6 +197,8 @@ def test_a_faithful_summary_passes_and_chat_replies_loops_and_blanks_do_not() ->
     loop = check_summary("The bridge will open. " * 6, ARTICLE)
     assert [f.check for f in loop] == ["loop"]
     assert [f.check for f in check_summary("  ", ARTICLE)] == ["empty"]
+    korean = check_summary("시의회는 월요일 새 다리를 승인했다.", ARTICLE)
+    assert [(f.check, f.detail) for f in korean] == [("not English", "0% of the letters are Latin")]
     assert check_summary("Bridge approved.", ARTICLE) == [], "too few words to judge a share"
 
 
@@ -210,6 +212,7 @@ def test_every_check_name_is_known() -> None:
         "length",
         "numbers",
         "latin terms",
+        "not English",
         "off topic",
         "summary support",
     }

@@ -31,6 +31,7 @@ CHECKS = (
     "length",
     "numbers",
     "latin terms",
+    "not English",
     "off topic",
     "summary support",
 )

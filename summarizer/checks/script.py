@@ -1,4 +1,4 @@
-"""Checks on the script of a translation: empty, copied from the source, left in Korean."""
+"""Checks on the script of a text: empty, copied from the source, left in Korean, not English."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from summarizer.checks.flag import Flag
 UNTRANSLATED_SHARE = 0.5
 PARTLY_UNTRANSLATED_SHARE = 0.1
 COPIED_SIMILARITY = 0.9
+LEAST_LATIN_SHARE = 0.5
+"""An English summary whose letters are under half Latin is in another script."""
 _HANGUL_RANGES = (("\uac00", "\ud7a3"), ("\u1100", "\u11ff"), ("\u3130", "\u318f"))
 
 
@@ -49,6 +51,15 @@ def check_untranslated(target: str) -> list[Flag]:
         return [Flag("untranslated", f"{share:.0%} of the letters are Hangul")]
     if share >= PARTLY_UNTRANSLATED_SHARE:
         return [Flag("partly untranslated", f"{share:.0%} of the letters are Hangul")]
+    return []
+
+
+def check_not_english(text: str) -> list[Flag]:
+    """A text meant to be English whose letters are mostly of another script."""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c.isascii()) / len(letters) if letters else 1.0
+    if latin < LEAST_LATIN_SHARE:
+        return [Flag("not English", f"{latin:.0%} of the letters are Latin")]
     return []
 
 

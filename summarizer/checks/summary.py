@@ -1,5 +1,6 @@
-"""Checks of a summary against the article's translation: is it there, is it a summary of this
-article (not a chat reply or a loop), and are its numbers and Latin-script names in the article.
+"""Checks of a summary against the article's translation: is it there and in English, is it a
+summary of this article (not a chat reply or a loop), and are its numbers and Latin-script names
+in the article.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from summarizer.checks.english_numbers import english_quantities
 from summarizer.checks.flag import Flag
 from summarizer.checks.quantity import Kind, same_quantity, show
 from summarizer.checks.repetition import check_loop
+from summarizer.checks.script import check_not_english
 from summarizer.checks.terms import contains_term
 
 LEAST_SUPPORT = 1 / 3
@@ -85,10 +87,12 @@ def summary_names(summary: str) -> list[str]:
 
 
 def check_summary(summary: str, translation: str) -> list[Flag]:
-    """Flags for a summary that is empty, loops, is off topic, or has figures or names that the
-    translation does not contain."""
+    """Flags for a summary that is empty, not in English, loops, is off topic, or has figures or
+    names that the translation does not contain."""
     if not summary.strip():
         return [Flag("empty", "the summary is empty")]
+    if foreign := check_not_english(summary):
+        return foreign
     return (
         check_loop(translation, summary)
         + check_off_topic(summary, translation)
