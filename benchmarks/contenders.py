@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -70,11 +71,14 @@ def summarizer_run(job: dict[str, Any], began: float) -> dict[str, Any]:
         summarizer_decoding=cheap if translation else measured,
     )
     if not job.get("retries", False):
-        # Random weights write Korean pieces, so the checks flag nearly every translation and
-        # the pipeline would redo it at beam 4: work (e) never does. Real models retry few.
+        # Random weights write Korean pieces and nonsense, so the checks flag nearly every
+        # translation and summary and the pipeline would redo it at beam 4: work (e) never
+        # does. Real models retry few.
+        from summarizer.summarize import Summarizer
         from summarizer.translate import Translator
 
         Translator._retry_flagged = lambda self, batch: None  # type: ignore[method-assign]
+        Summarizer._checked = _unchecked  # type: ignore[method-assign]
     with Cache(Path(job["cache"])) as cache:
         pipeline = Pipeline(settings, cache)
         if job["preload"]:
@@ -174,3 +178,10 @@ def run(job_file: Path) -> dict[str, Any]:
     began = time.perf_counter()
     job = json.loads(job_file.read_text(encoding="utf-8"))
     return RUNNERS[job["contender"]](job, began)
+
+
+def _unchecked(
+    self: Any, articles: Sequence[str], outputs: Sequence[str], inputs: Any = None
+) -> list[tuple[str, None]]:
+    """`Summarizer._checked` without the retry: the outputs trimmed, none asked for again."""
+    return [(self.trim(output), None) for output in outputs]

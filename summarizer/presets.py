@@ -32,7 +32,7 @@ class Preset:
 
 
 _T, _S = ("translation",), ("summarization",)
-GEMMA_QUALITY = "base LM, few-shot; own NTREX held-out test: see README"
+GEMMA_QUALITY = "base LM, few-shot; own NTREX ko→en held-out test BLEU 4.4 chrF 26.8"
 _BOTH = ("summarization", "translation")
 _TABLE = (
     # name, hub id, tasks, download size, licence, published quality (or how to judge it)
