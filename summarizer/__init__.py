@@ -15,11 +15,25 @@ Heavy dependencies (torch, transformers) load only when a model must run.
 
 from __future__ import annotations
 
-from summarizer.cache import Cache, NullCache
-from summarizer.config import Settings, load_settings
-from summarizer.errors import SummarizerError
-from summarizer.pipeline import ArticleResult, Pipeline, RunReport
+import importlib
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from summarizer.cache import Cache, NullCache
+    from summarizer.config import Settings, load_settings
+    from summarizer.errors import SummarizerError
+    from summarizer.pipeline import ArticleResult, Pipeline, RunReport
+
+_HOMES = {
+    "ArticleResult": "summarizer.pipeline",
+    "Cache": "summarizer.cache",
+    "NullCache": "summarizer.cache",
+    "Pipeline": "summarizer.pipeline",
+    "RunReport": "summarizer.pipeline",
+    "Settings": "summarizer.config",
+    "SummarizerError": "summarizer.errors",
+    "load_settings": "summarizer.config",
+}
 __all__ = [
     "ArticleResult",
     "Cache",
@@ -30,3 +44,10 @@ __all__ = [
     "SummarizerError",
     "load_settings",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, imported on first use so that `import summarizer.cli` stays light."""
+    if name not in _HOMES:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    return getattr(importlib.import_module(_HOMES[name]), name)

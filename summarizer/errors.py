@@ -25,6 +25,10 @@ class ModelUnavailableError(SummarizerError):
     exit_code = 2
 
 
+class ArticleError(SummarizerError):
+    """One article cannot be done (e.g. its summary cannot be shortened); a run goes on."""
+
+
 class CacheError(SummarizerError):
     """The cache cannot be written (read-only or full disk)."""
 

@@ -16,7 +16,7 @@ from summarizer.articles import find_articles
 from summarizer.choice import resolve_models
 from summarizer.config import Settings
 from summarizer.engines import Task
-from summarizer.errors import UsageError
+from summarizer.errors import ArticleError, UsageError
 from summarizer.lead import LeadSummarizer, lead_count
 from summarizer.models import ModelSpec
 from summarizer.outputs import is_run_file
@@ -161,8 +161,11 @@ class Pipeline:
         return self.translate([self.prepare(path)])[0]
 
     def summarize_file(self, path: Path) -> ArticleResult:
+        """One article translated and summarized; ArticleError when it cannot be summarized."""
         result = self.translate_file(path)
         self.summarize([result])
+        if result.summary is not None and result.summary.error is not None:
+            raise ArticleError(f"{path}: {result.summary.error}")
         return result
 
     def run(

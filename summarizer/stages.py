@@ -139,7 +139,13 @@ def decode_computed(payload: str | None) -> Computed:
 
 def encode_summaries(summaries: list[Summary]) -> str:
     rows = [
-        {"text": s.text, "seconds": s.seconds, "rounds": s.rounds, "retried": s.retried}
+        {
+            "text": s.text,
+            "seconds": s.seconds,
+            "rounds": s.rounds,
+            "retried": s.retried,
+            "error": s.error,
+        }
         for s in summaries
     ]
     return json.dumps(rows, ensure_ascii=False)
@@ -148,5 +154,5 @@ def encode_summaries(summaries: list[Summary]) -> str:
 def decode_summaries(payload: str | None) -> list[Summary]:
     rows = json.loads(payload) if payload else []
     return [
-        Summary(r["text"], False, r["seconds"], r["rounds"], retried=r["retried"]) for r in rows
+        Summary(r["text"], False, r["seconds"], r["rounds"], r["retried"], r["error"]) for r in rows
     ]

@@ -219,10 +219,16 @@ class Stream:
             if text in group.found:
                 result.summary = cached_summary(group.found[text], records.get(text))
             else:
-                result.summary = new[text] = next(computed)
+                result.summary = next(computed)
+                if result.summary.error is None:
+                    new[text] = result.summary
             result.models["summarizer"] = info
         summarizer.store(new)
         for result in group.results:
+            assert result.summary is not None
+            if result.summary.error is not None:
+                self._record(ArticleRecord(result.path, result.stem, error=result.summary.error))
+                continue
             folder = article_dir(result.stem)
             data = result.to_json()
             write_article(self.out_dir / folder, result, data)

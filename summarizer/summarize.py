@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from summarizer.checks import check_summary
-from summarizer.errors import SummarizerError, UsageError
+from summarizer.errors import ArticleError, UsageError
 from summarizer.segment import pack, split_english, split_to_fit
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ class Summary:
     rounds: int
     retried: dict[str, Any] | None = None
     """How the summary was asked for again, which attempt was kept, and the other one."""
+    error: str | None = None
+    """Why there is no summary (the text is empty then); such a summary is never cached."""
 
 
 class Summarizer:
@@ -105,7 +107,9 @@ class Summarizer:
     def summarize(
         self, texts: Sequence[str], done: Callable[[int, Summary], None] | None = None
     ) -> list[Summary]:
-        """One summary per text; `done(i, summary)` as each is ready (cached ones first)."""
+        """One summary per text; `done(i, summary)` as each is ready (cached ones first). A
+        text that map-reduce cannot shorten gets a Summary with `error` set, and the others
+        go on."""
         report = done or (lambda _i, _s: None)
         found = self.lookup(texts)
         records = self.retries(list(found))
@@ -128,7 +132,13 @@ class Summarizer:
                     results[i] = self._finish(texts[i], output, share, rounds=1, report=(report, i))
             for i in (i for i, ok in zip(todo, fits, strict=True) if not ok):
                 began = time.perf_counter()
-                reduced, rounds = self._map_reduce(texts[i])
+                try:
+                    reduced, rounds = self._map_reduce(texts[i])
+                except ArticleError as exc:
+                    seconds = time.perf_counter() - began
+                    results[i] = Summary("", False, seconds, 0, error=str(exc))
+                    report(i, results[i])
+                    continue
                 output = self._checked([texts[i]], self._generate([reduced]), [reduced])[0]
                 seconds = time.perf_counter() - began
                 results[i] = self._finish(texts[i], output, seconds, rounds, report=(report, i))
@@ -245,7 +255,7 @@ class Summarizer:
             partials = self._generate(self._chunks(text))
             text = " ".join(p for p in partials if p)
             if rounds >= _MAX_ROUNDS or self._count(text) >= size:
-                raise SummarizerError(
+                raise ArticleError(
                     f"summarizer {self.model.spec.id} does not shorten its input "
                     f"(round {rounds}); try a model with a longer context"
                 )

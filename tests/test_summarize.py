@@ -84,3 +84,35 @@ def test_trim_keeps_whole_sentences_within_limits(tiny_bart: Path) -> None:
     assert summarizer(tiny_bart, words=10).trim(one_long) == " ".join(["word"] * 10)
     no_ends = " ".join(f"w{i}" for i in range(256))
     assert summarizer(tiny_bart, words=30).trim(no_ends).split() == no_ends.split()[:30]
+
+
+def test_an_article_that_cannot_be_shortened_fails_alone(
+    tiny_bart_short: Path, tmp_path: Path
+) -> None:
+    """Forced 46-token partial summaries of chunks no longer than that never shorten the text:
+    that article fails with one line, the others are written, nothing is cached for it."""
+    from summarizer.config import Settings
+    from summarizer.errors import ArticleError
+    from summarizer.pipeline import Pipeline
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a_short.txt").write_text("Nvidia fell 3% on Monday.", encoding="utf-8")
+    (folder / "b_long.txt").write_text(LONG, encoding="utf-8")
+    (folder / "c_short.txt").write_text("Samsung rose 2% on Tuesday.", encoding="utf-8")
+    forced = {"num_beams": 1, "min_new_tokens": 46, "max_new_tokens": 46}
+    settings = Settings(summarizer=str(tiny_bart_short), summarizer_decoding=forced)
+    out = tmp_path / "out"
+    with Cache(tmp_path / "cache.sqlite") as cache:
+        pipeline = Pipeline(settings, cache)
+        report = pipeline.run(folder, out)
+        [failed] = report.failed
+        assert failed.stem == "b_long" and "does not shorten its input" in str(failed.error)
+        assert sorted(p.parent.name for p in out.glob("*/summary.en.txt")) == [
+            "a_short",
+            "c_short",
+        ]
+        assert not (out / "b_long").exists()
+        assert len(pipeline.summarizer.lookup([LONG.strip()])) == 0
+        with pytest.raises(ArticleError, match=r"b_long\.txt: summarizer .* does not shorten"):
+            pipeline.summarize_file(folder / "b_long.txt")
