@@ -132,6 +132,9 @@ def _validated(settings: Settings) -> Settings:
         value = getattr(settings, name)
         if value is not None and value < 1:
             raise UsageError(f"setting {name} must be at least 1")
+    from summarizer.engines.threads import threads
+
+    threads(settings.inter_threads, settings.intra_threads)
     for name in ("translator_decoding", "summarizer_decoding"):
         bad = sorted(set(getattr(settings, name)) - set(DECODING_KEYS))
         if bad:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.articles import read_article
 from summarizer.boilerplate import clean
+from summarizer.checks.script import hangul_share
 from summarizer.errors import InputError
 from summarizer.results import Document
 from summarizer.segment import segmenter_id, split_korean
@@ -22,9 +23,7 @@ _HANGUL_SHARE_FOR_KOREAN = 0.2
 
 def is_korean(text: str) -> bool:
     """True when Hangul makes up a real share of the letters."""
-    letters = [c for c in text if c.isalpha()]
-    hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff")
-    return bool(letters) and hangul / len(letters) >= _HANGUL_SHARE_FOR_KOREAN
+    return hangul_share(text) >= _HANGUL_SHARE_FOR_KOREAN
 
 
 def prepare(path: Path, cache: Cache | NullCache, max_chars: int) -> Document:

@@ -17,7 +17,7 @@ from summarizer.cache import NullCache
 from summarizer.cli import app
 from summarizer.config import Settings
 from summarizer.engines import Model
-from summarizer.engines.ct2 import threads
+from summarizer.engines.threads import threads
 from summarizer.errors import UsageError
 from summarizer.models import resolve
 from summarizer.pipeline import Pipeline

@@ -65,6 +65,20 @@ def test_threads_come_from_the_command_line_and_the_environment(
         torch.set_num_threads(saved)
 
 
+def test_more_threads_than_cores_is_refused_before_any_work(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("정부는 화요일 밝혔다.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    too_many = str((os.cpu_count() or 1) + 1)
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(out), "--threads", too_many])
+    assert result.exit_code == 2, result.output
+    assert f"= {too_many} exceeds the" in result.output and "Traceback" not in result.output
+    assert not out.exists()
+
+
 def test_models_list_and_info_say_what_each_folder_is(tiny_marian: Path, tmp_path: Path) -> None:
     models = tmp_path / "models"
     conversion = models / "opus-mt-ko-en-ct2-int8"

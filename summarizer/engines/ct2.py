@@ -9,7 +9,6 @@ defaults differ: beam 2, input cut at 1024 tokens, output capped at 256).
 from __future__ import annotations
 
 import json
-import os
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +26,8 @@ from summarizer.engines.prompts import (
     target_language_token,
     task_prefix,
 )
-from summarizer.errors import ModelUnavailableError, UsageError
+from summarizer.engines.threads import threads
+from summarizer.errors import ModelUnavailableError
 from summarizer.models import ModelSpec
 
 # Sub-batches of at most this many source tokens: long inputs do not pad short ones.
@@ -174,19 +174,6 @@ class CT2Engine:
             outputs = [r.sequences_ids[0] for r in results]
         decoded = self.tokenizer.batch_decode(outputs, skip_special_tokens=True)
         return [text.strip() for text in decoded]
-
-
-def threads(inter_threads: int, intra_threads: int) -> tuple[int, int]:
-    """(inter, intra) with intra 0 meaning the cores left per inter thread; never oversubscribed."""
-    cores = os.cpu_count() or 1
-    if inter_threads < 1 or intra_threads < 0:
-        raise UsageError("inter_threads must be at least 1 and intra_threads at least 0")
-    intra = intra_threads or max(1, cores // inter_threads)
-    if inter_threads * intra > cores:
-        raise UsageError(
-            f"inter_threads × intra_threads = {inter_threads * intra} exceeds the {cores} cores"
-        )
-    return inter_threads, intra
 
 
 def _target_vocabulary(folder: Path) -> list[str]:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from summarizer.engines import Task
-from summarizer.engines.ct2 import threads
 from summarizer.engines.prompts import (
     SOURCE_LANGUAGE,
     Prompter,
@@ -18,6 +17,7 @@ from summarizer.engines.prompts import (
     target_language_token,
     task_prefix,
 )
+from summarizer.engines.threads import threads
 from summarizer.errors import ModelUnavailableError
 from summarizer.models import ModelSpec
 
