@@ -27,6 +27,44 @@ import html
 import re
 from dataclasses import dataclass
 
+from summarizer.boilerplate_rules import (
+    AI_SUMMARY,
+    BARE_NUMBER,
+    BREADCRUMB_SEP,
+    BROKEN_ENTITY,
+    BULLET,
+    BYLINE,
+    BYLINE_PREFIX,
+    CHROME_PHRASES,
+    COMMENTS,
+    COPYRIGHT,
+    COPYRIGHT_WORDS,
+    CREDIT_CAPTION,
+    CREDIT_ONLY,
+    DATE_TOKENS,
+    EMAIL,
+    END_SIGNALS,
+    ENTITY_CHARS,
+    FOOTER_LABEL,
+    HAS_COUNT,
+    HAS_DATE,
+    HASHTAGS,
+    HEADING,
+    IMAGE_PLACEHOLDER,
+    MARKUP_TOKEN,
+    META_TOKENS,
+    PROSE,
+    READER_UI,
+    RELATED_INLINE,
+    RELATED_MARKER,
+    SENTENCE_MARK,
+    TEASER_END,
+    TITLE_SEP,
+    TOKEN_SEPARATORS,
+    VISITOR,
+    VISITOR_LABEL,
+)
+
 REASONS: tuple[str, ...] = (
     "dateline",
     "byline",
@@ -68,174 +106,6 @@ class _Unit:
     source: str  # the stripped source text, reported when the unit is removed
 
 
-_BULLET = re.compile(r"^(?:[•·▶►▷▸■□◆◇●○◎☞※★☆]\s*|[-*+]\s+)+")
-_HEADING = re.compile(r"^#{1,6}\s+")
-_BROKEN_ENTITY = re.compile(r"(?<![A-Za-z&])(quot|apos|amp|lt|gt|nbsp);")
-_ENTITY_CHARS = {"quot": '"', "apos": "'", "amp": "&", "lt": "<", "gt": ">", "nbsp": " "}
-
-_NAME = r"[가-힣]{2,4}"
-_NAMES = rf"{_NAME}(?:\s*[·,/]\s*{_NAME})*"
-_ROLE = (
-    r"(?:선임|수석|객원|인턴|전문|사진|영상)?\s*"
-    r"(?:기자|특파원|논설위원|통신원|칼럼니스트|에디터|앵커|PD)"
-)
-_PLACE = r"[가-힣A-Za-z]{1,10}\s*=\s*[가-힣A-Za-z0-9 ]{1,20}"
-_PHOTO = r"(?:사진|이미지|그래픽|자료|출처|영상|캡처|사진\s*제공|제공)"
-_BYLINE_PREFIX = re.compile(
-    rf"^(?:(?:[\[(【]\s*{_PLACE}\s*[\])】]\s*)?{_NAMES}\s*(?:[가-힣]{{2,6}}\s+)?{_ROLE}\s*=\s*"
-    rf"|[\[(【][^\])】]{{0,30}}(?:기자|특파원)\s*[\])】]\s*"
-    rf"|[\[(【]\s*(?!{_PHOTO}\s*=){_PLACE}\s*[\])】]\s*)"
-)
-_BYLINE = re.compile(
-    rf"[/—-]?\s*(?:{_NAMES}\s*(?:[가-힣]{{2,6}}\s+)?{_ROLE}"
-    rf"|[\[(【<][^\])】>]{{0,30}}(?:기자|특파원)\s*[\])】>]"
-    rf"|(?:글|사진|글\s*[·/]\s*사진|정리|취재|기고|editor|writer)\s*[.:·=|]?\s*{_NAMES}"
-    rf"(?:\s*[(（][^)）]{{0,40}}[)）])?"
-    r"|(?:작성자|글쓴이)\s*[:：]?\s*\S{1,20})",
-    re.IGNORECASE,
-)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_COPYRIGHT = re.compile(
-    r"copyright|all\s+rights\s+reserved|저작권자\s*(?:[©ⓒ]|\(c\))|무단\s*(?:전재|복제)"
-    r"|재배포\s*금지|[©ⓒ]",
-    re.IGNORECASE,
-)
-_COPYRIGHT_WORDS = re.compile(r"copyright|rights|저작권|무단|재배포", re.IGNORECASE)
-_CREDIT_CAPTION = re.compile(
-    rf"(?:[\[(]\s*{_PHOTO}\s*[=:/][^\])]{{1,40}}[\])]"
-    rf"|\[[^\]]{{1,30}}(?:사진|이미지|그래픽|제공)\s*\]"
-    rf"|\S.{{9,}}\s[©ⓒ]\s*[\w.&\- ]{{1,30}})$"
-)
-_CREDIT_ONLY = re.compile(rf"[\[(]?\s*{_PHOTO}\s*[=:/]\s*[^\])]{{1,40}}[\])]?")
-_IMAGE_PLACEHOLDER = re.compile(
-    r"img|image|photo|picture|사진|이미지|그래픽|\[(?:사진|이미지|그래픽)\]", re.IGNORECASE
-)
-
-_DATE = (
-    r"(?:\d{4}|\d{2})\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*일?\.?"
-    r"(?:\s*\([월화수목금토일]\))?"
-    r"(?:\s*(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?초?)?"
-)
-_DATE_LABEL = (
-    r"(?:입력|수정|승인|등록|게재|발행|송고|업데이트|기사\s*입력|최종\s*수정"
-    r"|작성일|등록일|수정일|입력일|posted|updated|published)\s*[:：]?"
-)
-_HAS_DATE = re.compile(_DATE)
-_DATE_TOKENS = re.compile(rf"{_DATE_LABEL}|{_DATE}", re.IGNORECASE)
-_COUNT = r"(?:댓글|조회수?|추천|비추천|공감|좋아요|스크랩|공유)\s*[:：]?\s*[\d,]+\s*[건회개명]?"
-_HAS_COUNT = re.compile(_COUNT)
-_META_TOKENS = re.compile(
-    rf"{_COUNT}|{_DATE_LABEL}\s*{_DATE}|(?:작성자|글쓴이)\s*[:：]?\s*\S{{1,20}}", re.IGNORECASE
-)
-_TOKEN_SEPARATORS = re.compile(r"[\s|/·,]+")
-_BARE_NUMBER = re.compile(r"[\d,.]+")
-_VISITOR_LABEL = re.compile(r"(?:오늘|어제|최대|전체|today|yesterday|max|total)", re.IGNORECASE)
-_VISITOR = re.compile(
-    r"(?:접속자|방문자)\s*(?:집계|통계|수)|(?:현재\s*접속자|오늘|어제|최대|전체|today|yesterday"
-    r"|max|total)\s*[:：]?\s*[\d,]+",
-    re.IGNORECASE,
-)
-_COMMENTS = re.compile(
-    r"(?:댓글\s*(?:목록|쓰기|작성|달기|보기|남기기)|전체\s*댓글\s*[\d,]*\s*개?"
-    r"|등록된\s*댓글이\s*없습니다|첫\s*(?:번째\s*)?댓글을\s*남겨\s*(?:주세요|보세요)"
-    r"|댓글을\s*(?:입력|작성)해\s*주세요|comments?)\.?",
-    re.IGNORECASE,
-)
-_HASHTAGS = re.compile(r"#[^\s#]+(?:\s+#[^\s#]+)*")
-_AI_SUMMARY = re.compile(r"(?:[\[(【]\s*AI\s*요약\s*[\])】]|AI\s*요약\s*[:：]|AI\s*요약$)")
-_RELATED = (
-    r"(?:관련\s*(?:기사|뉴스)|(?:같이|함께)\s*(?:보면\s*좋은|볼\s*만한|읽으면\s*좋은)\s*(?:기사|뉴스)"
-    r"|추천\s*기사|많이\s*본\s*(?:기사|뉴스)|(?:실시간\s*)?인기\s*기사|주요\s*(?:기사|뉴스)"
-    r"|최신\s*(?:기사|뉴스)|이\s*기사와\s*함께\s*본\s*기사|related\s*(?:articles|stories|news))"
-)
-_RELATED_MARKER = re.compile(rf"[\[【<(]?\s*{_RELATED}\s*[\]】>)◀◁]?\s*[:：]?", re.IGNORECASE)
-_RELATED_INLINE = re.compile(rf"[\[【<(]?\s*{_RELATED}\s*[\]】>)]?\s*[:：]\s*\S", re.IGNORECASE)
-_CHROME_PHRASES = frozenset(
-    (
-        "본문바로가기",
-        "메뉴바로가기",
-        "주메뉴바로가기",
-        "하단메뉴바로가기",
-        "사이트내전체검색",
-        "전체검색",
-        "검색",
-        "상세검색",
-        "검색어를입력하세요",
-        "페이지정보",
-        "본문",
-        "기사본문",
-        "회원로그인",
-        "로그인",
-        "로그아웃",
-        "회원가입",
-        "사이트정보",
-        "아이디/비밀번호찾기",
-        "자동로그인",
-        "목록",
-        "이전글",
-        "다음글",
-        "글쓰기",
-        "공유하기",
-        "기사공유",
-        "인쇄",
-        "인쇄하기",
-        "프린트",
-        "스크랩",
-        "글자크기",
-        "글자크기조절",
-        "맨위로",
-        "위로",
-        "top",
-        "구독",
-        "구독하기",
-        "기자구독",
-        "기자의다른기사보기",
-        "다른기사보기",
-        "기자의다른기사",
-        "기사제보",
-        "카카오톡",
-        "페이스북",
-        "트위터",
-        "url복사",
-        "링크복사",
-        "주소복사",
-        "닫기",
-        "메뉴",
-        "전체메뉴",
-        "홈",
-        "home",
-        "이메일무단수집거부",
-        "개인정보처리방침",
-        "이용약관",
-        "청소년보호정책",
-        "광고문의",
-        "제휴문의",
-        "회사소개",
-        "사이트맵",
-        "오시는길",
-        "고객센터",
-        "전체기사",
-        "신고",
-        "신고하기",
-        "좋아요",
-        "공유",
-    )
-)
-_FOOTER_LABEL = re.compile(
-    r"(?:회사명|상호|법인명|대표자?|대표이사|발행인|편집인|발행\s*·?\s*편집인|주소|소재지"
-    r"|사업자\s*(?:등록)?\s*번호|(?:대표\s*)?전화(?:번호)?|팩스|fax|tel|통신판매업?\s*신고\s*번호"
-    r"|개인정보\s*(?:관리|보호)?\s*책임자|청소년\s*보호\s*책임자|등록\s*번호|등록\s*일자?"
-    r"|고객센터)\s*[:：]",
-    re.IGNORECASE,
-)
-_BREADCRUMB_SEP = re.compile(r"\s+(?:[>|/›»]|::)\s+")
-_SENTENCE_MARK = re.compile(r"[.?!\"“”‘’']")
-_MARKUP_TOKEN = re.compile(r"[a-z]+(?:_[a-z]+)+")
-_READER_UI = re.compile(r"(?:클릭|터치)\s*하(?:시면|세요|십시오)")
-_TITLE_SEP = re.compile(r"\s+(?:[>|›»\-–—]|::)\s+")
-_TEASER_END = ("...", "…", "..")
-_END_SIGNALS = frozenset({"byline", "email", "copyright"})
-_PROSE = re.compile(r".{20,}[.!?\"”’']")
 TITLE_MAX_CHARS = 160
 """Longest first paragraph taken as the title (Korean headlines run to about 60 characters)."""
 
@@ -272,14 +142,14 @@ def _tidy(text: str) -> str:
     """Collapse whitespace and repair HTML entities, including ones that lost their '&'."""
     if "&" in text:
         text = html.unescape(text)
-    text = _BROKEN_ENTITY.sub(lambda m: _ENTITY_CHARS[m.group(1)], text)
+    text = BROKEN_ENTITY.sub(lambda m: ENTITY_CHARS[m.group(1)], text)
     return " ".join(text.split())
 
 
 def _text_units(text: str) -> list[_Unit]:
     units = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = _tidy(_HEADING.sub("", _BULLET.sub("", raw.strip())))
+        line = _tidy(HEADING.sub("", BULLET.sub("", raw.strip())))
         if line:
             units.append(_Unit(number, line, raw.strip()))
     return units
@@ -301,7 +171,7 @@ def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
                     parts.append(child.content)
                 elif child.type in ("softbreak", "hardbreak"):
                     parts.append(" ")
-            line = _tidy(_BULLET.sub("", "".join(parts).strip()))
+            line = _tidy(BULLET.sub("", "".join(parts).strip()))
             if line:
                 units.append(_Unit(first, line, token.content.strip()))
             elif token.content.strip():
@@ -318,7 +188,7 @@ def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
 
 def _strip_byline_prefix(unit: _Unit, removed: list[RemovedLine]) -> _Unit:
     """Remove a "[서울=뉴시스] 홍길동 기자 =" prefix from a body line, recording it."""
-    match = _BYLINE_PREFIX.match(unit.text)
+    match = BYLINE_PREFIX.match(unit.text)
     if match is None or not unit.text[match.end() :].strip():
         return unit
     removed.append(RemovedLine(unit.line, match.group(0).strip(), "byline"))
@@ -328,29 +198,29 @@ def _strip_byline_prefix(unit: _Unit, removed: list[RemovedLine]) -> _Unit:
 
 def _reason(text: str) -> str | None:
     """The reason a unit is boilerplate judged on its own text, or None to keep it."""
-    if _AI_SUMMARY.match(text):
+    if AI_SUMMARY.match(text):
         return "ai-summary"
-    if _IMAGE_PLACEHOLDER.fullmatch(text) or _CREDIT_ONLY.fullmatch(text):
+    if IMAGE_PLACEHOLDER.fullmatch(text) or CREDIT_ONLY.fullmatch(text):
         return "image-caption"
-    if len(text) <= 200 and _CREDIT_CAPTION.search(text) and not _COPYRIGHT_WORDS.search(text):
+    if len(text) <= 200 and CREDIT_CAPTION.search(text) and not COPYRIGHT_WORDS.search(text):
         return "image-caption"
-    if len(text) <= 150 and _COPYRIGHT.search(text):
+    if len(text) <= 150 and COPYRIGHT.search(text):
         return "copyright"
-    if _EMAIL.search(text) and len(_EMAIL.sub("", text).strip()) <= 40:
+    if EMAIL.search(text) and len(EMAIL.sub("", text).strip()) <= 40:
         return "email"
-    if _HAS_DATE.search(text) and _only_tokens(_DATE_TOKENS, text):
+    if HAS_DATE.search(text) and _only_tokens(DATE_TOKENS, text):
         return "dateline"
-    if _HAS_COUNT.search(text) and _only_tokens(_META_TOKENS, text):
+    if HAS_COUNT.search(text) and _only_tokens(META_TOKENS, text):
         return "counter"
-    if _BYLINE.fullmatch(text):
+    if BYLINE.fullmatch(text):
         return "byline"
-    if _BARE_NUMBER.fullmatch(text) or _VISITOR.fullmatch(text):
+    if BARE_NUMBER.fullmatch(text) or VISITOR.fullmatch(text):
         return "counter"
-    if _COMMENTS.fullmatch(text):
+    if COMMENTS.fullmatch(text):
         return "comments"
-    if _HASHTAGS.fullmatch(text):
+    if HASHTAGS.fullmatch(text):
         return "hashtags"
-    if _RELATED_MARKER.fullmatch(text) or _RELATED_INLINE.match(text):
+    if RELATED_MARKER.fullmatch(text) or RELATED_INLINE.match(text):
         return "related-articles"
     if _is_site_chrome(text):
         return "site-chrome"
@@ -359,16 +229,16 @@ def _reason(text: str) -> str | None:
 
 def _only_tokens(tokens: re.Pattern[str], text: str) -> bool:
     """True when `text` is nothing but `tokens` and separators (linear, unlike a repeated group)."""
-    return not _TOKEN_SEPARATORS.sub("", tokens.sub("", text))
+    return not TOKEN_SEPARATORS.sub("", tokens.sub("", text))
 
 
 def _is_site_chrome(text: str) -> bool:
     key = text.replace(" ", "").lower().rstrip(".")
-    if key in _CHROME_PHRASES or _FOOTER_LABEL.match(text) or _MARKUP_TOKEN.fullmatch(text):
+    if key in CHROME_PHRASES or FOOTER_LABEL.match(text) or MARKUP_TOKEN.fullmatch(text):
         return True
     if not any(char.isalnum() for char in text):
         return True
-    if len(text) <= 80 and _READER_UI.search(text):
+    if len(text) <= 80 and READER_UI.search(text):
         return True
     return _is_breadcrumb(text)
 
@@ -377,9 +247,9 @@ def _is_breadcrumb(text: str) -> bool:
     """Short "A > B" / "A | B" / "A / B" labels made of short segments and no sentence."""
     if len(text) > 60 or text.startswith("|") or text.endswith("|"):
         return False
-    segments = _BREADCRUMB_SEP.split(text)
+    segments = BREADCRUMB_SEP.split(text)
     return 2 <= len(segments) <= 5 and all(
-        len(segment) <= 20 and len(segment.split()) <= 3 and not _SENTENCE_MARK.search(segment)
+        len(segment) <= 20 and len(segment.split()) <= 3 and not SENTENCE_MARK.search(segment)
         for segment in segments
     )
 
@@ -391,10 +261,10 @@ def _mark_context(units: list[_Unit], reasons: list[str | None]) -> None:
         if reasons[index] is not None:
             continue
         following = units[index + 1].text if index + 1 < len(units) else ""
-        if _VISITOR_LABEL.fullmatch(unit.text) and _BARE_NUMBER.fullmatch(following):
+        if VISITOR_LABEL.fullmatch(unit.text) and BARE_NUMBER.fullmatch(following):
             reasons[index] = "counter"
             continue
-        head = _TITLE_SEP.split(unit.text, maxsplit=1)[0]
+        head = TITLE_SEP.split(unit.text, maxsplit=1)[0]
         if head != unit.text and head in texts:
             reasons[index] = "duplicate"
 
@@ -409,9 +279,9 @@ def _mark_tail(units: list[_Unit], reasons: list[str | None]) -> None:
         text = units[index].text
         if in_related:
             reasons[index] = reasons[index] or "related-articles"
-        elif _RELATED_MARKER.fullmatch(text):
+        elif RELATED_MARKER.fullmatch(text):
             in_related = True
-        elif reasons[index] is None and text.endswith(_TEASER_END):
+        elif reasons[index] is None and text.endswith(TEASER_END):
             reasons[index] = "related-articles"
             headline = index - 1
             if (
@@ -430,9 +300,9 @@ def _article_end(units: list[_Unit], reasons: list[str | None]) -> int | None:
     """
     prose = 0
     for index, (unit, reason) in enumerate(zip(units, reasons, strict=True)):
-        if reason is None and _PROSE.fullmatch(unit.text):
+        if reason is None and PROSE.fullmatch(unit.text):
             prose += 1
-        elif reason in _END_SIGNALS and prose >= 2:
+        elif reason in END_SIGNALS and prose >= 2:
             return index
     return None
 

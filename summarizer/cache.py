@@ -22,49 +22,13 @@ from types import TracebackType
 from typing import Any, Self
 
 from summarizer.cache_repair import drop_undecodable, is_undecodable
+from summarizer.cache_schema import UnusableFile, connect, message, now, transaction
 from summarizer.errors import CacheError
 from summarizer.fileio import write_atomic
 
 DEFAULT_CACHE_ENV = "SUMMARIZER_CACHE"
-BUSY_TIMEOUT_S = 30.0
-# Stored in the SQLite header (PRAGMA application_id): tells our caches from other apps' files.
-APPLICATION_ID = int.from_bytes(b"SUMZ", "big")
 _EXPORT_FIELDS = ("kind", "model", "fingerprint", "source", "output", "created")
 _CHUNK = 500  # source hashes per SELECT, well under SQLite's bound-variable limit
-
-# Applied in order, each once, and recorded by name in `_migrations`. Only ever append.
-MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "001_entries",
-        (
-            """
-            CREATE TABLE entries (
-                kind TEXT NOT NULL,
-                fingerprint TEXT NOT NULL,
-                source_hash TEXT NOT NULL,
-                source TEXT NOT NULL,
-                output TEXT NOT NULL,
-                model TEXT NOT NULL,
-                created TEXT NOT NULL,
-                PRIMARY KEY (kind, fingerprint, source_hash)
-            )
-            """,
-        ),
-    ),
-    (
-        "002_last_run",
-        (
-            """
-            CREATE TABLE last_run (
-                kind TEXT PRIMARY KEY,
-                hits INTEGER NOT NULL,
-                misses INTEGER NOT NULL,
-                recorded TEXT NOT NULL
-            )
-            """,
-        ),
-    ),
-)
 
 
 def default_cache_path(outputs_dir: Path) -> Path:
@@ -164,7 +128,7 @@ class Cache(_Closing):
 
     def put_many(self, kind: str, fingerprint: str, model: str, items: Mapping[str, str]) -> None:
         """Store source -> output pairs, replacing existing ones (so --refresh overwrites)."""
-        created = _now()
+        created = now()
         rows = []
         for source, output in items.items():
             normalized = normalize_source(source)
@@ -173,7 +137,7 @@ class Cache(_Closing):
             )
         if not rows:
             return
-        with self._lock, self._errors(), _transaction(self._conn) as conn:
+        with self._lock, self._errors(), transaction(self._conn) as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO entries"
                 " (kind, fingerprint, source_hash, source, output, model, created)"
@@ -183,12 +147,12 @@ class Cache(_Closing):
 
     def record_run(self, hits: Mapping[str, int], misses: Mapping[str, int]) -> None:
         """Replace the last run's per-kind hit and miss counts."""
-        recorded = _now()
+        recorded = now()
         rows = [
             (kind, hits.get(kind, 0), misses.get(kind, 0), recorded)
             for kind in sorted({*hits, *misses})
         ]
-        with self._lock, self._errors(), _transaction(self._conn) as conn:
+        with self._lock, self._errors(), transaction(self._conn) as conn:
             conn.execute("DELETE FROM last_run")
             conn.executemany(
                 "INSERT INTO last_run (kind, hits, misses, recorded) VALUES (?, ?, ?, ?)", rows
@@ -212,7 +176,7 @@ class Cache(_Closing):
     def clear(self, model: str | None = None) -> int:
         """Delete all entries, or those of one model; returns the number deleted."""
         with self._errors():
-            with _transaction(self._conn) as conn:
+            with transaction(self._conn) as conn:
                 if model is None:
                     deleted = conn.execute("DELETE FROM entries").rowcount
                 else:
@@ -263,18 +227,18 @@ class Cache(_Closing):
 
     def _open(self) -> sqlite3.Connection:
         if self.path.is_symlink():
-            raise CacheError(_message(self.path, "it is a symbolic link, which is not followed"))
+            raise CacheError(message(self.path, "it is a symbolic link, which is not followed"))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise CacheError(_message(self.path, f"cannot create its folder ({exc})")) from exc
+            raise CacheError(message(self.path, f"cannot create its folder ({exc})")) from exc
         try:
             with self._errors():
-                return _connect(self.path)
-        except _UnusableFile as exc:
+                return connect(self.path)
+        except UnusableFile as exc:
             self.warnings.append(self._move_aside(exc.reason))
         with self._errors():
-            return _connect(self.path)
+            return connect(self.path)
 
     def _move_aside(self, reason: str) -> str:
         """Rename the file (and its WAL files) to a timestamped backup; returns the warning."""
@@ -291,7 +255,7 @@ class Cache(_Closing):
                     _sidecar(self.path, suffix).rename(_sidecar(backup, suffix))
         except OSError as exc:
             raise CacheError(
-                _message(self.path, f"it {reason} and cannot be moved aside ({exc})")
+                message(self.path, f"it {reason} and cannot be moved aside ({exc})")
             ) from exc
         return f"cache file {self.path} {reason}; moved it to {backup} and started a fresh cache"
 
@@ -304,8 +268,8 @@ class Cache(_Closing):
             raise  # misuse such as a closed cache: a bug, not something the user can fix
         except sqlite3.DatabaseError as exc:
             if is_undecodable(exc):
-                raise _Undecodable(_message(self.path, str(exc))) from exc
-            raise CacheError(_message(self.path, str(exc))) from exc
+                raise _Undecodable(message(self.path, str(exc))) from exc
+            raise CacheError(message(self.path, str(exc))) from exc
 
 
 class NullCache(_Closing):
@@ -342,87 +306,6 @@ class _Undecodable(CacheError):
     """A read met text that is not valid UTF-8."""
 
 
-class _UnusableFile(CacheError):
-    """The file at the cache path is corrupt or another application's database."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(_message(path, f"it {reason}"))
-        self.reason = reason
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-    )
-    try:
-        _check_ours(conn, path)
-        conn.execute("PRAGMA journal_mode = WAL")
-        _migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
-    """Raise _UnusableFile unless the file is empty or a sound database of ours."""
-    try:
-        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master")]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    except sqlite3.OperationalError:
-        raise  # I/O or permission trouble: not the file's fault, never move it
-    except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT, SQLITE_NOTADB
-        raise _UnusableFile(path, f"is corrupt ({exc})") from exc
-    if problems != ["ok"]:
-        first = " ".join(problems[0].split())  # SQLite's report spans lines
-        raise _UnusableFile(path, f"is corrupt (integrity check: {first})")
-    if tables and app_id != APPLICATION_ID:
-        names = ", ".join(sorted(tables)[:5])
-        raise _UnusableFile(path, f"is another application's database (tables: {names})")
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    """Apply pending migrations under the write lock, so concurrent openers apply each once."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        # A header write: fails here if the file is read-only, not after the first batch is done.
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)"
-        )
-        applied = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
-        pending = [(name, sql) for name, sql in MIGRATIONS if name not in applied]
-        for name, statements in pending:
-            for statement in statements:
-                conn.execute(statement)
-            conn.execute("INSERT INTO _migrations (name, applied) VALUES (?, ?)", (name, _now()))
-        # With nothing to apply, roll the probe back so that an ordinary open writes nothing.
-        conn.execute("COMMIT" if pending else "ROLLBACK")
-    finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-
-
-@contextlib.contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE (waits up to the busy timeout for other writers), COMMIT or ROLLBACK."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-
-
-def _message(path: Path, detail: str) -> str:
-    return (
-        f"cannot use the cache at {path}: {detail}; "
-        "pass --cache PATH to use another file or --no-cache to run without a cache"
-    )
-
-
 def _write_export(out: Path, lines: list[str]) -> int:
     try:
         write_atomic(out, "".join(lines))
@@ -437,7 +320,3 @@ def _source_hash(normalized: str) -> str:
 
 def _sidecar(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

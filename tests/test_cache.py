@@ -13,16 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import cache as cache_module
+from summarizer import cache_schema
 from summarizer.cache import (
     DEFAULT_CACHE_ENV,
-    MIGRATIONS,
     Cache,
     NullCache,
     RunCounts,
     default_cache_path,
     normalize_source,
 )
+from summarizer.cache_schema import MIGRATIONS
 from summarizer.errors import CacheError
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -160,13 +160,13 @@ def test_fresh_cache_records_all_migrations(path: Path) -> None:
 def test_migrations_are_applied_once_and_additively(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache_module, "MIGRATIONS", MIGRATIONS[:1])
+    monkeypatch.setattr(cache_schema, "MIGRATIONS", MIGRATIONS[:1])
     with Cache(path) as cache:
         cache.put_many("translation", "fp", "opus", {"하나": "one"})
     assert [r[0] for r in _rows(path, "SELECT name FROM _migrations")] == [MIGRATIONS[0][0]]
 
     probe = ("999_probe", ("CREATE TABLE probe (x INTEGER)", "INSERT INTO probe VALUES (1)"))
-    monkeypatch.setattr(cache_module, "MIGRATIONS", (*MIGRATIONS, probe))
+    monkeypatch.setattr(cache_schema, "MIGRATIONS", (*MIGRATIONS, probe))
     for _ in range(3):
         with Cache(path) as cache:
             assert cache.get_many("translation", "fp", ["하나"]) == {"하나": "one"}
