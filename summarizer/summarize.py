@@ -36,6 +36,8 @@ RETRY_REQUEST = (
 the request after the article, where a small model cannot miss it."""
 RETRY_BEAMS = 4
 """Other summarizers are asked again with beam search."""
+RETRY_NO_REPEAT = 3
+"""Every retry blocks repeated trigrams, as BART's CNN/DailyMail settings do: no loops."""
 SEVERE = frozenset({"empty", "not English", "loop", "off topic"})
 """Flags that make a summary worth asking for again; unsupported names alone do not."""
 _MAX_ROUNDS = 8
@@ -92,9 +94,10 @@ class Summarizer:
         prompts' fingerprint."""
         base = f"{self.model.fingerprint}/s{self.sentences}w{self.words}"
         if self.system is None:
-            return f"{base}/retry-b{RETRY_BEAMS}"
+            return f"{base}/retry-b{RETRY_BEAMS}-nr{RETRY_NO_REPEAT}"
         prompts = f"{self.system}\n{RETRY_REQUEST}".encode()
-        return f"{base}/retry-request/prompt-{hashlib.sha256(prompts).hexdigest()[:8]}"
+        digest = hashlib.sha256(prompts).hexdigest()[:8]
+        return f"{base}/retry-request-nr{RETRY_NO_REPEAT}/prompt-{digest}"
 
     def describe(self) -> dict[str, object]:
         return {
@@ -215,7 +218,8 @@ class Summarizer:
 
     @property
     def retry_rule(self) -> str:
-        return "request after the article" if self.system else f"beam {RETRY_BEAMS}"
+        how = "the request after the article" if self.system else f"beam {RETRY_BEAMS}"
+        return f"{how}, no repeated {RETRY_NO_REPEAT}-grams"
 
     def trim(self, text: str) -> str:
         """At most `sentences` sentences and `words` words: cut at sentence ends, and at a word
@@ -236,13 +240,20 @@ class Summarizer:
         request = RETRY_REQUEST.format(sentences=self.sentences, words=self.words)
         for start in range(0, len(texts), self.batch_size):
             chunk = texts[start : start + self.batch_size]
+            engine = self.model.engine
             if not retry:
-                outputs.extend(self.model.engine.generate(chunk, system=self.system))
+                outputs.extend(engine.generate(chunk, system=self.system))
             elif self.system:
                 asked = [f"{text}\n\n{request}" for text in chunk]
-                outputs.extend(self.model.engine.generate(asked, system=self.system))
+                outputs.extend(
+                    engine.generate(asked, system=self.system, no_repeat_ngram_size=RETRY_NO_REPEAT)
+                )
             else:
-                outputs.extend(self.model.engine.generate(chunk, num_beams=RETRY_BEAMS))
+                outputs.extend(
+                    engine.generate(
+                        chunk, num_beams=RETRY_BEAMS, no_repeat_ngram_size=RETRY_NO_REPEAT
+                    )
+                )
         return outputs
 
     def _map_reduce(self, text: str) -> tuple[str, int]:

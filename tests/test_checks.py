@@ -196,6 +196,12 @@ def test_a_faithful_summary_passes_and_chat_replies_loops_and_blanks_do_not() ->
     assert [f.check for f in refusal] == ["off topic"]
     loop = check_summary("The bridge will open. " * 6, ARTICLE)
     assert [f.check for f in loop] == ["loop"]
+    said_again = "The council approved a new bridge over the river on Monday. " * 3
+    [flag] = check_summary(said_again, ARTICLE)
+    assert flag.check == "loop" and flag.detail == (
+        "the sentence “The council approved a new bridge over the river on Monday.” 3 times"
+    )
+    assert check_summary("No. No. The council approved the bridge.", ARTICLE) == []
     assert [f.check for f in check_summary("  ", ARTICLE)] == ["empty"]
     korean = check_summary("시의회는 월요일 새 다리를 승인했다.", ARTICLE)
     assert [(f.check, f.detail) for f in korean] == [("not English", "0% of the letters are Latin")]

@@ -2,7 +2,7 @@
 
 Tiny random-weight models write nonsense, which the off-topic check flags, so every summary
 they write goes through the retry: chat models get the request again after the article,
-others beam search.
+others beam search, both with repeated trigrams blocked.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from summarizer.cache import Cache, NullCache
 from summarizer.engines import Model
 from summarizer.models import resolve
-from summarizer.summarize import RETRY_BEAMS, SEVERE, Summarizer
+from summarizer.summarize import RETRY_BEAMS, RETRY_NO_REPEAT, SEVERE, Summarizer
 
 ARTICLE = (
     "Tesla shares jumped 6% on the Nasdaq this week after Morgan Stanley raised its target. "
@@ -34,10 +34,23 @@ def spy(job: Summarizer) -> list[dict[str, Any]]:
     original = engine.generate
 
     def generate(
-        inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
+        inputs: Sequence[str],
+        *,
+        system: str | None = None,
+        num_beams: int | None = None,
+        no_repeat_ngram_size: int | None = None,
     ) -> list[str]:
-        calls.append({"inputs": list(inputs), "system": system, "num_beams": num_beams})
-        return original(inputs, system=system, num_beams=num_beams)
+        calls.append(
+            {
+                "inputs": list(inputs),
+                "system": system,
+                "num_beams": num_beams,
+                "no_repeat": no_repeat_ngram_size,
+            }
+        )
+        return original(
+            inputs, system=system, num_beams=num_beams, no_repeat_ngram_size=no_repeat_ngram_size
+        )
 
     engine.generate = generate  # type: ignore[method-assign]
     return calls
@@ -53,10 +66,12 @@ def test_a_chat_model_is_asked_again_with_the_request_after_the_article(
         assert len(calls) == 2, "a first attempt, then one retry"
         first, again = calls
         assert first["inputs"] == [ARTICLE] and again["system"] == first["system"]
+        assert (first["no_repeat"], again["no_repeat"]) == (None, RETRY_NO_REPEAT)
         [asked] = again["inputs"]
         assert asked.startswith(ARTICLE + "\n\n") and "at most 3 sentences and 80 words" in asked
         record = summary.retried
-        assert record is not None and record["how"] == "request after the article"
+        assert record is not None
+        assert record["how"] == "the request after the article, no repeated 3-grams"
         assert record["kept"] in {"first", "retry"} and isinstance(record["other"], str)
         assert all(flag["check"] in SEVERE for flag in record["other_flags"])
 
@@ -70,10 +85,14 @@ def test_other_summarizers_are_asked_again_with_beam_search(tiny_bart: Path) -> 
     job = summarizer(tiny_bart)
     calls = spy(job)
     [summary] = job.summarize([ARTICLE])
-    assert [c["num_beams"] for c in calls] == [None, RETRY_BEAMS]
+    assert [(c["num_beams"], c["no_repeat"]) for c in calls] == [
+        (None, None),
+        (RETRY_BEAMS, RETRY_NO_REPEAT),
+    ]
     assert calls[1]["inputs"] == [ARTICLE]
-    assert summary.retried is not None and summary.retried["how"] == f"beam {RETRY_BEAMS}"
-    assert "/retry-b4" in job.fingerprint
+    assert summary.retried is not None
+    assert summary.retried["how"] == "beam 4, no repeated 3-grams"
+    assert "/retry-b4-nr3" in job.fingerprint
 
 
 def test_a_sound_summary_is_not_asked_again(tiny_bart: Path) -> None:
@@ -93,6 +112,7 @@ def test_run_records_the_retry_in_result_json(seeds_run: dict[str, Any]) -> None
     assert retried, "the tiny BART's summaries are flagged and asked for again"
     for result in retried:
         record = result["summary_retried"]
-        assert record["how"] == f"beam {RETRY_BEAMS}" and record["kept"] in {"first", "retry"}
+        assert record["how"] == "beam 4, no repeated 3-grams"
+        assert record["kept"] in {"first", "retry"}
         kept_flags = {f["check"] for f in result["summary_flags"]} & SEVERE
         assert len(kept_flags) <= len(record["other_flags"])

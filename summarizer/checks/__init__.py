@@ -20,9 +20,17 @@ from summarizer.checks.script import (
 from summarizer.checks.summary import check_summary
 from summarizer.checks.terms import check_terms
 
-__all__ = ["CHECKS", "Flag", "check_summary", "check_translation", "hangul_share"]
+__all__ = [
+    "CHECKS",
+    "SUMMARY_CHECKS",
+    "TRANSLATION_CHECKS",
+    "Flag",
+    "check_summary",
+    "check_translation",
+    "hangul_share",
+]
 
-CHECKS = (
+TRANSLATION_CHECKS = (
     "empty",
     "copied",
     "untranslated",
@@ -31,10 +39,10 @@ CHECKS = (
     "length",
     "numbers",
     "latin terms",
-    "not English",
-    "off topic",
-    "summary support",
 )
+SUMMARY_CHECKS = ("empty", "not English", "loop", "off topic", "summary support")
+CHECKS = (*TRANSLATION_CHECKS, *(c for c in SUMMARY_CHECKS if c not in TRANSLATION_CHECKS))
+"""Every check's name, in the order reports list them."""
 
 
 def check_translation(source: str, target: str) -> list[Flag]:

@@ -1,7 +1,10 @@
-"""The loop check: a phrase repeated back to back, or far more often than in the source.
+"""The loop check: a phrase repeated back to back, or far more often than in the source, or a
+whole sentence said again.
 
 After Raunak et al. (2021), who find hallucinated "oscillatory" output by its top n-gram
-count exceeding the source's; here a run of back-to-back copies counts as well.
+count exceeding the source's; here a run of back-to-back copies counts as well, and so does a
+sentence of four words or more that the output repeats more often than the source does (a
+summary that says the same sentence three times).
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ RUN_OF_PHRASES = 3
 # most repeated phrase of the same length.
 EXCESS_COPIES = 4
 _TOKEN = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+SENTENCE_WORDS = 4
+"""A repeated sentence this long or longer is a loop; shorter ones ("No. No.") may be English."""
 
 
 def check_loop(source: str, target: str) -> list[Flag]:
@@ -34,7 +40,25 @@ def check_loop(source: str, target: str) -> list[Flag]:
         phrase, count = _most_common(words, size)
         if count - max(_most_common(source_words, size)[1], 1) >= EXCESS_COPIES:
             return [Flag("loop", f"“{' '.join(phrase)}” {count} times")]
+    return _repeated_sentence(source, target)
+
+
+def _repeated_sentence(source: str, target: str) -> list[Flag]:
+    sentences = _SENTENCE_END.split(target.strip())
+    keys = [_key(sentence) for sentence in sentences]
+    copies = Counter(key for key in keys if len(key.split()) >= SENTENCE_WORDS)
+    before = Counter(_key(sentence) for sentence in _SENTENCE_END.split(source.strip()))
+    for key, count in copies.most_common(1):
+        if count > max(before[key], 1):
+            sentence = sentences[keys.index(key)]
+            shown = sentence if len(sentence) <= 60 else sentence[:57] + "…"
+            return [Flag("loop", f"the sentence “{shown}” {count} times")]
     return []
+
+
+def _key(sentence: str) -> str:
+    """A sentence with case and punctuation left out."""
+    return " ".join(_TOKEN.findall(sentence.casefold()))
 
 
 def longest_run(words: Sequence[str]) -> tuple[tuple[str, ...], int]:

@@ -35,11 +35,17 @@ class Engine(Protocol):
         ...
 
     def generate(
-        self, inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
+        self,
+        inputs: Sequence[str],
+        *,
+        system: str | None = None,
+        num_beams: int | None = None,
+        no_repeat_ngram_size: int | None = None,
     ) -> list[str]:
         """Decode every input (never truncated). `system` is the instruction for chat models
         and, for completion-style base models, the prefix every prompt starts with (the
-        examples); `num_beams` overrides the beam size (a retry of a bad output)."""
+        examples); `num_beams` and `no_repeat_ngram_size` override the model's decoding (a
+        retry of a bad output)."""
         ...
 
 

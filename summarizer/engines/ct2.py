@@ -151,13 +151,22 @@ class CT2Engine:
         return self.prompter.count(texts, system)
 
     def generate(
-        self, inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
+        self,
+        inputs: Sequence[str],
+        *,
+        system: str | None = None,
+        num_beams: int | None = None,
+        no_repeat_ngram_size: int | None = None,
     ) -> list[str]:
         if not inputs:
             return []
         encoded = self.prompter.encode(self.prompter.prompts(inputs, system))
         refuse_overlong(encoded, self.max_input_tokens)
-        options = {**self.options, **({"beam_size": num_beams} if num_beams else {})}
+        options = dict(self.options)
+        if num_beams:
+            options["beam_size"] = num_beams
+        if no_repeat_ngram_size:
+            options["no_repeat_ngram_size"] = no_repeat_ngram_size
         if self.prompter.style == "completion" and system:
             # The shared prefix is computed once and its state reused for every input.
             static = self.tokenizer(system, add_special_tokens=True)["input_ids"]

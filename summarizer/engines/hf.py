@@ -88,7 +88,12 @@ class HFEngine:
         return self.prompter.count(texts, system)
 
     def generate(
-        self, inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
+        self,
+        inputs: Sequence[str],
+        *,
+        system: str | None = None,
+        num_beams: int | None = None,
+        no_repeat_ngram_size: int | None = None,
     ) -> list[str]:
         import torch
 
@@ -105,6 +110,8 @@ class HFEngine:
         settings = {k: v for k, v in self.decoding.items() if v is not None}
         if num_beams:
             settings["num_beams"] = num_beams
+        if no_repeat_ngram_size:
+            settings["no_repeat_ngram_size"] = no_repeat_ngram_size
         with torch.inference_mode():
             output = self.model.generate(
                 **batch,
