@@ -68,4 +68,8 @@ def _normalised(text: str) -> str:
 
 
 def _similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, _normalised(a), _normalised(b), autojunk=False).ratio()
+    """How alike two texts are (difflib's ratio), cut short when even its cheap upper bound
+    (shared characters, whatever their order) is below the copy threshold."""
+    matcher = SequenceMatcher(None, _normalised(a), _normalised(b), autojunk=False)
+    bound = matcher.quick_ratio()
+    return bound if bound < COPIED_SIMILARITY else matcher.ratio()
