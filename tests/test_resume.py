@@ -176,7 +176,9 @@ def models(
 def test_sigint_mid_translation_keeps_finished_batches(tmp_path: Path, models: list[str]) -> None:
     articles = seeds_copy(tmp_path)
     out, cache = tmp_path / "out", tmp_path / "out" / "cache.sqlite"
-    args = [*run_args(articles, out, models), "--batch-size", "4"]
+    # One sentence per batch: translation lasts long enough that the interrupt lands in it
+    # even when this test process is slow to see the first commit on a busy machine.
+    args = [*run_args(articles, out, models), "--batch-size", "1"]
     process = start(args, tmp_path / "first")
     wait_until(lambda: translation_rows(cache) > 0, process)
     process.send_signal(signal.SIGINT)
