@@ -175,10 +175,16 @@ def models(
 
 def test_sigint_mid_translation_keeps_finished_batches(tmp_path: Path, models: list[str]) -> None:
     articles = seeds_copy(tmp_path)
+    # Three more copies of each seed, every line numbered so that each sentence is new:
+    # translation lasts long enough that the interrupt lands in it even when this test
+    # process is slow to see the first commit on a busy machine.
+    for seed in sorted(articles.glob("*.txt")):
+        lines = seed.read_text(encoding="utf-8").splitlines()
+        for copy in range(1, 4):
+            numbered = [f"{line} ({copy}번)" if line.strip() else line for line in lines]
+            (articles / f"{copy}{seed.name}").write_text("\n".join(numbered), encoding="utf-8")
     out, cache = tmp_path / "out", tmp_path / "out" / "cache.sqlite"
-    # One sentence per batch: translation lasts long enough that the interrupt lands in it
-    # even when this test process is slow to see the first commit on a busy machine.
-    args = [*run_args(articles, out, models), "--batch-size", "1"]
+    args = [*run_args(articles, out, models), "--batch-size", "4"]
     process = start(args, tmp_path / "first")
     wait_until(lambda: translation_rows(cache) > 0, process)
     process.send_signal(signal.SIGINT)
