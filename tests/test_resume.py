@@ -70,7 +70,15 @@ def start(args: list[str], logs: Path) -> subprocess.Popen[bytes]:
             env=env(),
             stdout=stdout,
             stderr=stderr,
+            preexec_fn=_deliverable_sigint,
         )
+
+
+def _deliverable_sigint() -> None:
+    """In the child before exec: SIGINT handled by default and not blocked, whatever this
+    test process inherited or a library set, so that Python installs its Ctrl-C handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def finish(process: subprocess.Popen[bytes], logs: Path) -> tuple[int, str]:
