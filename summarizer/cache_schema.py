@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from summarizer.errors import CacheError
 
 BUSY_TIMEOUT_S = 30.0
+WAL_RETRY_S = 0.05
 # Stored in the SQLite header (PRAGMA application_id): tells our caches from other apps' files.
 APPLICATION_ID = int.from_bytes(b"SUMZ", "big")
 
@@ -67,7 +69,7 @@ def connect(path: Path) -> sqlite3.Connection:
     )
     try:
         check_ours(conn, path)
-        conn.execute("PRAGMA journal_mode = WAL")
+        enable_wal(conn)
         migrate(conn)
     except BaseException:
         conn.close()
@@ -91,6 +93,23 @@ def check_ours(conn: sqlite3.Connection, path: Path) -> None:
     if tables and app_id != APPLICATION_ID:
         names = ", ".join(sorted(tables)[:5])
         raise UnusableFile(path, f"is another application's database (tables: {names})")
+
+
+def enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL, waiting up to the busy timeout for another opener's write.
+
+    SQLite answers "database is locked" at once here rather than calling the busy handler (the
+    switch upgrades a read lock, which could deadlock), so the wait is ours to do.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_S)
 
 
 def migrate(conn: sqlite3.Connection) -> None:

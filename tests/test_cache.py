@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from cache_helpers import child_env, rows
 
 from summarizer import cache_schema
 from summarizer.cache import (
@@ -24,22 +25,6 @@ from summarizer.cache import (
 )
 from summarizer.cache_schema import MIGRATIONS
 from summarizer.errors import CacheError
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-
-
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
-    return env
-
-
-def _rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def _backups(path: Path) -> list[Path]:
@@ -126,14 +111,14 @@ def test_put_many_overwrites_for_refresh(path: Path) -> None:
         cache.put_many("summary", "fp", "bart", {"article": "old summary"})
         cache.put_many("summary", "fp", "bart", {"article": "new summary"})
         assert cache.get_many("summary", "fp", ["article"]) == {"article": "new summary"}
-    assert _rows(path, "SELECT COUNT(*) FROM entries") == [(1,)]
+    assert rows(path, "SELECT COUNT(*) FROM entries") == [(1,)]
 
 
 def test_put_many_is_committed_on_return(path: Path) -> None:
     with Cache(path) as cache:
         cache.put_many("translation", "fp", "opus", {"하나": "one", "둘": "two"})
         # A separate connection sees the rows while the cache is still open.
-        assert _rows(path, "SELECT source, output FROM entries ORDER BY output") == [
+        assert rows(path, "SELECT source, output FROM entries ORDER BY output") == [
             ("하나", "one"),
             ("둘", "two"),
         ]
@@ -152,9 +137,9 @@ def test_many_sources_are_looked_up_in_chunks(path: Path) -> None:
 def test_fresh_cache_records_all_migrations(path: Path) -> None:
     with Cache(path):
         pass
-    names = [row[0] for row in _rows(path, "SELECT name FROM _migrations ORDER BY name")]
+    names = [row[0] for row in rows(path, "SELECT name FROM _migrations ORDER BY name")]
     assert names == [name for name, _ in MIGRATIONS]
-    assert _rows(path, "PRAGMA journal_mode") == [("wal",)]
+    assert rows(path, "PRAGMA journal_mode") == [("wal",)]
 
 
 def test_migrations_are_applied_once_and_additively(
@@ -163,7 +148,7 @@ def test_migrations_are_applied_once_and_additively(
     monkeypatch.setattr(cache_schema, "MIGRATIONS", MIGRATIONS[:1])
     with Cache(path) as cache:
         cache.put_many("translation", "fp", "opus", {"하나": "one"})
-    assert [r[0] for r in _rows(path, "SELECT name FROM _migrations")] == [MIGRATIONS[0][0]]
+    assert [r[0] for r in rows(path, "SELECT name FROM _migrations")] == [MIGRATIONS[0][0]]
 
     probe = ("999_probe", ("CREATE TABLE probe (x INTEGER)", "INSERT INTO probe VALUES (1)"))
     monkeypatch.setattr(cache_schema, "MIGRATIONS", (*MIGRATIONS, probe))
@@ -171,8 +156,8 @@ def test_migrations_are_applied_once_and_additively(
         with Cache(path) as cache:
             assert cache.get_many("translation", "fp", ["하나"]) == {"하나": "one"}
             cache.record_run({"translation": 1}, {})
-    assert _rows(path, "SELECT x FROM probe") == [(1,)]
-    names = [r[0] for r in _rows(path, "SELECT name FROM _migrations ORDER BY name")]
+    assert rows(path, "SELECT x FROM probe") == [(1,)]
+    names = [r[0] for r in rows(path, "SELECT name FROM _migrations ORDER BY name")]
     assert names == [*(name for name, _ in MIGRATIONS), "999_probe"]
 
 
@@ -205,7 +190,7 @@ def test_another_apps_database_is_moved_aside(path: Path) -> None:
         assert "another application's database (tables: notes)" in cache.warnings[0]
         assert str(backup) in cache.warnings[0]
         assert cache.stats().total_entries == 0
-    assert _rows(backup, "SELECT body FROM notes") == [("keep me",)]
+    assert rows(backup, "SELECT body FROM notes") == [("keep me",)]
 
 
 @pytest.mark.parametrize("page", [2, 3])  # one fails on read, one only in the integrity check
@@ -214,7 +199,7 @@ def test_damaged_pages_are_detected(path: Path, page: int) -> None:
         cache.put_many(
             "translation", "fp", "opus", {f"문장 {i} " * 20: f"s {i}" for i in range(300)}
         )
-    page_size = _rows(path, "PRAGMA page_size")[0][0]
+    page_size = rows(path, "PRAGMA page_size")[0][0]
     with path.open("r+b") as fh:
         fh.seek(page * page_size)
         fh.write(random.Random(1).randbytes(page_size))
@@ -277,7 +262,7 @@ def test_read_only_database_raises_cache_error(path: Path) -> None:
         assert cache.get_many("translation", "fp", ["하나", "둘"]) == {"하나": "one"}
 
 
-def test_full_disk_raises_cache_error_and_keeps_earlier_rows(path: Path) -> None:
+def test_full_disk_raises_cache_error_and_keeps_earlierrows(path: Path) -> None:
     with Cache(path) as cache:
         cache.put_many("translation", "fp", "opus", {"하나": "one"})
         pages = cache._conn.execute("PRAGMA page_count").fetchone()[0]
@@ -306,46 +291,6 @@ def test_unopenable_path_raises_cache_error(tmp_path: Path) -> None:
         Cache(blocker / "cache.sqlite")
     _assert_cache_error(info.value, blocker / "cache.sqlite")
     assert blocker.read_text() == "not a folder"
-
-
-# --- concurrency -------------------------------------------------------------------------------
-
-_WRITER = """
-import sys
-from pathlib import Path
-from summarizer.cache import Cache
-
-path, tag = Path(sys.argv[1]), sys.argv[2]
-with Cache(path) as cache:
-    for i in range(200):
-        items = {f"{tag} {i} {j}": f"out {tag} {i} {j}" for j in range(3)}
-        cache.put_many("translation", "fp", tag, items)
-        assert cache.get_many("translation", "fp", list(items)) == items
-"""
-
-
-def test_two_processes_write_concurrently(path: Path) -> None:
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", _WRITER, str(path), tag],
-            env=_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for tag in ("left", "right")
-    ]
-    for proc in procs:
-        _, err = proc.communicate(timeout=120)
-        assert proc.returncode == 0, err
-    with Cache(path) as cache:
-        stats = cache.stats()
-        for tag in ("left", "right"):
-            sources = [f"{tag} {i} {j}" for i in range(200) for j in range(3)]
-            found = cache.get_many("translation", "fp", sources)
-            assert found == {s: f"out {s}" for s in sources}
-    assert stats.entries == {("translation", "left"): 600, ("translation", "right"): 600}
-    assert len(_rows(path, "SELECT name FROM _migrations")) == len(MIGRATIONS)
 
 
 # --- stats, clear, export ----------------------------------------------------------------------
@@ -457,6 +402,6 @@ def test_import_is_cheap() -> None:
         "print(sorted(m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], env=_env(), capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], env=child_env(), capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
