@@ -74,13 +74,13 @@ def clear(
                 f"no entries of model '{model}' in {store.path}; models in the cache: {models}"
             )
         if not count:
-            console.print(f"the cache at {where} is already empty", highlight=False)
+            console.print(f"the cache at {where} is already empty", highlight=False, soft_wrap=True)
             return
         if not yes:
             of_model = f" of model '{model}'" if model else ""
             _confirm(f"Delete {_entries(count)}{of_model} from {store.path}?", store.path)
         deleted = store.clear(model)
-    console.print(f"deleted {_entries(deleted)} from {where}", highlight=False)
+    console.print(f"deleted {_entries(deleted)} from {where}", highlight=False, soft_wrap=True)
 
 
 @cache_app.command()
@@ -95,7 +95,9 @@ def export(
     """
     with _open(cache) as store:
         count = store.export(file)
-    console.print(f"exported {_entries(count)} to {escape(str(file))}", highlight=False)
+    console.print(
+        f"exported {_entries(count)} to {escape(str(file))}", highlight=False, soft_wrap=True
+    )
 
 
 def stats_json(found: CacheStats) -> dict[str, Any]:

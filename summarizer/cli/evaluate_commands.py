@@ -126,10 +126,15 @@ def eval_mt(
         f"{result.flagged} flagged after retries"
         + (f", {result.removed} removed as boilerplate" if result.removed else ""),
         highlight=False,
+        soft_wrap=True,
     )
     for name, score in result.scores.items():
         value = score.scores[name].value
-        console.print(f"{name.upper():5} {value:6.2f}  {score.signature.format()}", highlight=False)
+        console.print(
+            f"{name.upper():5} {value:6.2f}  {score.signature.format()}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def register(app: typer.Typer) -> None:

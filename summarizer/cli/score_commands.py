@@ -213,7 +213,7 @@ def regress(
     if old is None:
         write_baseline(baseline, current)
         print_scores(current)
-        console.print(f"wrote baseline {baseline}", highlight=False)
+        console.print(f"wrote baseline {baseline}", highlight=False, soft_wrap=True)
         return
     _warn_ignored(current)
     verdict = judge(old, current, limits, allow_signature_change, gate, alpha, paired_test)

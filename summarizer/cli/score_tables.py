@@ -71,7 +71,7 @@ def print_comparison(verdict: Verdict, baseline: Path) -> None:
             highlight=False,
         )
         for diff in comparison.signature_diffs:
-            console.print(f"  {diff}", highlight=False)
+            console.print(f"  {diff}", highlight=False, soft_wrap=True)
         if not allowed:
             console.print(
                 "not comparing; pass --allow-signature-change to compare anyway, or "
@@ -110,6 +110,7 @@ def print_comparison(verdict: Verdict, baseline: Path) -> None:
         f"{len(comparison.improvements)} improvements, {len(comparison.unchanged)} unchanged "
         f"against {baseline} (gate: {verdict.gate})",
         highlight=False,
+        soft_wrap=True,
     )
 
 
