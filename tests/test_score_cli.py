@@ -106,6 +106,8 @@ def test_regress_gate(workspace: dict[str, Path], tiny_marian: Path, tiny_bart: 
     same = regress(workspace, tiny)
     assert same.exit_code == 0, same.output
     assert "PASS: 0 regressions" in same.output
+    finished = [line for line in same.output.splitlines() if re.match(r"\[\d+/\d+\] ", line)]
+    assert finished and finished[-1].startswith("[5/5] "), "a line per article in a log"
 
     raised = json.loads(json.dumps(baseline))
     raised["means"]["rouge1"]["value"] += 0.5
@@ -188,3 +190,22 @@ def test_eval_mt_rejects_misaligned_files(tmp_path: Path, tiny_marian: Path) -> 
     result = invoke("eval-mt", str(src), str(ref), "-t", str(tiny_marian), "--no-cache")
     assert result.exit_code == 1
     assert "sentence-aligned" in result.output
+
+
+def test_eval_mt_prints_a_plain_line_at_each_tenth_in_a_log(
+    tmp_path: Path, tiny_marian: Path
+) -> None:
+    src, ref = tmp_path / "src.txt", tmp_path / "ref.txt"
+    src.write_text("".join(f"서울 버스 요금이 {i}월에 오른다.\n" for i in range(20)), "utf-8")
+    ref.write_text("".join(f"Seoul bus fares rise in month {i}.\n" for i in range(20)), "utf-8")
+    result = invoke(
+        "eval-mt", str(src), str(ref), "-t", str(tiny_marian), "--no-cache", "--batch-size", "2"
+    )
+    assert result.exit_code == 0, result.output
+    counts = [
+        int(line.split()[1].split("/")[0])
+        for line in result.output.splitlines()
+        if line.startswith("translating: ") and line.split()[1].endswith("/20")
+    ]
+    assert counts[-1] == 20 and counts == sorted(set(counts)), result.output
+    assert 2 <= len(counts) <= 10, result.output

@@ -83,7 +83,8 @@ def eval_mt(
     `summarizer eval-mt newstest2019-ref.kor.txt newstest2019-src.eng.txt --skip 956
     --mode document --documents DOCUMENT_IDS.tsv -t opus-mt-ko-en`
     """
-    from summarizer.cli.pipeline_commands import DEFAULT_OUT, RichProgress, progress_bar
+    from summarizer.cli.pipeline_commands import DEFAULT_OUT
+    from summarizer.cli.progress import count_progress
     from summarizer.errors import UsageError
     from summarizer.evaluate import evaluate_documents, evaluate_mt, read_lines
     from summarizer.pipeline import Pipeline
@@ -102,8 +103,7 @@ def eval_mt(
     )
     total = len(read_lines(source, limit, skip))
     specs = prepare_models(settings, ["translation"])
-    with open_cache(cache, no_cache, DEFAULT_OUT) as store, progress_bar() as bar:
-        sink = RichProgress(bar)
+    with open_cache(cache, no_cache, DEFAULT_OUT) as store, count_progress("lines") as sink:
         sink.stage("translating", total)
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         if mode is EvalMode.document:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -38,10 +35,9 @@ from summarizer.cli.common import (
     tasks_for,
     write_or_print,
 )
+from summarizer.cli.progress import run_progress
 
 if TYPE_CHECKING:
-    from rich.progress import Progress, TaskID
-
     from summarizer.pipeline import ArticleRecord, ArticleResult, RunReport
 
 DEFAULT_OUT = Path("outputs")
@@ -50,86 +46,6 @@ PREVIEW_CHARS = 70
 FileArgument = Annotated[
     Path, typer.Argument(help="An article: .txt, .md or .html, any common Korean encoding.")
 ]
-
-
-class RichProgress:
-    """Shows the pipeline's stages as rich progress bars."""
-
-    def __init__(self, progress: Progress) -> None:
-        self.progress = progress
-        self.task: TaskID | None = None
-
-    def stage(self, name: str, total: int) -> None:
-        if self.task is not None:
-            self.progress.update(self.task, completed=self.progress.tasks[-1].total)
-        self.task = self.progress.add_task(name, total=total)
-
-    def advance(self, amount: int = 1) -> None:
-        if self.task is not None:
-            self.progress.advance(self.task, amount)
-
-    def article(self, record: ArticleRecord) -> None:
-        self.advance(1)
-
-
-class LineProgress:
-    """One plain line per finished article, for output that is not a terminal (CI, `| tee`)."""
-
-    def __init__(self) -> None:
-        self.total = 0
-        self.done = 0
-        self.began = time.perf_counter()
-
-    def stage(self, name: str, total: int) -> None:
-        self.total, self.done, self.began = total, 0, time.perf_counter()
-
-    def advance(self, amount: int = 1) -> None:
-        self.done += amount
-
-    def article(self, record: ArticleRecord) -> None:
-        self.advance(1)
-        spent = time.perf_counter() - self.began
-        left = spent / self.done * (self.total - self.done)
-        what = (
-            f"{record.sentences} sentences in {record.seconds:.2f} s"
-            if record.ok
-            else f"failed: {record.error}"
-        )
-        errors.print(
-            f"[{self.done}/{self.total}] {plain(record.stem)}: {plain(what)} (eta {left:.0f} s)",
-            highlight=False,
-        )
-
-
-@contextmanager
-def run_progress() -> Iterator[RichProgress | LineProgress]:
-    """Progress bars on a terminal, else a plain line per finished article."""
-    if not errors.is_terminal:
-        yield LineProgress()
-        return
-    with progress_bar() as bar:
-        yield RichProgress(bar)
-
-
-def progress_bar() -> Progress:
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    return Progress(
-        TextColumn("{task.description:<12}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=errors,
-        transient=False,
-    )
 
 
 @friendly

@@ -166,7 +166,7 @@ def regress(
     Example: `summarizer regress seeds/ --baseline quality/baseline.json --gate significant`
     """
     from summarizer.articles import find_articles
-    from summarizer.cli.pipeline_commands import RichProgress, progress_bar
+    from summarizer.cli.progress import run_progress
     from summarizer.cli.report_commands import save_report
     from summarizer.cli.score_tables import print_comparison, print_scores
     from summarizer.fileio import write_atomic
@@ -204,9 +204,9 @@ def regress(
             "or --refresh to replace them"
         )
     specs = prepare_models(settings, tasks_for(find_articles(folder)))
-    with open_cache(cache, no_cache, out) as store, progress_bar() as bar:
+    with open_cache(cache, no_cache, out) as store, run_progress() as sink:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
-        run_report = pipeline.run(folder, out, RichProgress(bar))
+        run_report = pipeline.run(folder, out, sink)
     for failed in run_report.failed:
         errors.print(f"[red]failed:[/] {plain(f'{failed.stem}: {failed.error}')}", highlight=False)
     current = save_scores(out, folder, refs)
