@@ -179,6 +179,15 @@ def test_summary_support() -> None:
     assert "$5 trillion" in flags[0].detail and "Reuters" in flags[0].detail
 
 
+def test_hyphenated_names_need_only_their_capitalised_parts() -> None:
+    translation = "The Seoul firm said it offers support to customers with AI that answers."
+    assert check_summary("The Seoul-based firm offers AI-powered support.", translation) == []
+    [flag] = check_summary("The Busan-based firm offers AI-powered support.", translation)
+    assert flag.detail == "not in the article: Busan-based"
+    [flag] = check_summary("The Seoul firm offers support for COVID-19 tests.", translation)
+    assert flag.detail == "not in the article: COVID-19"
+
+
 ARTICLE = (
     "The city council approved a new bridge over the river on Monday. Officials said the "
     "bridge would cost 40 million dollars and open in 2026. Residents had asked for a crossing "

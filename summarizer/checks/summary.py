@@ -86,6 +86,15 @@ def summary_names(summary: str) -> list[str]:
     return found
 
 
+def name_supported(translation: str, name: str) -> bool:
+    """The name is in the translation, or, hyphenated, its capitalised and numeric parts are:
+    "AI-powered" needs "AI", "Seoul-based" "Seoul"."""
+    if contains_term(translation, name):
+        return True
+    parts = [p for p in name.split("-") if p[:1].isupper() or p.isdigit()]
+    return "-" in name and bool(parts) and all(contains_term(translation, p) for p in parts)
+
+
 def check_summary(summary: str, translation: str) -> list[Flag]:
     """Flags for a summary that is empty, not in English, loops, is off topic, or has figures or
     names that the translation does not contain."""
@@ -130,7 +139,7 @@ def check_support(summary: str, translation: str) -> list[Flag]:
             continue
         if not any(same_quantity(quantity.value, q.value) for q in support):
             problems.append(show(quantity))
-    problems += [n for n in summary_names(summary) if not contains_term(translation, n)]
+    problems += [n for n in summary_names(summary) if not name_supported(translation, n)]
     if problems:
         return [Flag("summary support", "not in the article: " + ", ".join(problems))]
     return []
