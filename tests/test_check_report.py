@@ -32,8 +32,47 @@ def test_recorded_flags_are_shown_as_recorded(tmp_path: Path) -> None:
     result["segments"][0]["flags"] = [{"check": "loop", "detail": "recorded by the run"}]
     result["summary_flags"] = []
     assert recorded_flags(result) == [
-        ("sentence 1", [{"check": "loop", "detail": "recorded by the run"}])
+        ("sentence 1", [{"check": "loop", "detail": "recorded by the run"}], None)
     ]
+
+
+def test_the_report_shows_what_each_retry_gave(tmp_path: Path) -> None:
+    out = write_run(tmp_path / "outputs")
+    path = out / "bad" / "result.json"
+    result = json.loads(path.read_text(encoding="utf-8"))
+    result["segments"][0]["retried"] = {
+        "how": "beam 4",
+        "kept": "first",
+        "other": "He invested $5 trillion dollars.",
+        "other_flags": [{"check": "numbers", "detail": "$5 trillion is not in the source"}],
+    }
+    result["segments"][1]["retried"] = {
+        "how": "beam 4",
+        "kept": "retry",
+        "other": "회사는 grow.",
+        "other_flags": [{"check": "partly untranslated", "detail": "회사는"}],
+    }
+    result["summary_retried"] = {
+        "how": "beam 4, no repeated 3-grams",
+        "kept": "first",
+        "other": "It grew, Reuters said, Reuters said.",
+        "other_flags": [],
+    }
+    path.write_text(json.dumps(result), encoding="utf-8")
+    assert CliRunner().invoke(app, ["report", str(out)]).exit_code == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    section = page[page.index('<section id="flags">') :]
+    section = section[: section.index("</section>")]
+    assert (
+        "Asked again because the first attempt was flagged: 2 sentences (1 kept the retry), "
+        "1 summary (0 kept the retry)"
+    ) in section
+    numbers = section[section.index('<tr data-check="numbers">') :].split("</tr>")[0]
+    assert "<td>beam 4, kept the first<br>" in numbers
+    assert "other attempt: He invested $5 trillion dollars." in numbers
+    support = section[section.index('<tr data-check="summary support">') :].split("</tr>")[0]
+    assert "beam 4, no repeated 3-grams, kept the first" in support
+    assert "It grew, Reuters said, Reuters said." in support
 
 
 def test_a_clean_run_says_so(tmp_path: Path) -> None:
@@ -46,7 +85,9 @@ def test_a_clean_run_says_so(tmp_path: Path) -> None:
     assert recorded_flags(json.loads((out / "bad" / "result.json").read_text("utf-8"))) == []
     page = CliRunner().invoke(app, ["report", str(out)])
     assert page.exit_code == 0
-    assert "No sentence or summary was flagged." in (out / "report.html").read_text("utf-8")
+    page_text = (out / "report.html").read_text("utf-8")
+    assert "No sentence or summary was flagged." in page_text
+    assert "Asked again" not in page_text, "nothing was retried"
 
 
 def test_a_run_records_summary_flags(seeds_run: dict[str, Path]) -> None:

@@ -1,7 +1,9 @@
-"""The report's flags section: every flagged sentence and summary of a run, filterable by check.
+"""The report's flags section: every flagged sentence and summary of a run, filterable by check,
+with what the retry of each gave.
 
-Flags come from result.json (`segments[i]["flags"]`, `summary_flags`); a result written before
-the checks existed is checked afresh.
+Flags come from result.json (`segments[i]["flags"]`, `summary_flags`), retries from
+`segments[i]["retried"]` and `summary_retried`; a result written before the checks existed is
+checked afresh.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from summarizer.checks import CHECKS, check_summary, check_translation
 
@@ -25,8 +27,16 @@ class FlaggedEntry(Protocol):
     def anchor(self) -> str: ...
 
 
-def recorded_flags(result: Mapping[str, Any]) -> list[tuple[str, list[dict[str, str]]]]:
-    """(place, flags) for each flagged segment ('sentence 3') and for the summary."""
+class Flagged(NamedTuple):
+    """A flagged place ('sentence 3', 'summary'), its flags, and its retry record if retried."""
+
+    place: str
+    flags: list[dict[str, str]]
+    retried: Mapping[str, Any] | None = None
+
+
+def recorded_flags(result: Mapping[str, Any]) -> list[Flagged]:
+    """Each flagged segment's and the summary's flags, with their retry records."""
     segments = [s if isinstance(s, Mapping) else {} for s in result.get("segments") or []]
     recorded = "summary_flags" in result or any("flags" in s for s in segments)
     korean = (result.get("article") or {}).get("language") == "ko"
@@ -40,35 +50,80 @@ def recorded_flags(result: Mapping[str, Any]) -> list[tuple[str, list[dict[str, 
         else:
             flags = []
         if flags:
-            found.append((f"sentence {number}", flags))
+            found.append(Flagged(f"sentence {number}", flags, _record(segment.get("retried"))))
     if recorded:
         summary = list(result.get("summary_flags") or [])
     else:
         text, translation = str(result.get("summary", "")), str(result.get("translation", ""))
         summary = [f.to_json() for f in check_summary(text, translation)]
     if summary:
-        found.append(("summary", summary))
+        found.append(Flagged("summary", summary, _record(result.get("summary_retried"))))
     return found
+
+
+def retry_counts(result: Mapping[str, Any]) -> Counter[str]:
+    """How many sentences and summaries were retried, and how many of them kept the retry."""
+    counts = Counter[str]()
+    segments = [s for s in result.get("segments") or [] if isinstance(s, Mapping)]
+    records = [("sentence", _record(s.get("retried"))) for s in segments]
+    records.append(("summary", _record(result.get("summary_retried"))))
+    for what, record in records:
+        if record is not None:
+            counts[what] += 1
+            counts[f"{what} kept"] += record.get("kept") == "retry"
+    return counts
+
+
+def _record(value: Any) -> Mapping[str, Any] | None:
+    return value if isinstance(value, Mapping) else None
+
+
+def _retry_cell(record: Mapping[str, Any] | None) -> str:
+    if record is None:
+        return "<td></td>"
+    other = escape(str(record.get("other", "")))
+    return (
+        f"<td>{escape(str(record.get('how', '')))}, kept the {escape(str(record.get('kept', '')))}"
+        f'<br><span class="meta">other attempt: {other}</span></td>'
+    )
+
+
+def _retries_line(counts: Counter[str]) -> str:
+    parts = [
+        f"{counts[what]} {what}{'s' if counts[what] != 1 else ''} "
+        f"({counts[f'{what} kept']} kept the retry)"
+        for what in ("sentence", "summary")
+        if counts[what]
+    ]
+    if not parts:
+        return ""
+    return (
+        f'<p class="meta">Asked again because the first attempt was flagged: {", ".join(parts)}; '
+        "the attempt with fewer flags is kept.</p>"
+    )
 
 
 def flags_section(entries: Sequence[FlaggedEntry]) -> str:
     """A table of every flag with a filter by check; says so when nothing was flagged."""
-    rows, counts = [], Counter[str]()
+    rows, counts, retried = [], Counter[str](), Counter[str]()
     for entry in entries:
         if entry.result is None:
             continue
-        for place, flags in recorded_flags(entry.result):
+        retried.update(retry_counts(entry.result))
+        for place, flags, record in recorded_flags(entry.result):
             for flag in flags:
                 check = str(flag.get("check", ""))
                 counts[check] += 1
                 rows.append(
                     f'<tr data-check="{escape(check)}"><td><a href="#{entry.anchor}">'
                     f"{entry.number} {escape(entry.stem)}</a></td><td>{escape(place)}</td>"
-                    f"<td>{escape(check)}</td><td>{escape(str(flag.get('detail', '')))}</td></tr>"
+                    f"<td>{escape(check)}</td><td>{escape(str(flag.get('detail', '')))}</td>"
+                    f"{_retry_cell(record)}</tr>"
                 )
     if not rows:
         return (
-            '<section id="flags"><h2>Flags</h2><p>No sentence or summary was flagged.</p></section>'
+            '<section id="flags"><h2>Flags</h2><p>No sentence or summary was flagged.</p>'
+            f"{_retries_line(retried)}</section>"
         )
     names = [c for c in CHECKS if c in counts] + sorted(set(counts) - set(CHECKS))
     options = "".join(
@@ -77,10 +132,12 @@ def flags_section(entries: Sequence[FlaggedEntry]) -> str:
     return (
         f'<section id="flags"><h2>Flags ({len(rows)})</h2>'
         '<p class="meta">Checks without a reference: see <code>summarizer check --help</code>.</p>'
+        f"{_retries_line(retried)}"
         f'<label hidden id="flag-controls">Check <select id="flag-check">'
         f'<option value="">all</option>{options}</select></label>'
         '<table id="flag-table"><thead><tr><th>article</th><th>where</th><th>check</th>'
-        f"<th>detail</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+        "<th>detail</th><th>retry</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
 
