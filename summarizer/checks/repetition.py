@@ -62,16 +62,20 @@ def _key(sentence: str) -> str:
 
 
 def longest_run(words: Sequence[str]) -> tuple[tuple[str, ...], int]:
-    """The phrase with the most copies back to back, and how many (1 when none repeat)."""
+    """The phrase with the most copies back to back, and how many (1 when none repeat).
+
+    A phrase of `size` words said k times in a row is a stretch of (k - 1) * size words, each
+    the same as the word `size` places on; the phrase starts the stretch."""
     best: tuple[tuple[str, ...], int] = ((), 1)
     for size in range(1, LONGEST_PHRASE + 1):
-        for start in range(len(words) - 2 * size + 1):
-            phrase = tuple(words[start : start + size])
-            copies = 1
-            while tuple(words[start + copies * size : start + (copies + 1) * size]) == phrase:
-                copies += 1
-            if copies > best[1]:
-                best = (phrase, copies)
+        start = stretch = 0
+        for i in range(len(words) - size):
+            if words[i] != words[i + size]:
+                stretch = 0
+                continue
+            start, stretch = (start, stretch + 1) if stretch else (i, 1)
+            if stretch // size + 1 > best[1]:
+                best = (tuple(words[start : start + size]), stretch // size + 1)
     return best
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from summarizer.checks.flag import Flag
@@ -14,19 +15,16 @@ COPIED_SIMILARITY = 0.9
 LEAST_LATIN_SHARE = 0.5
 """An English summary whose letters are under half Latin is in another script."""
 _HANGUL_RANGES = (("\uac00", "\ud7a3"), ("\u1100", "\u11ff"), ("\u3130", "\u318f"))
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_HANGUL = re.compile("[" + "".join(f"{low}-{high}" for low, high in _HANGUL_RANGES) + "]")
 
 
 def hangul_share(text: str) -> float:
     """Share of the letters in `text` that are Hangul (0 when there are no letters)."""
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return 0.0
-    hangul = sum(1 for c in letters if is_hangul(c))
-    return hangul / len(letters)
-
-
-def is_hangul(char: str) -> bool:
-    return any(low <= char <= high for low, high in _HANGUL_RANGES)
+    return sum(map(str.isalpha, "".join(_HANGUL.findall(text)))) / letters
 
 
 def check_empty(source: str, target: str) -> list[Flag]:
@@ -56,8 +54,8 @@ def check_untranslated(target: str) -> list[Flag]:
 
 def check_not_english(text: str) -> list[Flag]:
     """A text meant to be English whose letters are mostly of another script."""
-    letters = [c for c in text if c.isalpha()]
-    latin = sum(1 for c in letters if c.isascii()) / len(letters) if letters else 1.0
+    letters = sum(map(str.isalpha, text))
+    latin = len(_ASCII_LETTER.findall(text)) / letters if letters else 1.0
     if latin < LEAST_LATIN_SHARE:
         return [Flag("not English", f"{latin:.0%} of the letters are Latin")]
     return []
