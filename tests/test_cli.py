@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +52,29 @@ def test_translate_writes_a_file(tiny_marian: Path, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     source_paragraphs = [line for line in SEED.read_text("utf-8").splitlines() if line.strip()]
     assert 10 < len(text.strip().split("\n\n")) <= len(source_paragraphs)
+
+
+def test_translate_names_the_flagged_sentences(tiny_marian: Path, tmp_path: Path) -> None:
+    # Random weights write nonsense, so the checks flag most sentences: the first ten flagged
+    # are shown, each once with all its flags, the rest counted.
+    out = tmp_path / "out.md"
+    result = invoke("translate", str(SEED), "-o", str(out), "-t", str(tiny_marian), "--no-cache")
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    [warning] = [line for line in lines if line.startswith("warning:")]
+    assert re.fullmatch(
+        r"warning: the checks flag \d+ translated sentences even after a retry:", warning
+    )
+    shown = [line for line in lines if line.startswith("  sentence ")]
+    assert len(shown) == 10, result.stderr
+    numbers = [int(line.split()[1]) for line in shown]
+    assert numbers == sorted(set(numbers)), "one line per sentence, in order"
+    first = re.fullmatch(r"  sentence (\d+) \((.+)\): ([a-z ]+): (.+)", shown[0])
+    assert first, shown[0]
+    sources = SEED.read_text("utf-8").splitlines()
+    assert any(first[2].rstrip("…") in source for source in sources)
+    assert re.fullmatch(r"  … and \d+ more", lines[lines.index(shown[-1]) + 1])
+    assert "result.json" not in result.stderr, "translate writes no result.json to point at"
 
 
 def test_summarize_english_skips_the_translator(tiny_bart: Path, tmp_path: Path) -> None:

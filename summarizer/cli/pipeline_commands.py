@@ -38,10 +38,13 @@ from summarizer.cli.common import (
 from summarizer.cli.progress import run_progress
 
 if TYPE_CHECKING:
+    from summarizer.checks import Flag
     from summarizer.pipeline import ArticleRecord, ArticleResult, RunReport
 
 DEFAULT_OUT = Path("outputs")
 PREVIEW_CHARS = 70
+PREVIEW_FLAGGED = 30
+SHOWN_FLAGS = 10
 
 FileArgument = Annotated[
     Path, typer.Argument(help="An article: .txt, .md or .html, any common Korean encoding.")
@@ -89,7 +92,7 @@ def translate(
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         result = pipeline.translate_file(file)
-    _warn_flagged([result])
+    _show_flags(result)
     write_or_print(result.translation, out)
 
 
@@ -132,7 +135,7 @@ def summarize(
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         result = pipeline.summarize_file(file)
-    _warn_flagged([result])
+    _show_flags(result)
     assert result.summary is not None
     write_or_print(result.summary.text, None)
 
@@ -224,25 +227,56 @@ def run(
 
 def _warn_flagged(results: list[ArticleResult] | list[ArticleRecord]) -> None:
     """Say how many translated sentences and summaries the checks still flag."""
-    from summarizer.wording import count
-
-    sentences = sum(r.flagged_segments for r in results)
-    summaries = sum(1 for r in results if r.summary_flagged)
-    if sentences or summaries:
-        what = " and ".join(
-            part
-            for part in (
-                count(sentences, "translated sentence") if sentences else "",
-                count(summaries, "summary", "summaries") if summaries else "",
-            )
-            if part
-        )
+    what = _flagged_count(results)
+    if what:
         errors.print(
             f"[yellow]warning:[/] the checks flag {what} even after a retry (numbers or names "
             "that do not match the source, untranslated or repeated text, off-topic "
             "summaries); result.json and the report list each flag",
             highlight=False,
         )
+
+
+def _show_flags(result: ArticleResult) -> None:
+    """One article's flags after a retry: a line per flagged sentence and for the summary (the
+    first SHOWN_FLAGS lines)."""
+    what = _flagged_count([result])
+    if not what:
+        return
+    lines = []
+    if result.translated and result.document is not None:
+        for position, source in enumerate(result.document.flat):
+            if flags := result.flags_at(position):
+                shown = _shorten(source, PREVIEW_FLAGGED)
+                lines.append(f"  sentence {position + 1} ({shown}): {_joined(flags)}")
+    if result.summary_flags:
+        lines.append(f"  summary: {_joined(result.summary_flags)}")
+    errors.print(f"[yellow]warning:[/] the checks flag {what} even after a retry:", highlight=False)
+    for line in lines[:SHOWN_FLAGS]:
+        errors.print(plain(line), highlight=False, soft_wrap=True)
+    if len(lines) > SHOWN_FLAGS:
+        errors.print(f"  … and {len(lines) - SHOWN_FLAGS} more", highlight=False)
+
+
+def _joined(flags: list[Flag]) -> str:
+    return "; ".join(f"{flag.check}: {flag.detail}" for flag in flags)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _flagged_count(results: list[ArticleResult] | list[ArticleRecord]) -> str:
+    """Like "3 translated sentences and 1 summary"; empty when nothing is flagged."""
+    from summarizer.wording import count
+
+    sentences = sum(r.flagged_segments for r in results)
+    summaries = sum(1 for r in results if r.summary_flagged)
+    parts = (
+        count(sentences, "translated sentence") if sentences else "",
+        count(summaries, "summary", "summaries") if summaries else "",
+    )
+    return " and ".join(part for part in parts if part)
 
 
 def _print_report(report: RunReport) -> None:
@@ -265,7 +299,7 @@ def _print_report(report: RunReport) -> None:
             table.add_row(plain(record.stem), "", "", "", "", "", f"[red]failed: {error}[/]")
             continue
         summary = record.summary
-        preview = summary if len(summary) <= PREVIEW_CHARS else summary[: PREVIEW_CHARS - 1] + "…"
+        preview = _shorten(summary, PREVIEW_CHARS)
         cached = f"{record.translation_hits}/{record.sentences}" if record.translated else "–"
         if record.summary_cached:
             cached += " +S"
