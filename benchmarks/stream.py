@@ -1,10 +1,18 @@
-"""`python -m benchmarks.stream`: peak memory and time to the first article, small vs large folder.
+"""`python -m benchmarks.stream`: memory, first article and throughput at growing folder sizes.
 
-Writes two folders of small Korean articles (two NTREX-128 sentences each, numbered so that
-every sentence is new to the cache) and runs `Pipeline.run` over each in a fresh process with
-tiny models (a 1+1-layer Marian with opus-mt-ko-en's tokenizer, a negligible BART, both on the
-ct2 backend, forced to a few tokens), so the figures show the pipeline, not the models. Prints
-each run's peak RSS (VmHWM), seconds to the first finished article and in all, then the ratios.
+Writes folders of tiny Korean articles (one NTREX-128 sentence each, numbered so that every
+sentence is new to the cache) and, per size, runs in a fresh process what `summarizer run`
+does: `Pipeline.run`, the end-of-run summary and the HTML report. The models are as cheap as
+models get, so that the figures show the pipeline: a 1+1-layer Marian with opus-mt-ko-en's
+tokenizer on the ct2 backend, forced to NEW_TOKENS tokens (retries greedy too), and the
+`lead-1` summarizer. Prints per size the peak RSS (VmHWM) after the pipeline and after the
+end-of-run summary, seconds to the first finished article, articles per second; then, in
+another fresh process, the seconds to write the report and how much that grows the RSS, and
+(with chromium and selenium) seconds until the report shows its index in a headless browser;
+then the sizes side by side.
+
+`--phases pipeline` and `--phases report` run one half; the other half's figures are read from
+the last run's files in the work folder (the report phase needs the pipeline's outputs).
 """
 
 from __future__ import annotations
@@ -20,15 +28,30 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import models, workload
+from benchmarks.browser import open_seconds
 
 DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "summarizer-benchmarks-stream"
+DEFAULT_SIZES = (2000, 20000, 100000)
 # The negligible BART's layers and widths, with opus-mt-ko-en's vocabulary and positions.
 TINY_MARIAN = {
     k: v
     for k, v in models.NEGLIGIBLE_BART.items()
     if k not in ("vocab_size", "max_position_embeddings")
 }
-NEW_TOKENS = 4
+NEW_TOKENS = 2
+COLUMNS = (
+    ("articles", "articles", "{:,}"),
+    ("peak_rss_mb", "peak RSS MB (pipeline)", "{:.0f}"),
+    ("peak_rss_summary_mb", "peak RSS MB (+ summary)", "{:.0f}"),
+    ("report_growth_mb", "report's own RSS growth MB", "{:.0f}"),
+    ("first_article_s", "first article s", "{:.2f}"),
+    ("articles_per_s", "articles/s", "{:.1f}"),
+    ("seconds", "pipeline s", "{:.0f}"),
+    ("summary_s", "summary s", "{:.1f}"),
+    ("report_s", "report s", "{:.1f}"),
+    ("browser_s", "report in browser s", "{:.2f}"),
+    ("load_avg", "load avg", "{:.1f}"),
+)
 
 
 def write_folder(folder: Path, count: int, lines: list[str]) -> Path:
@@ -36,32 +59,36 @@ def write_folder(folder: Path, count: int, lines: list[str]) -> Path:
     if len(list(folder.glob("*.txt"))) == count:
         return folder
     for number in range(count):
-        first, second = (lines[(2 * number + k) % len(lines)] for k in (0, 1))
-        text = f"{first} ({number}번) {second} ({number}번)\n"
+        text = f"{lines[number % len(lines)]} ({number}번)\n"
         (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
-def child(job: dict[str, Any]) -> dict[str, Any]:
-    """One run in this (fresh) process: peak RSS, first article, total."""
+def run_pipeline(job: dict[str, Any]) -> dict[str, Any]:
+    """The pipeline and the end-of-run summary in this (fresh) process."""
+    import contextlib
+    import io
+
+    import summarizer.translate
     from benchmarks.contenders import _peak_rss_mb
     from summarizer.cache import Cache
+    from summarizer.cli.run_summary import print_run_summary
     from summarizer.config import Settings
     from summarizer.pipeline import Pipeline
 
+    summarizer.translate.RETRY_BEAMS = 1
     forced = {"num_beams": 1, "max_new_tokens": NEW_TOKENS, "min_new_tokens": NEW_TOKENS}
     settings = Settings(
         translator=job["translator"],
-        summarizer=job["summarizer"],
+        summarizer="lead-1",
         models_dir=Path(job["models_dir"]),
         backend="ct2",
         translator_decoding=forced,
-        summarizer_decoding=forced,
     )
     first: list[float] = []
     with Cache(Path(job["out"]) / "cache.sqlite") as cache:
         pipeline = Pipeline(settings, cache)
-        assert pipeline.translator.model.engine and pipeline.summarizer.model.engine
+        assert pipeline.translator.model.engine
         before = _peak_rss_mb()
         began = time.perf_counter()
 
@@ -71,21 +98,51 @@ def child(job: dict[str, Any]) -> dict[str, Any]:
 
         report = pipeline.run(Path(job["articles"]), Path(job["out"]), written=written)
         seconds = time.perf_counter() - began
-    assert not report.failed, report.failed[:3]
+    assert not report.failed, f"{report.failed} articles failed"
+    peak = _peak_rss_mb()
+    began = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()) as shown:
+        print_run_summary(report, "report.html")
     return {
-        "articles": len(report.results),
-        "peak_rss_mb": _peak_rss_mb(),
+        "articles": report.articles,
+        "peak_rss_mb": peak,
         "rss_after_load_mb": before,
         "first_article_s": first[0],
         "seconds": seconds,
+        "articles_per_s": report.articles / seconds,
+        "summary_s": time.perf_counter() - began,
+        "summary_lines": len(shown.getvalue().splitlines()),
+        "peak_rss_summary_mb": _peak_rss_mb(),
         "load_avg": os.getloadavg()[0],
     }
 
 
-def run_child(job: dict[str, Any], job_file: Path) -> dict[str, Any]:
+def run_report(job: dict[str, Any]) -> dict[str, Any]:
+    """The HTML report of the pipeline's outputs in this (fresh) process."""
+    import contextlib
+    import io
+
+    from benchmarks.contenders import _peak_rss_mb
+    from summarizer.cli.report_commands import save_report
+
+    before = _rss_mb()
+    began = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        save_report(Path(job["out"]))
+    return {"report_s": time.perf_counter() - began, "report_growth_mb": _peak_rss_mb() - before}
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_child(phase: str, job: dict[str, Any], job_file: Path) -> dict[str, Any]:
     job_file.write_text(json.dumps(job), encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.stream", "--child", str(job_file)],
+        [sys.executable, "-m", "benchmarks.stream", "--child", phase, str(job_file)],
         capture_output=True,
         text=True,
         cwd=workload.REPO,
@@ -97,50 +154,76 @@ def run_child(job: dict[str, Any], job_file: Path) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def table(figures: dict[int, dict[str, Any]]) -> str:
+    sizes = list(figures)
+    rows = [["", *(f"{size:,}" for size in sizes)]]
+    for key, name, form in COLUMNS[1:]:
+        rows.append([name, *(_cell(figures[s].get(key), form) for s in sizes)])
+    width = max(len(r[0]) for r in rows)
+    return "\n".join(r[0].ljust(width) + "".join(c.rjust(12) for c in r[1:]) for r in rows)
+
+
+def _cell(value: Any, form: str) -> str:
+    return "–" if value is None else form.format(value)
+
+
+def prepare(root: Path) -> dict[str, str]:
+    """The tiny translator, converted for ct2."""
+    from summarizer import convert
+    from summarizer.models import resolve
+
+    translator = models.build_marian(workload.SKELETON, root / "tiny-marian", **TINY_MARIAN)
+    convert.convert(resolve(str(translator), root / "models"), root / "models", "int8")
+    return {"translator": str(translator), "models_dir": str(root / "models")}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.stream", description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs=2, default=[2000, 20000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument("--phases", nargs="+", choices=("pipeline", "report"))
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument(
         "--data", type=Path, help="folder for the articles and outputs [default: --workdir]"
     )
-    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(child(json.loads(args.child.read_text(encoding="utf-8")))))
+        phase, job_file = args.child
+        job = json.loads(Path(job_file).read_text(encoding="utf-8"))
+        print(json.dumps(run_pipeline(job) if phase == "pipeline" else run_report(job)))
         return 0
     if not workload.available():
         print(f"skipped: NTREX-128 or the opus-mt skeleton is missing under {workload.SHARED}")
         return 0
-    from summarizer import convert
-    from summarizer.models import resolve
-
+    phases = args.phases or ["pipeline", "report"]
     root: Path = args.workdir
     data: Path = args.data or root
-    english = [line for doc in workload.documents("en") for line in doc.lines]
-    translator = models.build_marian(workload.SKELETON, root / "tiny-marian", **TINY_MARIAN)
-    summarizer = models.build_bart(english, root / "negligible-bart", **models.NEGLIGIBLE_BART)
-    for folder in (translator, summarizer):
-        convert.convert(resolve(str(folder), root / "models"), root / "models", "int8")
+    job = prepare(root)
     korean = [line for doc in workload.documents("ko") for line in doc.lines if line]
-    figures = {}
+    figures: dict[int, dict[str, Any]] = {}
     for size in args.sizes:
-        articles = write_folder(data / f"articles-{size}", size, korean)
-        out = data / f"out-{size}"
-        subprocess.run(["rm", "-rf", str(out)], check=True)
-        job = {
-            "translator": str(translator),
-            "summarizer": str(summarizer),
-            "models_dir": str(root / "models"),
-            "articles": str(articles),
-            "out": str(out),
+        saved = root / f"figures-{size}.json"
+        found = json.loads(saved.read_text(encoding="utf-8")) if saved.is_file() else {}
+        sized = {
+            **job,
+            "articles": str(data / f"articles-{size}"),
+            "out": str(data / f"out-{size}"),
         }
-        figures[size] = run_child(job, root / f"job-{size}.json")
-        print(f"{size} articles: {json.dumps(figures[size])}", flush=True)
-    small, large = (figures[size] for size in args.sizes)
+        if "pipeline" in phases:
+            write_folder(Path(sized["articles"]), size, korean)
+            subprocess.run(["rm", "-rf", sized["out"]], check=True)
+            found = run_child("pipeline", sized, root / f"job-{size}.json")
+        if "report" in phases:
+            found |= run_child("report", sized, root / f"job-{size}.json")
+            found["browser_s"] = open_seconds(Path(sized["out"]) / "report.html")
+        saved.write_text(json.dumps(found), encoding="utf-8")
+        figures[size] = found
+        print(f"{size} articles: {json.dumps(found)}", flush=True)
+    print(table(figures))
+    small, large = figures[args.sizes[0]], figures[args.sizes[-1]]
     print(
-        f"peak RSS {large['peak_rss_mb']:.0f} MB vs {small['peak_rss_mb']:.0f} MB = "
-        f"{large['peak_rss_mb'] / small['peak_rss_mb']:.3f}; first article "
+        f"{args.sizes[-1]:,} against {args.sizes[0]:,} articles: peak RSS "
+        f"{large['peak_rss_summary_mb'] / small['peak_rss_summary_mb']:.3f}×, first article "
         f"{large['first_article_s']:.2f} s vs {small['first_article_s']:.2f} s"
     )
     return 0

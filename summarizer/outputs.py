@@ -7,12 +7,12 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import OutputError, UsageError
-from summarizer.fileio import remove_stale_temps, write_atomic
+from summarizer.fileio import remove_stale_temps, write_atomic, write_lines_atomic
 
 if TYPE_CHECKING:
     from summarizer.results import ArticleRecord, ArticleResult
@@ -21,7 +21,8 @@ TRANSLATION_FILE = "translation.en.md"
 SUMMARY_FILE = "summary.en.txt"
 RESULT_FILE = "result.json"
 INDEX_FILE = "index.jsonl"
-RUN_FILES = (INDEX_FILE, "report.html", "scores.json", "regress.json", "cache.sqlite")
+REPORT_FILE = "report.html"
+RUN_FILES = (INDEX_FILE, REPORT_FILE, "scores.json", "regress.json", "cache.sqlite")
 """The run's own files in an outputs folder (report.py and scoring name the same files)."""
 COLLISION_SUFFIX = "~article"
 LEFTOVER_AGE = 60.0
@@ -107,31 +108,84 @@ def append_index(out_dir: Path, record: ArticleRecord) -> None:
         f.flush()
 
 
-def write_index(out_dir: Path, records: Sequence[ArticleRecord], paths: Sequence[Path]) -> None:
-    """The index of this run's `records` (sorted), merged with the entries of earlier runs from
-    other input folders whose article folders are still there (so two folders can share one
-    outputs folder). `paths` are all of this run's articles: their old entries are dropped."""
-    entries = [r.index_entry() for r in records]
+def clear_index(out_dir: Path, paths: Sequence[Path]) -> None:
+    """Before a run over `paths`: the index keeps only the entries of earlier runs from other
+    input folders whose article folders are still there (so two folders can share one outputs
+    folder), in their order; this run's articles' old entries are dropped."""
     folders = {str(p.resolve().parent) for p in paths}
     taken = {article_dir(p.stem) for p in paths} | {p.stem for p in paths}
-    kept = [
-        entry
-        for entry in _read_index(out_dir)
-        if str(Path(str(entry.get("path", ""))).resolve().parent) not in folders
-        and str(entry.get("stem")) not in taken
-        and (not entry.get("ok") or (out_dir / str(entry.get("dir", "")) / RESULT_FILE).is_file())
-    ]
-    entries = sorted(kept + entries, key=lambda e: str(e.get("path", "")))
-    lines = [json.dumps(entry, ensure_ascii=False) for entry in entries]
-    with _writing(out_dir / INDEX_FILE):
-        write_atomic(out_dir / INDEX_FILE, "".join(line + "\n" for line in lines))
+
+    def kept(entry: dict[str, Any]) -> bool:
+        return (
+            str(Path(str(entry.get("path", ""))).resolve().parent) not in folders
+            and str(entry.get("stem")) not in taken
+            and (
+                not entry.get("ok") or (out_dir / str(entry.get("dir", "")) / RESULT_FILE).is_file()
+            )
+        )
+
+    _rewrite_index(out_dir, (line for line, entry in _index_lines(out_dir) if kept(entry)))
 
 
-def _read_index(out_dir: Path) -> list[dict[str, object]]:
-    """The entries of an existing index; none when it is absent or unreadable."""
+def finish_index(out_dir: Path, paths: Sequence[Path], recorded: int) -> None:
+    """After a run over `paths` that appended `recorded` of them: the index sorted by path,
+    with a "not finished" entry for each article the run did not reach. Streams: the lines are
+    sorted in bounded chunks on disk, however many there are."""
+    from summarizer.external_sort import sorted_lines
+
+    lines = (line for line, _ in _index_lines(out_dir))
+    ordered = sorted_lines(lines, _path_key, out_dir)
+    if recorded < len(paths):
+        ordered = _with_unfinished(ordered, sorted(str(p) for p in paths))
+    with contextlib.closing(ordered):
+        _rewrite_index(out_dir, ordered)
+
+
+def _path_key(line: str) -> str:
+    return str(json.loads(line).get("path", ""))
+
+
+def _with_unfinished(lines: Iterator[str], paths: list[str]) -> Iterator[str]:
+    """`lines` (sorted by path) with an entry for each of the sorted `paths` they lack."""
+    from summarizer.results import NOT_FINISHED, ArticleRecord
+
+    def unfinished(path: str) -> str:
+        record = ArticleRecord(Path(path), Path(path).stem, error=NOT_FINISHED)
+        return json.dumps(record.index_entry(), ensure_ascii=False) + "\n"
+
+    pending = iter(paths)
+    waiting = next(pending, None)
+    for line in lines:
+        key = _path_key(line)
+        while waiting is not None and waiting < key:
+            yield unfinished(waiting)
+            waiting = next(pending, None)
+        if waiting == key:
+            waiting = next(pending, None)
+        yield line
+    while waiting is not None:
+        yield unfinished(waiting)
+        waiting = next(pending, None)
+
+
+def _index_lines(out_dir: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The entries of an existing index with their lines, streamed; none when it is absent,
+    lines that do not parse are left out."""
     try:
-        lines = (out_dir / INDEX_FILE).read_text(encoding="utf-8").splitlines()
-        entries = [json.loads(line) for line in lines if line.strip()]
-    except (OSError, UnicodeDecodeError, ValueError):
-        return []
-    return [e for e in entries if isinstance(e, dict) and "stem" in e and "path" in e]
+        with (out_dir / INDEX_FILE).open(encoding="utf-8") as index:
+            for line in index:
+                try:
+                    entry = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(entry, dict) and "stem" in entry and "path" in entry:
+                    yield line if line.endswith("\n") else line + "\n", entry
+    except (OSError, UnicodeDecodeError):
+        return
+
+
+def _rewrite_index(out_dir: Path, lines: Iterable[str]) -> None:
+    """Replace the index atomically with `lines`, written as they come."""
+    path = out_dir / INDEX_FILE
+    with _writing(path):
+        write_lines_atomic(path, lines)

@@ -21,13 +21,8 @@ from summarizer.lead import LeadSummarizer, lead_count
 from summarizer.models import ModelSpec
 from summarizer.outputs import is_run_file
 from summarizer.prepare import is_korean, prepare
-from summarizer.results import (
-    ArticleRecord,
-    ArticleResult,
-    Document,
-    RunReport,
-    attach_translations,
-)
+from summarizer.results import ArticleRecord, ArticleResult, Document, attach_translations
+from summarizer.run_report import RunReport
 from summarizer.stages import Stage, build_summarizer, build_translator
 from summarizer.stream import ProgressSink, Silent, Stream
 from summarizer.summarize import Summarizer, Summary

@@ -1,7 +1,8 @@
 """What the pipeline computes: a prepared article, its full result, the record a run keeps.
 
 `ArticleResult.to_json` is what result.json holds. Once an article's files are written a run
-keeps only its `ArticleRecord` (counts, summary, error), so memory stays flat with the folder.
+keeps nothing of it: its `ArticleRecord` (counts, summary, error) becomes its line in
+index.jsonl, which is where the end of a run reads it back (`summarizer.run_report`).
 """
 
 from __future__ import annotations
@@ -222,35 +223,38 @@ class ArticleRecord:
                 "characters": self.characters,
                 "seconds": round(self.seconds, 4),
                 "summary": self.summary,
+                "translated": self.translated,
+                "translation_hits": self.translation_hits,
+                "summary_cached": self.summary_cached,
+                "flagged_segments": self.flagged_segments,
+                "summary_flagged": self.summary_flagged,
             }
         else:
             entry["error"] = self.error
         return entry
 
-
-@dataclass
-class RunReport:
-    results: list[ArticleRecord]
-    seconds: float
-    out_dir: Path
-
-    @property
-    def failed(self) -> list[ArticleRecord]:
-        return [r for r in self.results if not r.ok]
-
-    def cache_counts(self) -> tuple[dict[str, int], dict[str, int]]:
-        """Cache hits and misses per kind over the articles that finished."""
-        done = [r for r in self.results if r.ok]
-        translated = [r for r in done if r.translated]
-        hits = {
-            "translation": sum(r.translation_hits for r in translated),
-            "summary": sum(r.summary_cached for r in done),
-        }
-        misses = {
-            "translation": sum(r.sentences for r in translated) - hits["translation"],
-            "summary": len(done) - hits["summary"],
-        }
-        return hits, misses
+    @classmethod
+    def from_index(cls, entry: dict[str, Any]) -> ArticleRecord:
+        """The record an `index_entry` was made from (fields an older index lacks are empty)."""
+        path = Path(str(entry.get("path", "")))
+        stem = str(entry.get("stem", path.stem))
+        if not entry.get("ok"):
+            return cls(path, stem, error=str(entry.get("error") or "failed"))
+        return cls(
+            path,
+            stem,
+            dir=str(entry.get("dir", stem)),
+            title=str(entry.get("title", "")),
+            sentences=int(entry.get("sentences") or 0),
+            characters=int(entry.get("characters") or 0),
+            seconds=float(entry.get("seconds") or 0.0),
+            translated=bool(entry.get("translated")),
+            translation_hits=int(entry.get("translation_hits") or 0),
+            summary=str(entry.get("summary", "")),
+            summary_cached=bool(entry.get("summary_cached")),
+            flagged_segments=int(entry.get("flagged_segments") or 0),
+            summary_flagged=bool(entry.get("summary_flagged")),
+        )
 
 
 def attach_translations(

@@ -5,8 +5,10 @@ window's sentences in shared length-sorted batches) → summarize (a few article
 write. A window holds whole articles up to `WINDOW_SENTENCES` sentences (the first ones fewer),
 so memory stays flat however large the folder. Each article's files are written as soon as its
 summary is ready and `index.jsonl` gains its line at once; the index is rewritten sorted at the
-end, also when the run is interrupted. The driver (this process) is the only reader and writer
-of the cache: it looks up hits before a stage and sends only misses to the executor.
+end (on disk, in bounded chunks), also when the run is interrupted. Nothing of a written article
+is kept: the run counts totals, and its end reads the rest back from the index. The driver
+(this process) is the only reader and writer of the cache: it looks up hits before a stage and
+sends only misses to the executor.
 """
 
 from __future__ import annotations
@@ -22,15 +24,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from summarizer.errors import InputError
-from summarizer.outputs import append_index, article_dir, write_article, write_index
-from summarizer.prefetch import prefetch
-from summarizer.results import (
-    NOT_FINISHED,
-    ArticleRecord,
-    ArticleResult,
-    RunReport,
-    attach_translations,
+from summarizer.outputs import (
+    append_index,
+    article_dir,
+    clear_index,
+    finish_index,
+    write_article,
 )
+from summarizer.prefetch import prefetch
+from summarizer.results import ArticleRecord, ArticleResult, attach_translations
+from summarizer.run_report import RunReport, RunTotals
 from summarizer.stages import decode_computed, decode_summaries
 from summarizer.summarize import Summary, cached_summary
 from summarizer.translate import Computed
@@ -101,11 +104,11 @@ class Stream:
         self.out_dir = out_dir
         self.sink = sink
         self.written = written
-        self.records: dict[Path, ArticleRecord] = {}
+        self.totals = RunTotals()
 
     def run(self, paths: Sequence[Path]) -> RunReport:
         began = time.perf_counter()
-        write_index(self.out_dir, [], paths)
+        clear_index(self.out_dir, paths)
         self.sink.stage("articles", len(paths))
         windows = prefetch(self._windows(paths), PREFETCH_WINDOWS)
         try:
@@ -122,12 +125,10 @@ class Stream:
                 for group, payload in summarized:
                     self._finish(group, payload)
         finally:
-            records = [
-                self.records.get(path) or ArticleRecord(path, path.stem, error=NOT_FINISHED)
-                for path in paths
-            ]
-            report = RunReport(records, time.perf_counter() - began, self.out_dir)
-            write_index(self.out_dir, records, paths)
+            seconds = time.perf_counter() - began
+            folder = paths[0].parent
+            report = RunReport(self.out_dir, folder, len(paths), seconds, self.totals)
+            finish_index(self.out_dir, paths, self.totals.recorded)
             self.pipeline.cache.record_run(*report.cache_counts())
         return report
 
@@ -237,6 +238,6 @@ class Stream:
                 self.written(result)
 
     def _record(self, record: ArticleRecord) -> None:
-        self.records[record.path] = record
+        self.totals.add(record)
         append_index(self.out_dir, record)
         self.sink.article(record)

@@ -62,8 +62,11 @@ def test_articles_are_written_and_indexed_before_later_ones_are_read(
         monkeypatch.setattr(pipeline, "prepare", prepared)
         report = pipeline.run(folder, out, written=written)
     assert events.index("wrote 1") < events.index("read 6"), events
-    assert [r.stem for r in report.results] == ["1", "2", "3", "3b", "4", "5", "6"]
-    assert [r.ok for r in report.results] == [True, True, True, False, True, True, True]
+    records = list(report.records())
+    assert [r.stem for r in records] == ["1", "2", "3", "3b", "4", "5", "6"]
+    assert [r.ok for r in records] == [True, True, True, False, True, True, True]
+    assert (report.articles, report.done, report.failed) == (7, 6, 1)
+    assert not hasattr(report, "results"), "a run keeps no record per article"
     final = index_lines(out)
     assert [e["stem"] for e in final] == ["1", "2", "3", "3b", "4", "5", "6"], "sorted at the end"
     assert not final[3]["ok"] and final[3]["error"] == f"article is empty: {folder / '3b.txt'}"

@@ -24,7 +24,6 @@ from summarizer.cli.common import (
     WordsOption,
     check_input,
     check_output,
-    console,
     errors,
     friendly,
     load,
@@ -36,13 +35,14 @@ from summarizer.cli.common import (
     write_or_print,
 )
 from summarizer.cli.progress import run_progress
+from summarizer.cli.run_summary import flagged_count, print_run_summary, shorten, warn_flagged
+from summarizer.outputs import REPORT_FILE
 
 if TYPE_CHECKING:
     from summarizer.checks import Flag
-    from summarizer.pipeline import ArticleRecord, ArticleResult, RunReport
+    from summarizer.pipeline import ArticleResult
 
 DEFAULT_OUT = Path("outputs")
-PREVIEW_CHARS = 70
 PREVIEW_FLAGGED = 30
 SHOWN_FLAGS = 10
 
@@ -215,8 +215,8 @@ def run(
             settings, store, refresh=refresh, specs=specs, notify=notice, executor=runner
         )
         report = pipeline.run(folder, out, sink)
-    _print_report(report)
-    _warn_flagged(report.results)
+    print_run_summary(report, None if no_report else REPORT_FILE)
+    warn_flagged(report.totals)
     if not no_report:
         from summarizer.cli.report_commands import save_report
 
@@ -225,29 +225,17 @@ def run(
         raise typer.Exit(1)
 
 
-def _warn_flagged(results: list[ArticleResult] | list[ArticleRecord]) -> None:
-    """Say how many translated sentences and summaries the checks still flag."""
-    what = _flagged_count(results)
-    if what:
-        errors.print(
-            f"[yellow]warning:[/] the checks flag {what} even after a retry (numbers or names "
-            "that do not match the source, untranslated or repeated text, off-topic "
-            "summaries); result.json and the report list each flag",
-            highlight=False,
-        )
-
-
 def _show_flags(result: ArticleResult) -> None:
     """One article's flags after a retry: a line per flagged sentence and for the summary (the
     first SHOWN_FLAGS lines)."""
-    what = _flagged_count([result])
+    what = flagged_count(result.flagged_segments, int(result.summary_flagged))
     if not what:
         return
     lines = []
     if result.translated and result.document is not None:
         for position, source in enumerate(result.document.flat):
             if flags := result.flags_at(position):
-                shown = _shorten(source, PREVIEW_FLAGGED)
+                shown = shorten(source, PREVIEW_FLAGGED)
                 lines.append(f"  sentence {position + 1} ({shown}): {_joined(flags)}")
     if result.summary_flags:
         lines.append(f"  summary: {_joined(result.summary_flags)}")
@@ -260,72 +248,6 @@ def _show_flags(result: ArticleResult) -> None:
 
 def _joined(flags: list[Flag]) -> str:
     return "; ".join(f"{flag.check}: {flag.detail}" for flag in flags)
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _flagged_count(results: list[ArticleResult] | list[ArticleRecord]) -> str:
-    """Like "3 translated sentences and 1 summary"; empty when nothing is flagged."""
-    from summarizer.wording import count
-
-    sentences = sum(r.flagged_segments for r in results)
-    summaries = sum(1 for r in results if r.summary_flagged)
-    parts = (
-        count(sentences, "translated sentence") if sentences else "",
-        count(summaries, "summary", "summaries") if summaries else "",
-    )
-    return " and ".join(part for part in parts if part)
-
-
-def _print_report(report: RunReport) -> None:
-    from rich.table import Table
-
-    table = Table(title=f"{len(report.results)} articles → {plain(str(report.out_dir))}/")
-    for name, justify in (
-        ("article", "left"),
-        ("sentences", "right"),
-        ("characters", "right"),
-        ("seconds", "right"),
-        ("cached", "right"),
-        ("flags", "right"),
-        ("summary", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for record in report.results:
-        if not record.ok:
-            error = plain(record.error or "not finished")
-            table.add_row(plain(record.stem), "", "", "", "", "", f"[red]failed: {error}[/]")
-            continue
-        summary = record.summary
-        preview = _shorten(summary, PREVIEW_CHARS)
-        cached = f"{record.translation_hits}/{record.sentences}" if record.translated else "–"
-        if record.summary_cached:
-            cached += " +S"
-        table.add_row(
-            plain(record.stem),
-            str(record.sentences),
-            str(record.characters),
-            f"{record.seconds:.2f}",
-            cached,
-            _flags_cell(record),
-            plain(preview),
-        )
-    console.print(table)
-    done = len(report.results) - len(report.failed)
-    console.print(
-        f"{done} done, {len(report.failed)} failed in {report.seconds:.1f} s "
-        f"(cached: sentences translated earlier / total, +S = summary from cache; "
-        f"flags: sentences flagged, +S = summary flagged, see `summarizer check`)",
-        highlight=False,
-    )
-
-
-def _flags_cell(record: ArticleRecord) -> str:
-    if not record.flagged_segments and not record.summary_flagged:
-        return "–"
-    return f"[yellow]{record.flagged_segments}{' +S' if record.summary_flagged else ''}[/]"
 
 
 def register(app: typer.Typer) -> None:

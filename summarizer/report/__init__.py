@@ -8,9 +8,9 @@ Security Policy. Everything rendered is escaped; the page works without JavaScri
 filtering need it).
 """
 
+from summarizer.outputs import REPORT_FILE
 from summarizer.report.data import (
     REGRESS_FILE,
-    REPORT_FILE,
     SCORES_FILE,
     Entry,
     Outputs,

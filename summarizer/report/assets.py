@@ -143,21 +143,31 @@ def _hash(source: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-POLICY = (
-    f"default-src 'none'; style-src {_hash(CSS)}; "
-    f"script-src {_hash(JS)}; img-src data:; "
-    "base-uri 'none'; form-action 'none'"
-)
+def policy(script: str) -> str:
+    """The Content Security Policy admitting the style sheet and `script`, nothing else."""
+    return (
+        f"default-src 'none'; style-src {_hash(CSS)}; "
+        f"script-src {_hash(script)}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
-def html_page(title: str, body: str) -> str:
-    """A whole page: the policy, the style sheet, `body` (already escaped) and the script."""
+def page_head(title: str, script: str = JS) -> str:
+    """A page up to its body: the policy for `script`, the style sheet, the title."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(POLICY)}">'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(policy(script))}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<link rel="icon" href="data:,">'
-        f"<title>{escape(title)}</title><style>{CSS}</style></head>\n"
-        f"<body>{body}<script>{JS}</script></body></html>\n"
+        f"<title>{escape(title)}</title><style>{CSS}</style></head>\n<body>"
     )
+
+
+def page_tail(script: str = JS) -> str:
+    return f"<script>{script}</script></body></html>\n"
+
+
+def html_page(title: str, body: str, script: str = JS) -> str:
+    """A whole page: the policy, the style sheet, `body` (already escaped) and `script`."""
+    return page_head(title, script) + body + page_tail(script)

@@ -4,7 +4,7 @@ scores and comparison where their files parse and match the outputs."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +18,6 @@ from summarizer.scoring.report import METRIC_KEYS, ScoreReport
 from summarizer.scoring.signature import models_signature
 from summarizer.wording import count
 
-REPORT_FILE = "report.html"
 SCORES_FILE = "scores.json"
 REGRESS_FILE = "regress.json"
 TIMING_STAGES = (
@@ -58,32 +57,74 @@ class Outputs:
     notes: list[str]
 
 
+@dataclass(frozen=True)
+class Extras:
+    """An outputs folder's scores and comparison, as far as their files parse."""
+
+    scores: ScoreReport | None
+    regress: Any
+    notes: list[str]
+
+
 def read_outputs(folder: Path) -> Outputs:
     """Read an outputs folder; scores and regressions only where their files parse and match."""
+    return outputs_of(folder, list(iter_entries(folder)), read_extras(folder))
+
+
+def index_file(folder: Path) -> Path:
+    """The folder's index.jsonl; InputError when there is none."""
     index = folder / INDEX_FILE
     if not index.is_file():
         raise InputError(f"no {INDEX_FILE} in {folder}: run `summarizer run ARTICLES -o {folder}`")
+    return index
+
+
+def iter_entries(folder: Path) -> Iterator[Entry]:
+    """The folder's articles in index order with their result.json, read one at a time."""
+    index = index_file(folder)
     try:
-        lines = index.read_text(encoding="utf-8").splitlines()
-        rows = [json.loads(line) for line in lines if line.strip()]
+        with index.open(encoding="utf-8") as lines:
+            rows = (json.loads(line) for line in lines if line.strip())
+            for number, row in enumerate(rows, start=1):
+                if not isinstance(row, dict):
+                    raise InputError(
+                        f"{index} is not an index of articles; run `summarizer run` again"
+                    )
+                yield _entry(number, row, folder)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise InputError(f"cannot read {index}: {exc}; run `summarizer run` again") from exc
-    if not all(isinstance(row, dict) for row in rows):
-        raise InputError(f"{index} is not an index of articles; run `summarizer run` again")
+
+
+def count_entries(folder: Path) -> int:
+    """How many articles the folder's index lists, without reading them."""
+    index = index_file(folder)
+    try:
+        with index.open(encoding="utf-8") as lines:
+            return sum(1 for line in lines if line.strip())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {index}: {exc}; run `summarizer run` again") from exc
+
+
+def read_extras(folder: Path) -> Extras:
+    """The folder's scores.json and regress.json, where they parse."""
     notes: list[str] = []
-    entries = [_entry(number, row, folder) for number, row in enumerate(rows, start=1)]
     scores_data = _read_json(folder / SCORES_FILE, notes)
-    regress_data = _read_json(folder / REGRESS_FILE, notes)
-    regress = regress_data if isinstance(regress_data, Mapping) else {}
+    regress = _read_json(folder / REGRESS_FILE, notes)
     scores_file = SCORES_FILE
-    if scores_data is None and "current" in regress:
+    if scores_data is None and isinstance(regress, Mapping) and "current" in regress:
         scores_data, scores_file = regress["current"], REGRESS_FILE
-    scores = _score_report(scores_data, scores_file, notes)
-    if scores is not None:
-        entries = _with_scores(entries, scores, notes)
-    changes = _changes(regress, entries, notes) if regress_data is not None else []
+    return Extras(_score_report(scores_data, scores_file, notes), regress, notes)
+
+
+def outputs_of(folder: Path, entries: list[Entry], extras: Extras) -> Outputs:
+    """What the report shows of `entries` (all of a folder's, or one page of them)."""
+    notes = list(extras.notes)
+    if extras.scores is not None:
+        entries = _with_scores(entries, extras.scores, notes)
+    regress = extras.regress if isinstance(extras.regress, Mapping) else {}
+    changes = _changes(regress, entries, notes) if extras.regress is not None else []
     metrics = [key for key in METRIC_KEYS if any(key in e.scores for e in entries)]
-    finished = datetime.fromtimestamp(index.stat().st_mtime)
+    finished = datetime.fromtimestamp(index_file(folder).stat().st_mtime)
     return Outputs(folder, entries, metrics, changes, finished, notes)
 
 

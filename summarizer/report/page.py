@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple
 
 from summarizer.report.assets import html_page
 from summarizer.report.charts import charts
@@ -20,11 +21,12 @@ INDEX_COLUMNS = ("#", "title", "sentences", "characters", "seconds", "cached")
 """The index's first columns; a column per metric and the summary follow."""
 
 
-def render(outputs: Outputs) -> str:
-    """The whole page as one string."""
+def render(outputs: Outputs, nav: str = "") -> str:
+    """The whole page as one string; `nav` (markup) follows the header."""
     body = "".join(
         (
             _header(outputs),
+            nav,
             charts(outputs),
             _index(outputs),
             flags_section(outputs.entries),
@@ -36,22 +38,41 @@ def render(outputs: Outputs) -> str:
 
 def _header(outputs: Outputs) -> str:
     done = [e for e in outputs.entries if e.result is not None]
-    failed = len(outputs.entries) - len(done)
-    seconds = sum(timings(e).get("total_s", 0.0) for e in done)
-    hits = sum(cache_info(e).get("translation_hits", 0) for e in done if translated(e))
-    total = sum(len(e.result["segments"]) for e in done if e.result)
-    facts = [
-        count(len(done), "article"),
-        f"{failed:,} failed" if failed else "",
-        f"{count(total, 'sentence')}, {hits:,} translated from the cache",
-        f"{seconds:.1f} s of work",
+    facts = Facts(
+        len(done),
+        len(outputs.entries) - len(done),
+        sum(len(e.result["segments"]) for e in done if e.result),
+        sum(cache_info(e).get("translation_hits", 0) for e in done if translated(e)),
+        sum(timings(e).get("total_s", 0.0) for e in done),
+    )
+    return header(outputs, facts, outputs.notes)
+
+
+@dataclass
+class Facts:
+    """The header's counts: articles done and failed, sentences, cache hits, seconds of work."""
+
+    done: int = 0
+    failed: int = 0
+    sentences: int = 0
+    hits: int = 0
+    seconds: float = 0.0
+
+
+def header(outputs: Outputs, facts: Facts, notes: list[str]) -> str:
+    """The page's title, its counts and the notes on files left out."""
+    parts = [
+        count(facts.done, "article"),
+        f"{facts.failed:,} failed" if facts.failed else "",
+        f"{count(facts.sentences, 'sentence')}, {facts.hits:,} translated from the cache",
+        f"{facts.seconds:.1f} s of work",
         f"run finished {outputs.finished:%Y-%m-%d %H:%M}",
     ]
-    notes = "".join(f"<li>{escape(note)}</li>" for note in outputs.notes)
+    items = "".join(f"<li>{escape(note)}</li>" for note in notes)
     return (
         f"<header><h1>Summaries of {escape(str(outputs.folder))}</h1>"
-        f"<p>{escape(' · '.join(f for f in facts if f))}</p>"
-        + (f'<ul class="notes">{notes}</ul>' if notes else "")
+        f"<p>{escape(' · '.join(p for p in parts if p))}</p>"
+        + (f'<ul class="notes">{items}</ul>' if items else "")
         + "</header>"
     )
 
@@ -95,14 +116,7 @@ def _index_row(entry: Entry, metrics: list[str]) -> str:
             f"<td>{escape(entry.stem)}</td>{blanks}"
             f"<td>failed: {escape(entry.error or '')}</td></tr>"
         )
-    article, cache = entry.result.get("article") or {}, cache_info(entry)
-    sentences = len(entry.result["segments"])
-    characters = int(article.get("characters") or 0)
-    seconds = float(timings(entry).get("total_s", 0.0))
-    hits = int(cache.get("translation_hits", 0))
-    cached = f"{hits}/{sentences}" if translated(entry) else "–"
-    cached += " +S" if cache.get("summary_hit") else ""
-    share = hits / sentences if sentences and translated(entry) else ""
+    sentences, characters, seconds, cached, share = index_values(entry)
     summary = escape(str(entry.result.get("summary", "")))
     scores = "".join(_score_cell(m, entry.scores.get(m)) for m in metrics)
     return (
@@ -114,6 +128,33 @@ def _index_row(entry: Entry, metrics: list[str]) -> str:
         f'<td data-v="{seconds}">{seconds:.2f}</td>'
         f'<td data-v="{share}">{escape(cached)}</td>{scores}'
         f'<td class="summary"><div class="clamp" title="{summary}">{summary}</div></td></tr>'
+    )
+
+
+class IndexValues(NamedTuple):
+    """An article's figures in the index: sentences, characters, seconds, cache hits as text
+    ("3/12 +S") and as the share of sentences ("" when not translated)."""
+
+    sentences: int
+    characters: int
+    seconds: float
+    cached: str
+    share: float | str
+
+
+def index_values(entry: Entry) -> IndexValues:
+    assert entry.result is not None
+    article, cache = entry.result.get("article") or {}, cache_info(entry)
+    sentences = len(entry.result["segments"])
+    hits = int(cache.get("translation_hits", 0))
+    cached = f"{hits}/{sentences}" if translated(entry) else "–"
+    cached += " +S" if cache.get("summary_hit") else ""
+    return IndexValues(
+        sentences,
+        int(article.get("characters") or 0),
+        float(timings(entry).get("total_s", 0.0)),
+        cached,
+        hits / sentences if sentences and translated(entry) else "",
     )
 
 
