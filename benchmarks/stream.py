@@ -1,7 +1,7 @@
 """`python -m benchmarks.stream`: memory, first article and throughput at growing folder sizes.
 
-Writes folders of tiny Korean articles (one NTREX-128 sentence each, numbered so that every
-sentence is new to the cache) and, per size, runs in a fresh process what `summarizer run`
+Writes folders of tiny Korean articles (one short NTREX-128 sentence each, numbered so that
+every sentence is new to the cache) and, per size, runs in a fresh process what `summarizer run`
 does: `Pipeline.run`, the end-of-run summary and the HTML report. The models are as cheap as
 models get, so that the figures show the pipeline: a 1+1-layer Marian with opus-mt-ko-en's
 tokenizer on the ct2 backend, forced to NEW_TOKENS tokens (retries greedy too), and the
@@ -39,6 +39,8 @@ TINY_MARIAN = {
     if k not in ("vocab_size", "max_position_embeddings")
 }
 NEW_TOKENS = 2
+SHORT_LINE = 60
+"""Articles are NTREX lines up to this long: one segment each, which needs no sentence split."""
 COLUMNS = (
     ("articles", "articles", "{:,}"),
     ("peak_rss_mb", "peak RSS MB (pipeline)", "{:.0f}"),
@@ -199,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.workdir
     data: Path = args.data or root
     job = prepare(root)
-    korean = [line for doc in workload.documents("ko") for line in doc.lines if line]
+    lines = (line for doc in workload.documents("ko") for line in doc.lines)
+    korean = [line for line in lines if 0 < len(line) <= SHORT_LINE]
     figures: dict[int, dict[str, Any]] = {}
     for size in args.sizes:
         saved = root / f"figures-{size}.json"

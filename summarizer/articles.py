@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import os
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from summarizer.errors import InputError
 
@@ -34,19 +37,51 @@ class Article:
     format: str
 
 
-def find_articles(folder: Path) -> list[Path]:
+class ArticleList(Sequence[Path]):
+    """Articles of one folder, held as their names only (a `Path` is made when asked for):
+    a large folder's list costs a few dozen bytes an article."""
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self.folder = folder
+        self.names = names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [self.folder / name for name in self.names[index]]
+        return self.folder / self.names[index]
+
+    def __iter__(self) -> Iterator[Path]:
+        return (self.folder / name for name in self.names)
+
+    def where(self, keep: Callable[[str], bool]) -> ArticleList:
+        """The articles whose names `keep` accepts."""
+        return ArticleList(self.folder, [name for name in self.names if keep(name)])
+
+
+def find_articles(folder: Path) -> ArticleList:
     """Article files directly inside `folder` (not in subfolders), sorted by name."""
     if not folder.exists():
         raise InputError(f"folder not found: {folder}")
     if not folder.is_dir():
         raise InputError(f"not a folder: {folder}")
-    return sorted(
-        path
-        for path in folder.iterdir()
-        if path.is_file()
-        and not path.name.startswith(".")
-        and path.suffix.lower() in ARTICLE_SUFFIXES
-    )
+    with os.scandir(folder) as entries:
+        names = [
+            entry.name
+            for entry in entries
+            if not entry.name.startswith(".")
+            and os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES
+            and entry.is_file()
+        ]
+    return ArticleList(folder, sorted(names))
 
 
 # Upper bounds of bytes per character: UTF-8 text, and HTML with its markup.

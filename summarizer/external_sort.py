@@ -13,12 +13,11 @@ CHUNK_LINES = 20_000
 """Lines sorted in memory at a time; more make another temporary file."""
 
 
-def sorted_lines(
-    lines: Iterable[str], key: Callable[[str], str], folder: Path, chunk: int = CHUNK_LINES
-) -> Iterator[str]:
-    """`lines` (each ending in a newline) sorted by `key`, stably, holding about `chunk` of
-    them in memory; the temporary files live in `folder` and are gone when this is exhausted
-    or closed."""
+def sorted_lines(lines: Iterable[str], key: Callable[[str], str], folder: Path) -> Iterator[str]:
+    """`lines` (each ending in a newline) sorted by `key`, stably, holding about CHUNK_LINES
+    of them in memory; the temporary files live in `folder` and are gone when this is
+    exhausted or closed."""
+    chunk = CHUNK_LINES
     source = iter(lines)
     first = sorted(itertools.islice(source, chunk), key=key)
     if len(first) < chunk:

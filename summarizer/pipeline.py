@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarizer.articles import find_articles
+from summarizer.articles import ArticleList, find_articles
 from summarizer.choice import resolve_models
 from summarizer.config import Settings
 from summarizer.engines import Task
@@ -44,12 +44,12 @@ __all__ = [
 ]
 
 
-def run_inputs(folder: Path, out_dir: Path) -> list[Path]:
+def run_inputs(folder: Path, out_dir: Path) -> ArticleList:
     """The articles of `folder`, less the tool's own files when `out_dir` is that folder."""
     paths = find_articles(folder)
     if out_dir.resolve() != folder.resolve():
         return paths
-    return [path for path in paths if not is_run_file(path)]
+    return paths.where(lambda name: not is_run_file(Path(name)))
 
 
 class Pipeline:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
 import time
 from collections import Counter
@@ -137,13 +138,16 @@ class Stream:
         up to WINDOW_SENTENCES (runs ahead, in the prefetch thread)."""
         window, sentences = Window(), 0
         limit = min(FIRST_WINDOW_SENTENCES, WINDOW_SENTENCES)
-        seen: set[str] = set()
+        shared, seen = _shared_folders(paths), set[str]()
         for path in paths:
             try:
                 name = article_dir(path.stem)
-                if name.casefold() in seen:
-                    raise InputError(f"{path}: another article in the folder has this file stem")
-                seen.add(name.casefold())
+                if name.casefold() in shared:
+                    if name.casefold() in seen:
+                        raise InputError(
+                            f"{path}: another article in the folder has this file stem"
+                        )
+                    seen.add(name.casefold())
                 if (self.out_dir / name).is_symlink():
                     raise InputError(
                         f"{self.out_dir / name} is a symbolic link; refusing to write through it"
@@ -241,3 +245,10 @@ class Stream:
         self.totals.add(record)
         append_index(self.out_dir, record)
         self.sink.article(record)
+
+
+def _shared_folders(paths: Sequence[Path]) -> set[str]:
+    """Article folder names (case-folded) that more than one of `paths` would write to: only
+    these are remembered during the run, not every article's."""
+    names = sorted(article_dir(path.stem).casefold() for path in paths)
+    return {a for a, b in itertools.pairwise(names) if a == b}

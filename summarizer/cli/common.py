@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -223,7 +223,7 @@ def notice(message: str) -> None:
     errors.print(f"[dim]{escape(message)}[/]", highlight=False, soft_wrap=True)
 
 
-def tasks_for(paths: list[Path]) -> list[str]:
+def tasks_for(paths: Sequence[Path]) -> list[str]:
     """The models some article needs: a translator only when one of them is Korean (found by
     reading articles until the first Korean one; unreadable ones are left to the run)."""
     from summarizer.articles import read_article

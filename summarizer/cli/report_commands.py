@@ -17,14 +17,21 @@ def save_report(folder: Path, dest: Path | None = None) -> Path:
     from summarizer.errors import UsageError
     from summarizer.fileio import write_atomic
     from summarizer.report import REPORT_FILE, read_outputs, render
+    from summarizer.report.data import count_entries
+    from summarizer.report.paged import PAGE_ARTICLES, write_paged
 
-    outputs = read_outputs(folder)
     path = dest or folder / REPORT_FILE
+    total = count_entries(folder)
     try:
-        write_atomic(path, render(outputs))
+        if total > PAGE_ARTICLES:
+            notes = write_paged(folder, path, total)
+        else:
+            outputs = read_outputs(folder)
+            write_atomic(path, render(outputs))
+            notes = outputs.notes
     except OSError as exc:
         raise UsageError(f"cannot write the report to {path}: {exc.strerror}") from exc
-    for note in outputs.notes:
+    for note in notes:
         print_warning(note)
     console.print(f"report: {plain(str(path))}", highlight=False, soft_wrap=True)
     return path
