@@ -23,8 +23,10 @@ _ENGLISH_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:·…])\s+")
 
 
+@cache
 def segmenter_id() -> str:
-    """Identifies the segmentation rules and library version (part of cache fingerprints)."""
+    """Identifies the segmentation rules and library version (part of cache fingerprints);
+    read once, since reading a package's metadata costs milliseconds and every article asks."""
     return f"kiwipiepy-{version('kiwipiepy')}/rules-2"
 
 

@@ -16,6 +16,7 @@ from test_report import (
     synthetic_outputs,
     synthetic_result,
 )
+from test_report_paged import COUNT, FAILED, large_outputs
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -208,3 +209,51 @@ def test_comparison_page_loads_clean_filters_and_escapes(tmp_path: Path, browser
     ]
     assert len(shown) == 1 and "Rain fell all week" in shown[0].text
     assert browser.find_element(By.ID, "shown").text == "1 of 3 shown"
+
+
+def test_a_large_report_pages_sorts_and_filters_its_index(tmp_path: Path, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    out = large_outputs(tmp_path / "out")
+    result = CliRunner().invoke(app, ["report", str(out)])
+    assert result.exit_code == 0, result.output
+    browser.get_log("browser")
+    browser.get((out / "report.html").as_uri())
+
+    def rows() -> list[Any]:
+        return browser.find_elements(By.CSS_SELECTOR, "#articles tbody tr")
+
+    def numbers() -> list[int]:
+        return [int(r.find_element(By.TAG_NAME, "td").text) for r in rows()]
+
+    shown = browser.find_element(By.ID, "shown")
+    assert shown.text == f"1–100 of {COUNT:,}"
+    assert numbers() == list(range(1, 101))
+    browser.find_element(By.ID, "next").click()
+    assert shown.text == f"101–200 of {COUNT:,}" and numbers()[0] == 101
+
+    box = browser.find_element(By.ID, "filter")
+    box.send_keys("01050")
+    assert shown.text == f"1–1 of 1 ({COUNT:,} in all)"
+    assert rows()[0].find_element(By.TAG_NAME, "a").text == INJECTED_TITLE
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    box.clear()
+    box.send_keys(" ")
+
+    Select(browser.find_element(By.ID, "which")).select_by_value("failed")
+    assert numbers() == list(FAILED)
+    assert all(r.get_attribute("class") == "failed" for r in rows())
+    Select(browser.find_element(By.ID, "which")).select_by_value("flagged")
+    assert numbers()[:3] == [100, 200, 300]
+    Select(browser.find_element(By.ID, "which")).select_by_value("")
+
+    header = browser.find_element(By.XPATH, "//table[@id='articles']//th[.='#']//button")
+    header.click()
+    header.click()
+    assert numbers()[:3] == [COUNT, COUNT - 1, COUNT - 2], "sorted over every article"
+    link = rows()[0].find_element(By.TAG_NAME, "a").get_attribute("href")
+    assert link.endswith(f"report-pages/page-0003.html#a-{COUNT}")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    browser.get(link)
+    assert browser.find_element(By.ID, f"a-{COUNT}").is_displayed()

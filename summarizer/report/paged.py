@@ -299,10 +299,11 @@ OVERVIEW_JS = """
   const draw = () => {
     const part = rows.slice(start, start + SIZE);
     body.replaceChildren(...part.map(line));
-    const all = rows.length < data.length ? ` (${data.length} in all)` : "";
+    const n = (x) => x.toLocaleString("en-US");
+    const all = rows.length < data.length ? ` (${n(data.length)} in all)` : "";
     shown.textContent = rows.length
-      ? `${start + 1}–${start + part.length} of ${rows.length}${all}`
-      : `none of ${data.length}`;
+      ? `${n(start + 1)}–${n(start + part.length)} of ${n(rows.length)}${all}`
+      : `none of ${n(data.length)}`;
     prev.disabled = start === 0;
     next.disabled = start + SIZE >= rows.length;
   };
@@ -339,7 +340,7 @@ OVERVIEW_JS = """
     });
   }
   for (const input of [text, which, metric, least]) {
-    if (input) input.addEventListener("input", apply);
+    if (input) for (const kind of ["input", "change"]) input.addEventListener(kind, apply);
   }
   prev.addEventListener("click", () => { start = Math.max(0, start - SIZE); draw(); });
   next.addEventListener("click", () => { start += SIZE; draw(); });
