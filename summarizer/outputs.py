@@ -124,7 +124,7 @@ def clear_index(out_dir: Path, paths: Sequence[Path]) -> None:
             )
         )
 
-    _rewrite_index(out_dir, (line for line, entry in _index_lines(out_dir) if kept(entry)))
+    _rewrite_index(out_dir, (line for line, entry in index_lines(out_dir) if kept(entry)))
 
 
 def finish_index(out_dir: Path, paths: Sequence[Path], recorded: int) -> None:
@@ -133,7 +133,7 @@ def finish_index(out_dir: Path, paths: Sequence[Path], recorded: int) -> None:
     sorted in bounded chunks on disk, however many there are."""
     from summarizer.external_sort import sorted_lines
 
-    lines = (line for line, _ in _index_lines(out_dir))
+    lines = (line for line, _ in index_lines(out_dir))
     ordered = sorted_lines(lines, _path_key, out_dir)
     if recorded < len(paths):
         ordered = _with_unfinished(ordered, sorted(str(p) for p in paths))
@@ -168,9 +168,9 @@ def _with_unfinished(lines: Iterator[str], paths: list[str]) -> Iterator[str]:
         waiting = next(pending, None)
 
 
-def _index_lines(out_dir: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+def index_lines(out_dir: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """The entries of an existing index with their lines, streamed; none when it is absent,
-    lines that do not parse are left out."""
+    lines that are not an entry are left out."""
     try:
         with (out_dir / INDEX_FILE).open(encoding="utf-8") as index:
             for line in index:

@@ -4,12 +4,11 @@ read back from `index.jsonl` on demand, so that no article stays in memory for t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarizer.outputs import INDEX_FILE
+from summarizer.outputs import index_lines
 from summarizer.results import ArticleRecord
 
 
@@ -78,23 +77,12 @@ class RunReport:
 
 
 def read_records(out_dir: Path, folder: Path) -> Iterator[ArticleRecord]:
-    """The records of `out_dir/index.jsonl` whose article lies directly in `folder`, streamed;
-    unreadable lines are skipped."""
+    """The records of `out_dir/index.jsonl` whose article lies directly in `folder`, streamed."""
     wanted = folder.resolve()
     parents: dict[str, bool] = {}
-    try:
-        with (out_dir / INDEX_FILE).open(encoding="utf-8") as index:
-            for line in index:
-                try:
-                    entry = json.loads(line)
-                except ValueError:
-                    continue
-                if not isinstance(entry, dict) or "path" not in entry:
-                    continue
-                parent = str(Path(str(entry["path"])).parent)
-                if parent not in parents:
-                    parents[parent] = Path(parent).resolve() == wanted
-                if parents[parent]:
-                    yield ArticleRecord.from_index(entry)
-    except (OSError, UnicodeDecodeError):
-        return
+    for _, entry in index_lines(out_dir):
+        parent = str(Path(str(entry["path"])).parent)
+        if parent not in parents:
+            parents[parent] = Path(parent).resolve() == wanted
+        if parents[parent]:
+            yield ArticleRecord.from_index(entry)
