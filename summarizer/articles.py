@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import os
 import unicodedata
@@ -61,6 +62,19 @@ class ArticleList(Sequence[Path]):
 
     def __iter__(self) -> Iterator[Path]:
         return (self.folder / name for name in self.names)
+
+    def has_stem(self, stem: str) -> bool:
+        """Whether one of the articles has this file stem (a binary search: no set of them)."""
+        prefix = stem + "."
+        at = bisect.bisect_left(self.names, prefix)
+        while at < len(self.names) and self.names[at].startswith(prefix):
+            if os.path.splitext(self.names[at])[0] == stem:
+                return True
+            at += 1
+        return False
+
+    def stems(self) -> Iterator[str]:
+        return (os.path.splitext(name)[0] for name in self.names)
 
     def where(self, keep: Callable[[str], bool]) -> ArticleList:
         """The articles whose names `keep` accepts."""

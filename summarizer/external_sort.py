@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-CHUNK_LINES = 20_000
+CHUNK_LINES = 5_000
 """Lines sorted in memory at a time; more make another temporary file."""
 
 

@@ -7,7 +7,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +15,7 @@ from summarizer.errors import OutputError, UsageError
 from summarizer.fileio import remove_stale_temps, write_atomic, write_lines_atomic
 
 if TYPE_CHECKING:
+    from summarizer.articles import ArticleList
     from summarizer.results import ArticleRecord, ArticleResult
 
 TRANSLATION_FILE = "translation.en.md"
@@ -108,17 +109,24 @@ def append_index(out_dir: Path, record: ArticleRecord) -> None:
         f.flush()
 
 
-def clear_index(out_dir: Path, paths: Sequence[Path]) -> None:
+def clear_index(out_dir: Path, paths: ArticleList) -> None:
     """Before a run over `paths`: the index keeps only the entries of earlier runs from other
     input folders whose article folders are still there (so two folders can share one outputs
-    folder), in their order; this run's articles' old entries are dropped."""
-    folders = {str(p.resolve().parent) for p in paths}
-    taken = {article_dir(p.stem) for p in paths} | {p.stem for p in paths}
+    folder), in their order; this run's articles' old entries are dropped. Costs nothing per
+    article of this run: it is done before the first article is."""
+    ours = in_folder(paths.folder)
+
+    def taken(stem: str) -> bool:
+        """Whether one of this run's articles writes to the folder of `stem`."""
+        if paths.has_stem(stem):
+            return True
+        base = stem.removesuffix(COLLISION_SUFFIX)
+        return base != stem and paths.has_stem(base) and article_dir(base) == stem
 
     def kept(entry: dict[str, Any]) -> bool:
         return (
-            str(Path(str(entry.get("path", ""))).resolve().parent) not in folders
-            and str(entry.get("stem")) not in taken
+            not ours(entry)
+            and not taken(str(entry.get("stem")))
             and (
                 not entry.get("ok") or (out_dir / str(entry.get("dir", "")) / RESULT_FILE).is_file()
             )
@@ -127,7 +135,22 @@ def clear_index(out_dir: Path, paths: Sequence[Path]) -> None:
     _rewrite_index(out_dir, (line for line, entry in index_lines(out_dir) if kept(entry)))
 
 
-def finish_index(out_dir: Path, paths: Sequence[Path], recorded: int) -> None:
+def in_folder(folder: Path) -> Callable[[dict[str, Any]], bool]:
+    """Whether an index entry's article lies directly in `folder` (each distinct folder named
+    in the index is resolved once)."""
+    wanted = folder.resolve()
+    parents: dict[str, bool] = {}
+
+    def test(entry: dict[str, Any]) -> bool:
+        parent = str(Path(str(entry.get("path", ""))).parent)
+        if parent not in parents:
+            parents[parent] = Path(parent).resolve() == wanted
+        return parents[parent]
+
+    return test
+
+
+def finish_index(out_dir: Path, paths: ArticleList, recorded: int) -> None:
     """After a run over `paths` that appended `recorded` of them: the index sorted by path,
     with a "not finished" entry for each article the run did not reach. Streams: the lines are
     sorted in bounded chunks on disk, however many there are."""

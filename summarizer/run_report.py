@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarizer.outputs import index_lines
+from summarizer.outputs import in_folder, index_lines
 from summarizer.results import ArticleRecord
 
 
@@ -78,11 +78,7 @@ class RunReport:
 
 def read_records(out_dir: Path, folder: Path) -> Iterator[ArticleRecord]:
     """The records of `out_dir/index.jsonl` whose article lies directly in `folder`, streamed."""
-    wanted = folder.resolve()
-    parents: dict[str, bool] = {}
+    ours = in_folder(folder)
     for _, entry in index_lines(out_dir):
-        parent = str(Path(str(entry["path"])).parent)
-        if parent not in parents:
-            parents[parent] = Path(parent).resolve() == wanted
-        if parents[parent]:
+        if ours(entry):
             yield ArticleRecord.from_index(entry)

@@ -19,7 +19,7 @@ import itertools
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -40,6 +40,7 @@ from summarizer.summarize import Summary, cached_summary
 from summarizer.translate import Computed
 
 if TYPE_CHECKING:
+    from summarizer.articles import ArticleList
     from summarizer.executors import Executor
     from summarizer.pipeline import Pipeline
 
@@ -107,7 +108,7 @@ class Stream:
         self.written = written
         self.totals = RunTotals()
 
-    def run(self, paths: Sequence[Path]) -> RunReport:
+    def run(self, paths: ArticleList) -> RunReport:
         began = time.perf_counter()
         clear_index(self.out_dir, paths)
         self.sink.stage("articles", len(paths))
@@ -127,13 +128,12 @@ class Stream:
                     self._finish(group, payload)
         finally:
             seconds = time.perf_counter() - began
-            folder = paths[0].parent
-            report = RunReport(self.out_dir, folder, len(paths), seconds, self.totals)
+            report = RunReport(self.out_dir, paths.folder, len(paths), seconds, self.totals)
             finish_index(self.out_dir, paths, self.totals.recorded)
             self.pipeline.cache.record_run(*report.cache_counts())
         return report
 
-    def _windows(self, paths: Sequence[Path]) -> Iterator[Window]:
+    def _windows(self, paths: ArticleList) -> Iterator[Window]:
         """Prepared articles in windows of about FIRST_WINDOW_SENTENCES sentences, doubling
         up to WINDOW_SENTENCES (runs ahead, in the prefetch thread)."""
         window, sentences = Window(), 0
@@ -247,8 +247,8 @@ class Stream:
         self.sink.article(record)
 
 
-def _shared_folders(paths: Sequence[Path]) -> set[str]:
+def _shared_folders(paths: ArticleList) -> set[str]:
     """Article folder names (case-folded) that more than one of `paths` would write to: only
     these are remembered during the run, not every article's."""
-    names = sorted(article_dir(path.stem).casefold() for path in paths)
+    names = sorted(article_dir(stem).casefold() for stem in paths.stems())
     return {a for a, b in itertools.pairwise(names) if a == b}
