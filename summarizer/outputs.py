@@ -137,6 +137,18 @@ def _free_for(folder: Path, path: Path) -> bool:
     return source.resolve() == path.resolve()
 
 
+def result_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
+    """Where each article's results are to be found in `out_dir`: the folder the index records
+    for its source path, else `article_dir(stem)` (results made from a copy of the article
+    elsewhere count too)."""
+    indexed = {
+        Path(str(entry["path"])).resolve(): str(entry["dir"])
+        for entry in _read_index(out_dir)
+        if entry.get("ok") and entry.get("dir")
+    }
+    return {path: indexed.get(path.resolve(), article_dir(path.stem)) for path in paths}
+
+
 def write_index(out_dir: Path, records: Sequence[ArticleRecord], dirs: dict[Path, str]) -> None:
     """The index of this run's `records` (sorted), merged with the entries of earlier runs from
     other input folders whose article folders are still there (so two folders can share one

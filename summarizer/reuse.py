@@ -15,7 +15,7 @@ from typing import Any
 
 from summarizer.config import Settings
 from summarizer.models import hub_id_of
-from summarizer.outputs import RESULT_FILE, article_dirs
+from summarizer.outputs import RESULT_FILE, result_dirs
 from summarizer.scoring.signature import FieldDiff
 
 
@@ -24,7 +24,7 @@ def differing_settings(
 ) -> list[FieldDiff]:
     """Fields whose recorded value (`baseline`) differs from the one asked for (`current`)."""
     diffs: dict[str, FieldDiff] = {}
-    for folder in article_dirs(out_dir, articles).values():
+    for folder in result_dirs(out_dir, articles).values():
         models = _recorded(out_dir / folder / RESULT_FILE)
         for role, wanted in _wanted(settings).items():
             entry = models.get(role)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from summarizer.cli import app
+from summarizer.outputs import result_dirs
 
 KOREAN = "정부는 화요일 소상공인 지원을 확대한다고 밝혔다.\n"
 
@@ -134,3 +135,5 @@ def test_two_input_folders_with_the_same_stem_keep_both_articles(
         assert Path(recorded["article"]["path"]).resolve() == (folder / "a.txt").resolve()
     assert "서울" in (out / "a~2" / "source.ko.txt").read_text(encoding="utf-8")
     assert "서울" not in (out / "a" / "source.ko.txt").read_text(encoding="utf-8")
+    found = result_dirs(out, [one / "a.txt", two / "a.txt"])
+    assert list(found.values()) == ["a", "a~2"], "scoring finds each folder's own results"
