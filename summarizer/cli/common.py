@@ -155,7 +155,23 @@ def reported_errors() -> Iterator[None]:
             "resume from the cache",
             highlight=False,
         )
-        raise typer.Exit(getattr(exc, "exit_code", 130)) from None
+        code = getattr(exc, "exit_code", 130)
+        _exit_now_if_a_model_call_runs(code)
+        raise typer.Exit(code) from None
+
+
+def _exit_now_if_a_model_call_runs(code: int) -> None:
+    """An interrupted generate call still runs in its thread, in C++ code that cannot be
+    stopped: exit at once (the cache and the outputs are closed by now) rather than wait for it
+    or tear the interpreter down under it."""
+    import os
+
+    from summarizer.interruptible import busy
+
+    if busy():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 @contextmanager

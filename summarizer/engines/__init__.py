@@ -13,6 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, Literal, Protocol
 
+from summarizer.interruptible import Interruptible
 from summarizer.models import ModelSpec, offline_mode
 
 Task = Literal["translation", "summarization"]
@@ -92,9 +93,10 @@ class Model:
             engine_class = getattr(importlib.import_module(module), name)
             extra = {"compute_type": self.compute_type} if self.compute_type else {}
             with offline_mode():
-                self._engine = engine_class(
+                engine = engine_class(
                     self.spec, self.task, self.decoding, self.device, **extra, **self.options
                 )
+            self._engine = Interruptible(engine)
         return self._engine
 
     def describe(self) -> dict[str, Any]:
