@@ -99,10 +99,12 @@ def test_sigterm_handler_is_restored_after_the_command(
 
 # A translator whose batch holding "끝이다" spends minutes in C code that ignores signals (as a
 # CTranslate2 or torch generate call does); every other batch is the tiny model's real one.
+# SIGINT gets Python's handler even when the tests run in a background job, which ignores it.
 SLOW_GENERATE = """
-import hashlib, sys
+import hashlib, signal, sys
 from pathlib import Path
 import summarizer.engines.hf as hf
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real = hf.HFEngine.generate
 def generate(self, inputs, **options):
     if any("끝이다" in text for text in inputs):
