@@ -110,13 +110,22 @@ def append_index(out_dir: Path, record: ArticleRecord) -> None:
 def article_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
     """Each article's folder in `out_dir`: `article_dir(stem)`, unless that folder holds the
     result of another article (one of the same stem from another input folder, or earlier in
-    `paths`); then the stem + "~2", "~3", … (the first that is free or this article's own)."""
+    `paths`); then the stem + "~2", "~3", … (the first that is free or this article's own).
+    Whose result a folder holds is read from the index, else from its result.json."""
+    owners = {
+        str(entry["dir"]): Path(str(entry["path"])).resolve()
+        for entry in _read_index(out_dir)
+        if entry.get("ok") and entry.get("dir")
+    }
     dirs: dict[Path, str] = {}
     taken: set[str] = set()
     for path in paths:
         base = article_dir(path.stem)
         name, number = base, 1
-        while name.casefold() in taken or not _free_for(out_dir / name, path):
+        while name.casefold() in taken or _owner(out_dir / name, owners) not in (
+            None,
+            path.resolve(),
+        ):
             number += 1
             name = f"{base}~{number}"
         taken.add(name.casefold())
@@ -124,17 +133,18 @@ def article_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
     return dirs
 
 
-def _free_for(folder: Path, path: Path) -> bool:
-    """True when `folder` holds no finished result, or the result of the article at `path`."""
+def _owner(folder: Path, owners: dict[str, Path]) -> Path | None:
+    """The source of the finished result in `folder`; None when it holds none."""
     result = folder / RESULT_FILE
     if folder.is_symlink() or not result.is_file():
-        return True
+        return None
+    if folder.name in owners:
+        return owners[folder.name]
     try:
         data = json.loads(result.read_text(encoding="utf-8"))
-        source = Path(str(data["article"]["path"]))
+        return Path(str(data["article"]["path"])).resolve()
     except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError):
-        return True
-    return source.resolve() == path.resolve()
+        return None
 
 
 def result_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
