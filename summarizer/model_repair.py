@@ -24,7 +24,8 @@ MANIFEST = "manifest.json"
 """The models folder's record of downloaded models, with each file's size and SHA-256."""
 PREPARED = "prepared.json"
 """An embedded preset's record of its preparation, with each file it wrote."""
-_JSON_FILES = ("config.json", "generation_config.json", "tokenizer_config.json", "tokenizer.json")
+_JSON_FILES = ("config.json", "generation_config.json", "tokenizer_config.json")
+"""Small JSON files parsed before a load (tokenizer.json, often many MB, is checked by size)."""
 _HEADER_LIMIT = 100 << 20
 
 
