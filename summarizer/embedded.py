@@ -26,11 +26,10 @@ from typing import TYPE_CHECKING, Any
 from summarizer import gguf_parts
 from summarizer.errors import ModelUnavailableError
 from summarizer.fileio import exclusive, lock_file, replace_folder, staging_folder
+from summarizer.model_repair import PREPARED, problems, record_files
 
 if TYPE_CHECKING:
     from summarizer.presets import Preset
-
-PREPARED = "prepared.json"
 
 
 def pip_name(preset: Preset) -> str:
@@ -72,6 +71,7 @@ def prepared_folder(preset: Preset, models_dir: Path) -> Path | None:
         and record.get("package") == pip_name(preset)
         and record.get("version") == version
         and (folder / "config.json").is_file()
+        and not problems(folder)
     ):
         return folder
     return None
@@ -124,6 +124,8 @@ def prepare(preset: Preset, models_dir: Path, notify: Callable[[str], None] | No
     with exclusive(lock_file(models_dir, preset.name), waiting):
         if prepared_folder(preset, models_dir) is not None:  # prepared while this one waited
             return target
+        if notify and (found := problems(target) if read_record(target) else []):
+            notify(f"{target} is damaged ({'; '.join(found)}); preparing it again")
         if notify:
             notify(
                 f"preparing {preset.name} once: de-quantizing {source.name} into {target} "
@@ -158,6 +160,7 @@ def _prepare_into(
         raise ModelUnavailableError(
             f"cannot prepare {preset.name} from {source}: {reason}"
         ) from exc
+    record["files"] = record_files(staging)
     (staging / PREPARED).write_text(json.dumps(record, indent=2), encoding="utf-8")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.convert import convert, ct2_device
+from summarizer.convert import convert, ct2_device, damaged_conversion
 from summarizer.engines import Task
 from summarizer.engines.prompts import (
     SOURCE_LANGUAGE,
@@ -59,25 +59,21 @@ class CT2Engine:
         self.device = ct2_device(device)
         self.seq2seq = spec.is_encoder_decoder
         self.config = spec.config
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(spec.path)
-        except (OSError, ValueError) as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ModelUnavailableError(f"cannot load tokenizer from {spec.path}: {first}") from exc
-        self.path = convert(spec, models_dir, compute_type)
+        self.tokenizer = AutoTokenizer.from_pretrained(spec.path)
         runner = ctranslate2.Translator if self.seq2seq else ctranslate2.Generator
+        options = {"device": self.device, "compute_type": compute_type}
+        options |= {"inter_threads": inter, "intra_threads": intra}
+        self.path = convert(spec, models_dir, compute_type)
         try:
-            self.model = runner(
-                str(self.path),
-                device=self.device,
-                compute_type=compute_type,
-                inter_threads=inter,
-                intra_threads=intra,
-            )
+            self.model = runner(str(self.path), **options)
         except (RuntimeError, ValueError) as exc:
-            raise ModelUnavailableError(
-                f"CTranslate2 cannot load {self.path} on {self.device} as {compute_type}: {exc}"
-            ) from exc
+            if not damaged_conversion(self.path):
+                raise ModelUnavailableError(
+                    f"CTranslate2 cannot load {self.path} on {self.device} as {compute_type}: {exc}"
+                ) from exc
+            # A file of the conversion was lost or cut short: convert it again.
+            self.path = convert(spec, models_dir, compute_type, again=True)
+            self.model = runner(str(self.path), **options)
         self.target_prefix: list[str] | None = None
         defaults = spec.generation_defaults
         if self.seq2seq:
