@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -116,23 +117,67 @@ def clear_index(out_dir: Path, paths: ArticleList) -> None:
     article of this run: it is done before the first article is."""
     ours = in_folder(paths.folder)
 
-    def taken(stem: str) -> bool:
-        """Whether one of this run's articles writes to the folder of `stem`."""
-        if paths.has_stem(stem):
-            return True
-        base = stem.removesuffix(COLLISION_SUFFIX)
-        return base != stem and paths.has_stem(base) and article_dir(base) == stem
-
     def kept(entry: dict[str, Any]) -> bool:
-        return (
-            not ours(entry)
-            and not taken(str(entry.get("stem")))
-            and (
-                not entry.get("ok") or (out_dir / str(entry.get("dir", "")) / RESULT_FILE).is_file()
-            )
+        return not ours(entry) and (
+            not entry.get("ok") or (out_dir / str(entry.get("dir", "")) / RESULT_FILE).is_file()
         )
 
     _rewrite_index(out_dir, (line for line, entry in index_lines(out_dir) if kept(entry)))
+
+
+class ArticleDirs:
+    """Each article's folder in `out_dir`, chosen as the run reaches the article:
+    `article_dir(stem)`, unless that folder holds the result of another article (one of the
+    same stem from another input folder, or one earlier in this run); then the stem + "~2",
+    "~3", … (the first that is free or this article's own). Whose result a folder holds is read
+    from its result.json. Only folders two of this run's articles could both want are
+    remembered, not every article's."""
+
+    def __init__(self, out_dir: Path, paths: ArticleList) -> None:
+        self.out_dir = out_dir
+        self.paths = paths
+        bases = sorted(article_dir(stem).casefold() for stem in paths.stems())
+        self.shared = {a for a, b in itertools.pairwise(bases) if a == b}
+        self.taken: set[str] = set()
+
+    def __call__(self, path: Path) -> str:
+        base = article_dir(path.stem)
+        name, number = base, 1
+        while self._busy(name, number > 1, path):
+            number += 1
+            name = f"{base}~{number}"
+        if number > 1 or base.casefold() in self.shared:
+            self.taken.add(name.casefold())
+        return name
+
+    def _busy(self, name: str, numbered: bool, path: Path) -> bool:
+        if name.casefold() in self.taken or (numbered and self.paths.has_stem(name)):
+            return True
+        return _owner(self.out_dir / name) not in (None, path.resolve())
+
+
+def _owner(folder: Path) -> Path | None:
+    """The source of the finished result in `folder`; None when it holds none."""
+    result = folder / RESULT_FILE
+    if folder.is_symlink() or not result.is_file():
+        return None
+    try:
+        data = json.loads(result.read_text(encoding="utf-8"))
+        return Path(str(data["article"]["path"])).resolve()
+    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError):
+        return None
+
+
+def result_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
+    """Where each article's results are to be found in `out_dir`: the folder the index records
+    for its source path, else `article_dir(stem)` (results made from a copy of the article
+    elsewhere count too)."""
+    indexed = {
+        Path(str(entry["path"])).resolve(): str(entry["dir"])
+        for _, entry in index_lines(out_dir)
+        if entry.get("ok") and entry.get("dir")
+    }
+    return {path: indexed.get(path.resolve(), article_dir(path.stem)) for path in paths}
 
 
 def in_folder(folder: Path) -> Callable[[dict[str, Any]], bool]:
@@ -152,11 +197,21 @@ def in_folder(folder: Path) -> Callable[[dict[str, Any]], bool]:
 
 def finish_index(out_dir: Path, paths: ArticleList, recorded: int) -> None:
     """After a run over `paths` that appended `recorded` of them: the index sorted by path,
-    with a "not finished" entry for each article the run did not reach. Streams: the lines are
+    with a "not finished" entry for each article the run did not reach, less the entries of
+    other input folders whose folder this run took over. Streams: the lines are
     sorted in bounded chunks on disk, however many there are."""
     from summarizer.external_sort import sorted_lines
 
-    lines = (line for line, _ in index_lines(out_dir))
+    ours = in_folder(paths.folder)
+
+    def kept(entry: dict[str, Any]) -> bool:
+        """This run's entries, and others' whose folder still holds their result."""
+        if ours(entry) or not entry.get("ok"):
+            return True
+        own = _owner(out_dir / str(entry.get("dir", "")))
+        return own == Path(str(entry.get("path", ""))).resolve()
+
+    lines = (line for line, entry in index_lines(out_dir) if kept(entry))
     ordered = sorted_lines(lines, _path_key, out_dir)
     if recorded < len(paths):
         ordered = _with_unfinished(ordered, sorted(str(p) for p in paths))

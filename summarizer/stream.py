@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from summarizer.errors import InputError
 from summarizer.outputs import (
+    ArticleDirs,
     append_index,
-    article_dir,
     clear_index,
     finish_index,
     write_article,
@@ -107,6 +107,7 @@ class Stream:
         self.sink = sink
         self.written = written
         self.totals = RunTotals()
+        self.folders: dict[Path, str] = {}
 
     def run(self, paths: ArticleList) -> RunReport:
         began = time.perf_counter()
@@ -138,16 +139,16 @@ class Stream:
         up to WINDOW_SENTENCES (runs ahead, in the prefetch thread)."""
         window, sentences = Window(), 0
         limit = min(FIRST_WINDOW_SENTENCES, WINDOW_SENTENCES)
-        shared, seen = _shared_folders(paths), set[str]()
+        folders, repeated, seen = ArticleDirs(self.out_dir, paths), _repeated(paths), set[str]()
         for path in paths:
             try:
-                name = article_dir(path.stem)
-                if name.casefold() in shared:
-                    if name.casefold() in seen:
+                if path.stem.casefold() in repeated:
+                    if path.stem.casefold() in seen:
                         raise InputError(
                             f"{path}: another article in the folder has this file stem"
                         )
-                    seen.add(name.casefold())
+                    seen.add(path.stem.casefold())
+                name = folders(path)
                 if (self.out_dir / name).is_symlink():
                     raise InputError(
                         f"{self.out_dir / name} is a symbolic link; refusing to write through it"
@@ -156,6 +157,7 @@ class Stream:
             except InputError as exc:
                 window.failed.append(ArticleRecord(path, path.stem, error=str(exc)))
                 continue
+            self.folders[path] = name
             window.results.append(ArticleResult(path, path.stem, document))
             sentences += len(document.flat)
             if sentences >= limit:
@@ -231,10 +233,10 @@ class Stream:
         summarizer.store(new)
         for result in group.results:
             assert result.summary is not None
+            folder = self.folders.pop(result.path)
             if result.summary.error is not None:
                 self._record(ArticleRecord(result.path, result.stem, error=result.summary.error))
                 continue
-            folder = article_dir(result.stem)
             data = result.to_json()
             write_article(self.out_dir / folder, result, data)
             self._record(ArticleRecord.finished(result, data, folder))
@@ -247,8 +249,8 @@ class Stream:
         self.sink.article(record)
 
 
-def _shared_folders(paths: ArticleList) -> set[str]:
-    """Article folder names (case-folded) that more than one of `paths` would write to: only
-    these are remembered during the run, not every article's."""
-    names = sorted(article_dir(stem).casefold() for stem in paths.stems())
+def _repeated(paths: ArticleList) -> set[str]:
+    """File stems (case-folded) that more than one of `paths` has: only these are remembered
+    during the run, not every article's."""
+    names = sorted(stem.casefold() for stem in paths.stems())
     return {a for a, b in itertools.pairwise(names) if a == b}
