@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError
+from summarizer.lines import split_lines
 from summarizer.scoring.metrics import MetricResult, TranslationMetric
 from summarizer.translate import Translator
 
@@ -61,7 +62,7 @@ class MTEvaluation:
 def read_lines(path: Path, limit: int | None = None, skip: int = 0) -> list[str]:
     """Lines `skip + 1` to `skip + limit` of a UTF-8 file (all after `skip` without a limit)."""
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        lines = split_lines(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -10,6 +10,7 @@ from typing import Any
 
 from summarizer.checks import Flag, check_summary, check_translation
 from summarizer.errors import InputError, UsageError
+from summarizer.lines import split_lines
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def tally(checked: Iterable[Checked]) -> Counter[str]:
 
 def _lines(path: Path) -> Sequence[str]:
     try:
-        return path.read_bytes().decode("utf-8").splitlines()
+        return split_lines(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except IsADirectoryError:
