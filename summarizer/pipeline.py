@@ -116,7 +116,14 @@ class Pipeline:
 
     def prepare(self, path: Path) -> Document:
         """Read, clean and segment one article (segmentation is cached too)."""
-        return prepare(path, self.cache, self.settings.max_article_chars)
+        document = prepare(path, self.cache, self.settings.max_article_chars)
+        replaced = document.article.replaced
+        if replaced and self.notify:
+            self.notify(
+                f"warning: {path}: {replaced} byte{'s' * (replaced > 1)} not valid "
+                f"{document.article.encoding}, read as U+FFFD (�)"
+            )
+        return document
 
     def translate(
         self, documents: Sequence[Document], progress: ProgressSink | None = None
