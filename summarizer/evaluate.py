@@ -92,6 +92,16 @@ def read_test_set(
     return sources, references
 
 
+def read_document_ids(
+    documents: Path, source: Path, count: int, limit: int | None = None, skip: int = 0
+) -> list[str]:
+    """The document id of each of the `count` lines read from `source`."""
+    ids = read_lines(documents, limit, skip)
+    if len(ids) != count:
+        raise InputError(f"{documents} has {len(ids)} lines but {source} has {count}")
+    return ids
+
+
 def score(hypotheses: Sequence[str], references: Sequence[str]) -> dict[str, MetricResult]:
     return {
         name: TranslationMetric(name).corpus_score(hypotheses, [references])  # type: ignore[arg-type]
@@ -134,9 +144,7 @@ def evaluate_documents(
 ) -> MTEvaluation:
     """Translate the test set document by document through the pipeline, scored per line."""
     sources, references = read_test_set(source, reference, limit, skip)
-    ids = read_lines(documents, limit, skip)
-    if len(ids) != len(sources):
-        raise InputError(f"{documents} has {len(ids)} lines but {source} has {len(sources)}")
+    ids = read_document_ids(documents, source, len(sources), limit, skip)
     groups: dict[str, list[int]] = {}
     for index, doc in enumerate(ids):
         groups.setdefault(doc.split("\t")[0].strip(), []).append(index)

@@ -188,7 +188,7 @@ def test_eval_mt_rejects_misaligned_files(tmp_path: Path, tiny_marian: Path) -> 
     src.write_text("테슬라 주가가 급등했다.\n엔비디아\n", encoding="utf-8")
     ref.write_text("Tesla rose.\n", encoding="utf-8")
     result = invoke("eval-mt", str(src), str(ref), "-t", str(tiny_marian), "--no-cache")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "sentence-aligned" in result.output
 
 

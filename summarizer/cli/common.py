@@ -258,13 +258,14 @@ def check_output(out_dir: Path) -> None:
     remove_leftovers(out_dir)
 
 
-def check_input(path: Path, *, folder: bool = False) -> None:
-    """Fail on a missing or unreadable input before anything, such as the cache, is created."""
+def check_input(path: Path, *, folder: bool = False, max_chars: int | None = None) -> None:
+    """Fail on a missing, unreadable or (over `max_chars`) too long input before anything,
+    such as the cache, is created."""
     from summarizer.articles import find_articles, read_article
     from summarizer.errors import InputError, UsageError
 
     if not folder:
-        read_article(path)
+        read_article(path, max_chars)
         return
     try:
         paths = find_articles(path)

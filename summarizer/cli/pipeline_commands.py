@@ -87,7 +87,7 @@ def translate(
         compute_type=compute_type,
         threads=threads,
     )
-    check_input(file)
+    check_input(file, max_chars=settings.max_article_chars)
     specs = prepare_models(settings, ["translation"])
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
@@ -130,7 +130,7 @@ def summarize(
         compute_type=compute_type,
         threads=threads,
     )
-    check_input(file)
+    check_input(file, max_chars=settings.max_article_chars)
     specs = prepare_models(settings, tasks_for([file]))
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
