@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from summarizer.errors import InputError
+from summarizer.errors import CacheError, InputError, OutputError
 from summarizer.outputs import append_index, article_dir, write_article, write_index
 from summarizer.prefetch import prefetch
 from summarizer.results import (
@@ -121,14 +121,23 @@ class Stream:
                 )
                 for group, payload in summarized:
                     self._finish(group, payload)
-        finally:
-            records = [
-                self.records.get(path) or ArticleRecord(path, path.stem, error=NOT_FINISHED)
-                for path in paths
-            ]
-            report = RunReport(records, time.perf_counter() - began, self.out_dir)
-            write_index(self.out_dir, records, paths)
-            self.pipeline.cache.record_run(*report.cache_counts())
+        except BaseException:
+            # What stopped the run is the error to report: a full disk that also refuses the
+            # index (or the cache's run record) must not hide which file failed first.
+            with contextlib.suppress(OutputError, CacheError):
+                self._close(paths, began)
+            raise
+        return self._close(paths, began)
+
+    def _close(self, paths: Sequence[Path], began: float) -> RunReport:
+        """Write the index of every article (unfinished ones as such) and record the run."""
+        records = [
+            self.records.get(path) or ArticleRecord(path, path.stem, error=NOT_FINISHED)
+            for path in paths
+        ]
+        report = RunReport(records, time.perf_counter() - began, self.out_dir)
+        write_index(self.out_dir, records, paths)
+        self.pipeline.cache.record_run(*report.cache_counts())
         return report
 
     def _windows(self, paths: Sequence[Path]) -> Iterator[Window]:
