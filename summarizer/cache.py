@@ -101,8 +101,12 @@ class Cache(_Closing):
     One cache may be used from several threads (a run segments articles in a background
     thread): every statement runs under one lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        """Open (or create) the cache at `path`. A damaged cache of ours is moved aside and
+        started afresh, unless `read_only` (for commands that only look): then it is an error,
+        as is a file that is not a cache of ours."""
         self.path = Path(path)
+        self.read_only = read_only
         self._lock = threading.RLock()
         self.warnings: list[str] = []
         self.on_warning: Callable[[str], None] | None = None
@@ -236,6 +240,8 @@ class Cache(_Closing):
             with self._errors():
                 return connect(self.path)
         except UnusableFile as exc:
+            if self.read_only:
+                raise
             self.warnings.append(self._move_aside(exc.reason))
         with self._errors():
             return connect(self.path)

@@ -275,13 +275,14 @@ def check_input(path: Path, *, folder: bool = False, max_chars: int | None = Non
         raise UsageError(f"no articles (.txt, .md, .html) found in {path}")
 
 
-def open_cache(path: Path | None, disabled: bool, out_dir: Path) -> Any:
-    """The cache named on the command line, the environment's, or out_dir/cache.sqlite."""
+def open_cache(path: Path | None, disabled: bool, out_dir: Path, *, read_only: bool = False) -> Any:
+    """The cache named on the command line, the environment's, or out_dir/cache.sqlite
+    (`read_only`: for commands that only look, which never move a damaged cache aside)."""
     from summarizer.cache import Cache, NullCache, default_cache_path
 
     if disabled:
         return NullCache()
-    cache = Cache(path or default_cache_path(out_dir))
+    cache = Cache(path or default_cache_path(out_dir), read_only=read_only)
     for warning in cache.warnings:
         print_warning(warning)
     cache.on_warning = print_warning
