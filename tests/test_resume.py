@@ -355,9 +355,12 @@ def test_environment_variable_moves_the_cache(small: dict[str, Any], tmp_path: P
 
 
 def test_corrupt_cache_is_moved_aside_and_the_run_continues(small: dict[str, Any]) -> None:
+    """A cache of ours (its SQLite header says so) damaged past the header."""
     cache = small["out"] / "cache.sqlite"
     cache.parent.mkdir(parents=True)
-    garbage = b"this is not a database\n" * 300
+    with Cache(cache) as store:
+        store.put_many("summary", "fp", "model", {"article": "summary"})
+    garbage = cache.read_bytes()[:100] + b"this is not a database\n" * 300
     cache.write_bytes(garbage)
     result = invoke(small["args"])
     assert result.exit_code == 0, result.output
