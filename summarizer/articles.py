@@ -24,8 +24,11 @@ UTF8_DAMAGE_SHARE = 0.02
 # is binary read as text (random bytes after a UTF-16 mark: about a quarter of them).
 _BINARY_SHARE = 0.02
 _BINARY_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
-# Markdown front matter: a YAML block between "---" lines at the very top (Jekyll, Hugo).
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# Markdown front matter: a YAML block between "---" lines at the very top (Jekyll, Hugo),
+# its first line a key; a page that merely opens with a rule keeps its text.
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n[\w.-]+[ \t]*:.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+)
 # Deleted: zero-width characters, and bidirectional controls (embeddings, overrides, isolates,
 # marks), which can make text display in an order other than the one it is read in.
 # Non-breaking and ideographic spaces become plain spaces.

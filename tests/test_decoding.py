@@ -81,6 +81,9 @@ def test_markdown_front_matter_is_not_article_text(tmp_path: Path) -> None:
     plain = tmp_path / "plain.md"
     plain.write_text(body, encoding="utf-8")
     assert read_article(plain).text == body
+    ruled = tmp_path / "ruled.md"
+    ruled.write_text("---\n\n" + body, encoding="utf-8")
+    assert read_article(ruled).text == "---\n\n" + body
 
 
 def test_bidirectional_controls_never_reach_text_or_pages(tmp_path: Path) -> None:
