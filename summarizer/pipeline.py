@@ -32,6 +32,7 @@ from summarizer.stages import Stage, build_summarizer, build_translator
 from summarizer.stream import ProgressSink, Silent, Stream
 from summarizer.summarize import Summarizer, Summary
 from summarizer.translate import Translator
+from summarizer.wording import count
 
 if TYPE_CHECKING:
     from summarizer.cache import Cache, NullCache
@@ -120,7 +121,7 @@ class Pipeline:
         replaced = document.article.replaced
         if replaced and self.notify:
             self.notify(
-                f"warning: {path}: {replaced} byte{'s' * (replaced > 1)} not valid "
+                f"warning: {path}: {count(replaced, 'byte')} not valid "
                 f"{document.article.encoding}, read as U+FFFD (�)"
             )
         return document
