@@ -181,6 +181,8 @@ def dequantize(
     logging.set_verbosity_error()
     logging.disable_progress_bar()
     folder, name = str(gguf.parent), gguf.name
+    if notify:
+        notify(f"reading the tokenizer and settings in {gguf.name}")
     with gguf_progress(notify):
         tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
         model = AutoModelForCausalLM.from_pretrained(
