@@ -181,7 +181,9 @@ def models(
 # --- killed runs -------------------------------------------------------------------------------
 
 
-def test_sigint_mid_translation_keeps_finished_batches(tmp_path: Path, models: list[str]) -> None:
+def test_sigint_mid_translation_keeps_finished_batches(
+    tmp_path: Path, models: list[str], own_user_cache: Path
+) -> None:
     articles = seeds_copy(tmp_path)
     # Three more copies of each seed, every line numbered so that each sentence is new:
     # translation lasts long enough that the interrupt lands in it even when this test
@@ -191,7 +193,7 @@ def test_sigint_mid_translation_keeps_finished_batches(tmp_path: Path, models: l
         for copy in range(1, 4):
             numbered = [f"{line} ({copy}번)" if line.strip() else line for line in lines]
             (articles / f"{copy}{seed.name}").write_text("\n".join(numbered), encoding="utf-8")
-    out, cache = tmp_path / "out", tmp_path / "out" / "cache.sqlite"
+    out, cache = tmp_path / "out", own_user_cache
     args = [*run_args(articles, out, models), "--batch-size", "4"]
     process = start(args, tmp_path / "first")
     wait_until(lambda: translation_rows(cache) > 0, process)
@@ -216,10 +218,10 @@ def test_sigint_mid_translation_keeps_finished_batches(tmp_path: Path, models: l
 
 
 def test_sigkill_after_the_first_article_leaves_whole_files_and_resumes(
-    tmp_path: Path, models: list[str]
+    tmp_path: Path, models: list[str], own_user_cache: Path
 ) -> None:
     articles = seeds_copy(tmp_path)
-    out, cache = tmp_path / "out", tmp_path / "out" / "cache.sqlite"
+    out, cache = tmp_path / "out", own_user_cache
     args = [*run_args(articles, out, models), "--batch-size", "4"]
     process = start(args, tmp_path / "first")
     wait_until(lambda: any(out.glob("*/result.json")), process)
@@ -317,8 +319,8 @@ def test_no_cache_writes_no_cache_file(small: dict[str, Any], tmp_path: Path) ->
     assert all(r["cache"]["translation_hits"] == 0 for r in results.values())
 
 
-def test_refresh_recomputes_and_overwrites(small: dict[str, Any]) -> None:
-    cache = small["out"] / "cache.sqlite"
+def test_refresh_recomputes_and_overwrites(small: dict[str, Any], own_user_cache: Path) -> None:
+    cache = own_user_cache
     assert invoke(small["args"]).exit_code == 0
     conn = sqlite3.connect(cache)
     with conn:

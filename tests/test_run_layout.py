@@ -44,7 +44,8 @@ def test_articles_named_like_the_run_files_get_their_own_folders(
         assert entry["ok"], entry
         assert (out / str(entry["dir"]) / "result.json").is_file()
     assert (out / "index.jsonl").is_file() and (out / "report.html").is_file()
-    assert (out / "cache.sqlite").is_file()
+    assert entries["cache.sqlite"]["dir"] == "cache.sqlite~article"
+    assert not (out / "cache.sqlite").exists(), "the cache is the user's, not the folder's"
 
 
 def test_two_input_folders_into_one_outputs_folder_are_both_indexed(

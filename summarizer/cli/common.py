@@ -12,6 +12,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
+from summarizer.cache_location import shown_path, user_cache_file
 from summarizer.errors import SummarizerError, Terminated
 
 P = ParamSpec("P")
@@ -106,10 +107,14 @@ ThreadsOption = Annotated[
         min=1,
     ),
 ]
+CACHE_HELP = (
+    f"one per user, shared by all runs: {shown_path(user_cache_file())} (an outputs folder "
+    "holding a cache.sqlite of an earlier version keeps using it)"
+)
 CacheOption = Annotated[
     Path | None,
     typer.Option(
-        help="Cache database [env SUMMARIZER_CACHE; default outputs/cache.sqlite].",
+        help=f"Cache database [env SUMMARIZER_CACHE; default {CACHE_HELP}].",
         show_default=False,
     ),
 ]
@@ -275,12 +280,20 @@ def check_input(path: Path, *, folder: bool = False) -> None:
 
 
 def open_cache(path: Path | None, disabled: bool, out_dir: Path) -> Any:
-    """The cache named on the command line, the environment's, or out_dir/cache.sqlite."""
-    from summarizer.cache import Cache, NullCache, default_cache_path
+    """The cache named on the command line, the environment's, out_dir's own from an earlier
+    version, or the user's shared one."""
+    from summarizer.cache import Cache, NullCache
+    from summarizer.cache_location import default_cache_path, folder_cache
 
     if disabled:
         return NullCache()
-    cache = Cache(path or default_cache_path(out_dir))
+    target = path or default_cache_path(out_dir)
+    if path is None and target == folder_cache(out_dir):
+        notice(
+            f"cache: {target}, left in the outputs folder by an earlier version; move it to "
+            f"{user_cache_file()} (if none is there yet) to share it with every outputs folder"
+        )
+    cache = Cache(target)
     for warning in cache.warnings:
         print_warning(warning)
     cache.on_warning = print_warning
