@@ -22,7 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from summarizer.errors import InputError
-from summarizer.outputs import append_index, article_dir, write_article, write_index
+from summarizer.outputs import (
+    RESULT_FILE,
+    append_index,
+    article_dir,
+    write_article,
+    write_index,
+)
 from summarizer.prefetch import prefetch
 from summarizer.results import (
     NOT_FINISHED,
@@ -33,6 +39,7 @@ from summarizer.results import (
 )
 from summarizer.stages import decode_computed, decode_summaries
 from summarizer.summarize import Summary, cached_summary
+from summarizer.timings import keep_computed_timings
 from summarizer.translate import Computed
 
 if TYPE_CHECKING:
@@ -230,7 +237,7 @@ class Stream:
                 self._record(ArticleRecord(result.path, result.stem, error=result.summary.error))
                 continue
             folder = article_dir(result.stem)
-            data = result.to_json()
+            data = keep_computed_timings(result.to_json(), self.out_dir / folder / RESULT_FILE)
             write_article(self.out_dir / folder, result, data)
             self._record(ArticleRecord.finished(result, data, folder))
             if self.written:
