@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
 from summarizer.errors import ModelUnavailableError, UsageError
 from summarizer.fileio import exclusive, lock_file, replace_folder, staging_folder
 from summarizer.models import ModelSpec
+
+log = logging.getLogger("summarizer")
 
 # model_type values whose CTranslate2 loader exists and whose prompting our engines handle.
 SUPPORTED_MODEL_TYPES = frozenset(
@@ -117,6 +121,8 @@ def convert(spec: ModelSpec, models_dir: Path, compute_type: str) -> Path:
     with exclusive(lock_file(models_dir, target.name)):
         if _source(target) == source:  # another process converted it while this one waited
             return target
+        began = time.perf_counter()
+        log.info("converting %s to CTranslate2 %s once, into %s…", spec.id, compute_type, target)
         with staging_folder(models_dir, target.name) as staging:
             try:
                 _converter(str(spec.path)).convert(
@@ -130,6 +136,7 @@ def convert(spec: ModelSpec, models_dir: Path, compute_type: str) -> Path:
                 ) from exc
             (staging / SOURCE_FILE).write_text(json.dumps(source, indent=2), encoding="utf-8")
             replace_folder(staging, target)
+        log.info("converted %s in %.0f s", spec.id, time.perf_counter() - began)
     return target
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -140,6 +141,7 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
 
 @contextmanager
 def reported_errors() -> Iterator[None]:
+    show_progress_notes()
     try:
         with _sigterm_as_interrupt():
             yield
@@ -181,6 +183,21 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+class _Notes(logging.Handler):
+    """The library's progress notes (loading or converting a model, the first window), each
+    one line on stderr like any notice, on a terminal and in a log."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        notice(record.getMessage())
+
+
+def show_progress_notes() -> None:
+    library = logging.getLogger("summarizer")
+    if not any(isinstance(handler, _Notes) for handler in library.handlers):
+        library.addHandler(_Notes(logging.INFO))
+        library.setLevel(logging.INFO)
 
 
 def plain(text: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import logging
+import time
 from collections.abc import Sequence
 from typing import Any, Literal, Protocol
 
@@ -23,6 +25,8 @@ BACKENDS: dict[str, str] = {
 }
 
 _FALLBACK_MAX_NEW_TOKENS = 256
+log = logging.getLogger("summarizer")
+ROLES = {"translation": "translator", "summarization": "summarizer"}
 
 
 class Engine(Protocol):
@@ -88,6 +92,9 @@ class Model:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            began = time.perf_counter()
+            role = ROLES[self.task]
+            log.info("loading the %s %s (%s)…", role, self.spec.id, self.backend)
             module, _, name = BACKENDS[self.backend].partition(":")
             engine_class = getattr(importlib.import_module(module), name)
             extra = {"compute_type": self.compute_type} if self.compute_type else {}
@@ -95,6 +102,7 @@ class Model:
                 self._engine = engine_class(
                     self.spec, self.task, self.decoding, self.device, **extra, **self.options
                 )
+            log.info("%s loaded in %.1f s", role, time.perf_counter() - began)
         return self._engine
 
     def describe(self) -> dict[str, Any]:
