@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -283,13 +284,14 @@ def small(tmp_path: Path, models: list[str]) -> dict[str, Any]:
 
 
 def table_rows(output: str) -> dict[str, list[str]]:
-    """Rows of the run's final table by article stem."""
-    rows = {}
-    for line in output.splitlines():
-        cells = [cell.strip() for cell in line.split("│")[1:-1]]
-        if cells and cells[0] in {Path(name).stem for name in SMALL_ARTICLES}:
-            rows[cells[0]] = cells
-    return rows
+    """The run's final lines by article stem (one per article, as in a log): stem, sentences,
+    characters, seconds, cached, flags."""
+    line = re.compile(
+        r"(\S+): (\d+) sentences, (\d+) characters, ([\d.]+) s, cached (.+?), flags (.+?) \| "
+    )
+    stems = {Path(name).stem for name in SMALL_ARTICLES}
+    found = (line.match(text) for text in output.splitlines())
+    return {m[1]: list(m.groups()) for m in found if m and m[1] in stems}
 
 
 def test_cache_counts_in_table_and_result_json(small: dict[str, Any]) -> None:

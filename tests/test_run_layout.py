@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from summarizer.cli import app
@@ -113,3 +114,25 @@ def test_markup_and_escape_sequences_in_names_are_printed_as_text(
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output
     assert "[b]" in result.output and "\\x1b" in result.output, result.output
+
+
+def test_the_final_table_is_one_line_per_article_in_a_log_and_a_table_on_a_terminal(
+    tmp_path: Path, tiny_marian: Path, tiny_bart: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from summarizer.cli import pipeline_commands
+
+    folder = folder_of(tmp_path / "in", "a.txt", "b.txt")
+    logged = run(folder, tmp_path / "log", (tiny_marian, tiny_bart))
+    assert logged.exit_code == 0, logged.output
+    lines = [line for line in logged.stdout.splitlines() if line.startswith(("a: ", "b: "))]
+    assert len(lines) == 2, logged.stdout
+    assert all(" sentences, " in line and " | " in line for line in lines)
+    assert "│" not in logged.stdout
+
+    terminal = Console(force_terminal=True, width=100)
+    monkeypatch.setattr(pipeline_commands, "console", terminal)
+    boxed = run(folder, tmp_path / "tty", (tiny_marian, tiny_bart))
+    assert boxed.exit_code == 0, boxed.output
+    assert any(line.startswith("│ a ") for line in boxed.stdout.splitlines()), boxed.stdout
