@@ -28,6 +28,9 @@ atexit.register(shutil.rmtree, os.environ["SUMMARIZER_MODELS_DIR"], ignore_error
 os.environ.pop("SUMMARIZER_CACHE", None)
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="summarizer-tests-xdg-cache-")
 atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
+# GGUF files joined from package slices go to a temporary folder, joined once per session.
+os.environ["SUMMARIZER_GGUF_CACHE"] = tempfile.mkdtemp(prefix="summarizer-tests-gguf-")
+atexit.register(shutil.rmtree, os.environ["SUMMARIZER_GGUF_CACHE"], ignore_errors=True)
 # Tiny models spend their time in thread hand-offs: one thread each is faster and keeps test
 # subprocesses from fighting over the two cores.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -163,6 +166,12 @@ def embedded_models_dir(preset: str) -> Path:
 def gemma_models() -> Path:
     """Models folder holding the prepared embedded Korean→English model gemma3-270m."""
     return embedded_models_dir("gemma3-270m")
+
+
+@pytest.fixture(scope="session")
+def qwen_models() -> Path:
+    """Models folder holding the prepared embedded qwen2.5-coder-1.5b."""
+    return embedded_models_dir("qwen2.5-coder-1.5b")
 
 
 @pytest.fixture(scope="session")
