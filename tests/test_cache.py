@@ -47,9 +47,30 @@ def path(tmp_path: Path) -> Path:
 # --- paths -------------------------------------------------------------------------------------
 
 
-def test_default_cache_path_is_in_outputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_the_default_cache_is_the_users_in_the_platform_cache_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv(DEFAULT_CACHE_ENV, raising=False)
-    assert default_cache_path(tmp_path / "outputs") == tmp_path / "outputs" / "cache.sqlite"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    shared = tmp_path / "xdg" / "summarizer" / "cache.sqlite"
+    assert default_cache_path(tmp_path / "outputs") == shared
+    assert default_cache_path(tmp_path / "elsewhere") == shared
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    from platformdirs import user_cache_path
+
+    expected = user_cache_path("summarizer", appauthor=False) / "cache.sqlite"
+    assert default_cache_path(tmp_path / "outputs") == expected
+
+
+def test_an_outputs_folder_cache_of_an_earlier_version_stays_in_use(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(DEFAULT_CACHE_ENV, raising=False)
+    old = tmp_path / "outputs" / "cache.sqlite"
+    with Cache(old) as cache:
+        cache.put_many("translation", "fp", "m", {"안녕": "hello"})
+    assert default_cache_path(tmp_path / "outputs") == old
+    assert default_cache_path(tmp_path / "other") != old
 
 
 def test_env_var_moves_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -61,7 +61,11 @@ def test_an_unwritable_outputs_folder_fails_before_work(
 
 
 def test_a_full_disk_mid_run_is_one_line_and_keeps_the_cache(
-    tmp_path: Path, tiny_marian: Path, tiny_bart: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    tiny_marian: Path,
+    tiny_bart: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    own_user_cache: Path,
 ) -> None:
     real = summarizer.outputs.write_atomic
 
@@ -87,7 +91,7 @@ def test_a_full_disk_mid_run_is_one_line_and_keeps_the_cache(
     lines = [line for line in result.output.splitlines() if "error" in line]
     assert lines == [f"error: cannot write {out / 'b' / 'summary.en.txt'}: No space left on device"]
     assert "Traceback" not in result.output
-    conn = sqlite3.connect(out / "cache.sqlite")
+    conn = sqlite3.connect(own_user_cache)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert conn.execute("SELECT COUNT(*) FROM entries WHERE kind = 'summary'").fetchone()[0] >= 1
     conn.close()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
-from summarizer.cli.common import CacheOption, console, friendly, open_cache
+from summarizer.cli.common import CACHE_HELP, CacheOption, console, friendly, open_cache
 from summarizer.cli.pipeline_commands import DEFAULT_OUT
 from summarizer.errors import CacheError, UsageError
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 cache_app = typer.Typer(
     help=(
         "The SQLite cache of translations, summaries and sentence splits that lets re-runs skip "
-        "finished work [env SUMMARIZER_CACHE; default outputs/cache.sqlite]."
+        f"finished work [env SUMMARIZER_CACHE; default {CACHE_HELP}]."
     ),
     no_args_is_help=True,
 )
@@ -38,7 +38,7 @@ def stats(
 ) -> None:
     """Entries by kind and model, size on disk and the hit rate of the last run.
 
-    Example: `summarizer cache stats --cache outputs/cache.sqlite`
+    Example: `summarizer cache stats --cache elsewhere/cache.sqlite`
     """
     with _open(cache, read_only=True) as store:
         found = store.stats()

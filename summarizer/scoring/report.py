@@ -112,6 +112,7 @@ class ScoreReport:
             "means": {key: self.means[key].to_dict() for key in self.metrics},
             "articles": [article.to_dict() for article in self.articles],
             "unscored": [{"stem": u.stem, "reason": u.reason} for u in self.unscored],
+            "korean_refs_ignored": self.korean_refs_ignored,
         }
 
     @classmethod
