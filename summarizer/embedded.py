@@ -49,6 +49,16 @@ def install_hint(preset: Preset) -> str:
     )
 
 
+def uninstall_hint(preset: Preset) -> str:
+    if preset.split:
+        return f"pip uninstall -y {preset.split.pip_pattern}"
+    return f"pip uninstall {pip_name(preset)}"
+
+
+def gguf_name(preset: Preset) -> str | None:
+    return preset.split.file_name if preset.split else preset.gguf_file
+
+
 def package_version(preset: Preset) -> str | None:
     """The installed version of the preset's package, or None when it is not installed."""
     if preset.split:

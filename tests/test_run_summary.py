@@ -60,10 +60,13 @@ def test_a_small_run_gets_a_row_per_article(
     shown = capsys.readouterr().out
     for item in records:
         assert item.stem in shown
-    rows = {line.split()[1]: line for line in shown.splitlines() if line.startswith("│ 0")}
-    assert sorted(rows) == [r.stem for r in records]
-    assert "failed:" in rows["000005"] and "Summary" not in rows["000005"]
-    assert "Summary of" in rows["000004"] and "1/2" in rows["000003"]
+    rows = {line.split(":")[0]: line for line in shown.splitlines() if line.startswith("0")}
+    assert sorted(rows) == [r.stem for r in records], "a line per article in a log"
+    assert rows["000005"] == f"000005: failed: {records[5].error}"
+    assert rows["000003"] == (
+        "000003: 2 sentences, 80 characters, 1.11 s, cached 1/2 +S, flags – | "
+        "Summary of article 3."
+    )
     assert "11 done, 1 failed in 100.0 s" in shown
 
 

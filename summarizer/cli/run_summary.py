@@ -58,6 +58,33 @@ def shorten(text: str, limit: int) -> str:
 
 
 def _print_table(report: RunReport) -> None:
+    """A table on a terminal; in a log (CI, `| tee`, a file) one line per article, since a
+    table squeezed into 80 columns wraps each summary over many lines."""
+    if console.is_terminal:
+        _print_box(report)
+    else:
+        for record in report.records():
+            console.print(_article_line(record), highlight=False, soft_wrap=True)
+    console.print(
+        f"{report.done} done, {report.failed} failed in {report.seconds:.1f} s "
+        f"(cached: sentences translated earlier / total, +S = summary from cache; "
+        f"flags: sentences flagged, +S = summary flagged, see `summarizer check`)",
+        highlight=False,
+    )
+
+
+def _article_line(record: ArticleRecord) -> str:
+    """`stem: 14 sentences, 3210 characters, 0.81 s, cached 12/14 +S, flags – | summary…`"""
+    if not record.ok:
+        return f"{plain(record.stem)}: [red]failed: {plain(record.error or 'not finished')}[/]"
+    return (
+        f"{plain(record.stem)}: {record.sentences} sentences, {record.characters} characters, "
+        f"{record.seconds:.2f} s, cached {_cached_cell(record)}, flags {_flags_cell(record)} | "
+        + plain(shorten(record.summary, PREVIEW_CHARS))
+    )
+
+
+def _print_box(report: RunReport) -> None:
     from rich.table import Table
 
     table = Table(title=f"{count(report.articles, 'article')} → {plain(str(report.out_dir))}/")
@@ -86,12 +113,6 @@ def _print_table(report: RunReport) -> None:
             plain(shorten(record.summary, PREVIEW_CHARS)),
         )
     console.print(table)
-    console.print(
-        f"{report.done} done, {report.failed} failed in {report.seconds:.1f} s "
-        f"(cached: sentences translated earlier / total, +S = summary from cache; "
-        f"flags: sentences flagged, +S = summary flagged, see `summarizer check`)",
-        highlight=False,
-    )
 
 
 def _cached_cell(record: ArticleRecord) -> str:

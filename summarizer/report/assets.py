@@ -152,8 +152,20 @@ def policy(script: str) -> str:
     )
 
 
+# Bidirectional controls in a name or a model's output could make text display in another
+# order than it is read in; the page shows none.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+_BIDI_CONTROLS |= dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
+
+
+def without_bidi(text: str) -> str:
+    """`text` without bidirectional controls."""
+    return text.translate(_BIDI_CONTROLS)
+
+
 def page_head(title: str, script: str = JS) -> str:
     """A page up to its body: the policy for `script`, the style sheet, the title."""
+    title = without_bidi(title)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -169,5 +181,6 @@ def page_tail(script: str = JS) -> str:
 
 
 def html_page(title: str, body: str, script: str = JS) -> str:
-    """A whole page: the policy, the style sheet, `body` (already escaped) and `script`."""
-    return page_head(title, script) + body + page_tail(script)
+    """A whole page: the policy, the style sheet, `body` (already escaped) and `script`,
+    without bidirectional controls."""
+    return page_head(title, script) + without_bidi(body) + page_tail(script)

@@ -14,6 +14,7 @@ from html import escape
 from typing import Any, NamedTuple, Protocol
 
 from summarizer.checks import CHECKS, check_summary, check_translation
+from summarizer.wording import count
 
 
 class FlaggedEntry(Protocol):
@@ -90,9 +91,8 @@ def _retry_cell(record: Mapping[str, Any] | None) -> str:
 
 def _retries_line(counts: Counter[str]) -> str:
     parts = [
-        f"{counts[what]} {what}{'s' if counts[what] != 1 else ''} "
-        f"({counts[f'{what} kept']} kept the retry)"
-        for what in ("sentence", "summary")
+        f"{count(counts[what], what, plural)} ({counts[f'{what} kept']} kept the retry)"
+        for what, plural in (("sentence", "sentences"), ("summary", "summaries"))
         if counts[what]
     ]
     if not parts:

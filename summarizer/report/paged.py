@@ -20,7 +20,7 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from summarizer.fileio import write_atomic, write_lines_atomic
-from summarizer.report.assets import page_head, page_tail
+from summarizer.report.assets import page_head, page_tail, without_bidi
 from summarizer.report.data import (
     Entry,
     Outputs,
@@ -103,7 +103,8 @@ def write_paged(folder: Path, dest: Path, total: int) -> list[str]:
                 rows.write(("," if entry.number > 1 else "") + _row(entry, number, flags))
         _remove_stale_pages(pages, tally.pages)
         rows.seek(0)
-        write_lines_atomic(dest, _overview(folder, dest, tally, rows))
+        parts = (without_bidi(part) for part in _overview(folder, dest, tally, rows))
+        write_lines_atomic(dest, parts)
     return list(tally.notes)
 
 
