@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +119,16 @@ def test_a_disk_that_fills_names_the_file_whose_write_failed(
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         return real_open(path, mode, *args, **kwargs)
 
+    real_lines = summarizer.outputs.write_lines_atomic
+
+    def write_lines(path: Path, lines: Iterable[str]) -> None:
+        if full:
+            full.append(path)
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real_lines(path, lines)
+
     monkeypatch.setattr(summarizer.outputs, "write_atomic", write)
+    monkeypatch.setattr(summarizer.outputs, "write_lines_atomic", write_lines)
     monkeypatch.setattr(Path, "open", open_)
     folder = tmp_path / "in"
     folder.mkdir()

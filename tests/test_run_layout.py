@@ -122,7 +122,7 @@ def test_the_final_table_is_one_line_per_article_in_a_log_and_a_table_on_a_termi
 ) -> None:
     from rich.console import Console
 
-    from summarizer.cli import pipeline_commands
+    from summarizer.cli import run_summary
 
     folder = folder_of(tmp_path / "in", "a.txt", "b.txt")
     logged = run(folder, tmp_path / "log", (tiny_marian, tiny_bart))
@@ -133,7 +133,7 @@ def test_the_final_table_is_one_line_per_article_in_a_log_and_a_table_on_a_termi
     assert "│" not in logged.stdout
 
     terminal = Console(force_terminal=True, width=100)
-    monkeypatch.setattr(pipeline_commands, "console", terminal)
+    monkeypatch.setattr(run_summary, "console", terminal)
     boxed = run(folder, tmp_path / "tty", (tiny_marian, tiny_bart))
     assert boxed.exit_code == 0, boxed.output
     assert any(line.startswith("│ a ") for line in boxed.stdout.splitlines()), boxed.stdout
