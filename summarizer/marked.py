@@ -3,6 +3,7 @@ footnote ([^1]), and the footnotes, with the checks' reasons, at the end."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from summarizer.checks import Flag
@@ -26,9 +27,16 @@ def marked_translation(paragraphs: Sequence[Sequence[str]], flags: Sequence[list
     text = "\n\n".join(lines)
     if not notes:
         return text
-    return f"{text}\n\n---\n\nFlagged by the checks (`summarizer check --help`):\n\n" + "\n".join(
-        notes
-    )
+    return f"{text}{NOTES_RULE} (`summarizer check --help`):\n\n" + "\n".join(notes)
+
+
+NOTES_RULE = "\n\n---\n\nFlagged by the checks"
+_MARKER = re.compile(r"\[\^\d+\]")
+
+
+def plain_translation(markdown: str) -> str:
+    """The translation of a translation.en.md without its flag markers and footnotes."""
+    return _MARKER.sub("", markdown.split(NOTES_RULE, 1)[0])
 
 
 def _note(number: int, sentence: int, flags: Sequence[Flag]) -> str:

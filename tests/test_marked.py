@@ -4,7 +4,7 @@ report, and counts that agree with the command line."""
 from __future__ import annotations
 
 from summarizer.checks import Flag
-from summarizer.marked import marked_translation
+from summarizer.marked import marked_translation, plain_translation
 
 
 def test_flagged_sentences_get_a_footnote_with_the_reasons() -> None:
@@ -21,6 +21,7 @@ def test_flagged_sentences_get_a_footnote_with_the_reasons() -> None:
         "[^1]: Sentence 2: invented name: not in the Korean: Mark Kelly; adequacy: low",
         "[^2]: Sentence 3: numbers: 5 is not in the source",
     ]
+    assert plain_translation(text) == "First sentence. Second sentence.\n\nThird sentence."
 
 
 def test_a_translation_without_flags_is_left_as_it_is() -> None:
