@@ -145,3 +145,12 @@ def test_the_benchmark_s_invented_content_is_caught_on_sample_lines() -> None:
         corrupted = corrupt(sources[0], targets[0], random.Random(3))
         assert corrupted and corrupted != targets[0], kind
         assert set(check_translation(sources[0], corrupted)) - set(clean), (kind, corrupted)
+
+
+def test_a_country_needs_its_korean_name_or_a_word_that_starts_like_it() -> None:
+    source = "마케도니아 대통령은 이웃 나라와의 분쟁을 끝내고 싶다고 말했다."
+    assert check_names(source, "The president of Macedonia wants to end the dispute.") == []
+    [flag] = check_names(source, "The president of Cameroon wants to end the dispute.")
+    assert flag.detail == "not in the Korean: Cameroon"
+    [flag] = check_names("태풍이 북쪽 해안을 강타했다.", "The storm hit the northern coast of Haiti.")
+    assert flag.detail == "not in the Korean: Haiti"

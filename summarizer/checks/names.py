@@ -109,14 +109,18 @@ def grounded(source: str, name: str) -> bool:
 
 
 def _word_grounded(source: str, word: str, korean: list[str]) -> bool:
+    """A Latin term or place of the source, or a Hangul word that sounds like it; a place
+    (country, language) needs a Hangul word that starts like it: 카메룬 must not pass for a part
+    of 마케도니아, nor Haiti's 't' for any word with a t."""
     if contains_term(source, word) or place_in(source, word):
         return True
+    place = is_place(word)
     skeletons = english_skeletons(word)
     if word.endswith("s"):
         skeletons |= {s[:-1] for s in skeletons if s.endswith("s")}
     if any(len(s) < 2 for s in skeletons):
-        return True
-    return any(sounds_in(s, k) for s in skeletons for k in korean)
+        return not place
+    return any(sounds_in(s, k, at_start=place) for s in skeletons for k in korean)
 
 
 def _unknown(word: str) -> bool:

@@ -30,6 +30,8 @@ _ALIASES = {
 """Names that news writes otherwise than CLDR (미국 for America, 한국 for South Korea's
 대한민국, 터키 for 튀르키예, 유엔 for 국제연합, 호주 for 오스트레일리아), and capitals that stand
 for their countries' governments (Washington, Beijing)."""
+_WORLD = "001"
+"""CLDR's region 'World': a common word, not a place a name check should insist on."""
 PREFIX = 4
 """Letters a demonym shares with its country at least: Chilean ~ Chile, Italian ~ Italy."""
 
@@ -57,7 +59,7 @@ def _places() -> dict[str, tuple[str, ...]]:
     english, korean = Locale("en"), Locale("ko")
     table: dict[str, set[str]] = {}
     for code, name in english.territories.items():
-        if code in korean.territories:
+        if code in korean.territories and code != _WORLD:
             table.setdefault(name.casefold(), set()).add(korean.territories[code])
     for alias, places in _ALIASES.items():
         table.setdefault(alias, set()).update(places)

@@ -65,9 +65,11 @@ def _skeleton(word: str) -> str:
     return _reduce(_NOT_LETTER.sub("", text).replace("ch", "s"))
 
 
-def sounds_in(skeleton: str, korean: str) -> bool:
-    """The skeleton stands in the Korean word's skeleton (a particle may follow it); one
-    consonant may differ when it has FEWEST_FOR_A_SLIP or more."""
+def sounds_in(skeleton: str, korean: str, *, at_start: bool = False) -> bool:
+    """The skeleton stands in the Korean word's skeleton (a particle may follow it: 폰토는),
+    or only at its start; one consonant may differ when it has FEWEST_FOR_A_SLIP or more."""
+    if at_start:
+        return korean.startswith(skeleton)
     if skeleton in korean:
         return True
     if len(skeleton) < FEWEST_FOR_A_SLIP:
