@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,20 +61,21 @@ def read_article(path: Path, max_chars: int | None = None) -> Article:
     before it is read.
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"article not found: {path}")
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"article not found: {path}") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(mode):
         raise InputError(f"{path} is a folder, not an article file")
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{path} is not a regular file (a device, pipe or socket); save it first")
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         expected = ", ".join(ARTICLE_SUFFIXES)
         raise InputError(f"unsupported article type '{path.suffix}' for {path}; use {expected}")
-    try:
-        if max_chars is not None and path.stat().st_size > max_chars * _BYTES_PER_CHAR[fmt]:
-            raise _too_long(path, f"{path.stat().st_size:,} bytes", max_chars)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    data = _read_bytes(path, max_chars, _BYTES_PER_CHAR[fmt])
     if not data.strip():
         raise InputError(f"article is empty: {path}")
     text, encoding = _decode(data, path)
@@ -86,6 +88,23 @@ def read_article(path: Path, max_chars: int | None = None) -> Article:
     if max_chars is not None and len(text) > max_chars:
         raise _too_long(path, f"{len(text):,} characters", max_chars)
     return Article(path=path, stem=path.stem, text=text, encoding=encoding, format=fmt)
+
+
+def _read_bytes(path: Path, max_chars: int | None, bytes_per_char: int) -> bytes:
+    """The file's bytes; a file too large to hold `max_chars` characters is refused unread (and
+    never more than that many bytes are read, should it grow meanwhile)."""
+    limit = None if max_chars is None else max_chars * bytes_per_char
+    try:
+        size = path.stat().st_size
+        if limit is not None and size > limit:
+            raise _too_long(path, f"{size:,} bytes", max_chars or 0)
+        with path.open("rb") as handle:
+            data = handle.read() if limit is None else handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if limit is not None and len(data) > limit:
+        raise _too_long(path, f"over {limit:,} bytes", max_chars or 0)
+    return data
 
 
 def _too_long(path: Path, size: str, max_chars: int) -> InputError:

@@ -1,21 +1,32 @@
 """Strip scraped-site boilerplate from Korean news text, keeping every article sentence.
 
 Each non-empty source line (for markdown: each block) is one unit. A unit is removed with one
-of these reasons:
+of these reasons (the line rules are in `summarizer.boilerplate_lines`):
 
-- ``dateline``: publication dates and times ("입력 23.09.21 07:00", "2024. 05. 07").
+- ``dateline``: publication dates and times ("입력 23.09.21 07:00", "2024. 05. 07"), also
+  with the reporter's name ("기사입력 2025.03.10 09:00 | 홍길동 기자").
 - ``byline``: reporter or author lines ("류정민 기자", "글. 김세진(…)", "작성자 …") and the
-  "[서울=뉴시스] 오동현 기자 =" prefix of a body line (only the prefix is removed).
+  "[서울=뉴시스] 오동현 기자 =" / "[파이낸셜뉴스]" prefix of a body line (only the prefix
+  is removed).
 - ``email``: short lines carrying an e-mail address ("◎공감언론 뉴시스 odong85@newsis.com").
-- ``copyright``: "저작권자 © … 무단전재 및 재배포 금지", "Copyright ©", "ⓒ 연합뉴스".
-- ``related-articles``: "관련 기사" / "같이 보면 좋은 기사" markers; after the article has ended
-  (a byline, e-mail or copyright line following the body), everything after such a marker and
-  headline + truncated-teaser pairs.
-- ``site-chrome``: navigation, search, login, forum UI, breadcrumbs, company footers.
-- ``counter``: view, comment and visitor counts and their bare numbers.
+- ``copyright``: "저작권자 © … 무단전재 및 재배포 금지", "ⓒ 연합뉴스", "Copyright © 2025 …",
+  "(c) 2024 …", "Unauthorized reproduction … prohibited"; the bare word "copyright" only on a
+  line that is no Korean sentence.
+- ``related-articles``: "관련 기사" / "같이 보면 좋은 기사" markers and "[관련기사] 제목" lines;
+  the headlines listed under a marker (as far as they share one bullet, or up to the first
+  sentence); a headline under an arrow ("▶ 제목"); a Markdown block that is only links.
+  After the article has ended (a byline, e-mail or copyright line following the body),
+  everything after a marker and headline + truncated-teaser pairs.
+- ``site-chrome``: navigation, search, login, forum UI, share bars, breadcrumbs ("홈>경제"),
+  company footers.
+- ``counter``: view, comment, like, reaction and visitor counts and their bare numbers.
 - ``comments``: comment-section headers ("댓글목록", "등록된 댓글이 없습니다").
-- ``image-caption``: image placeholders ("img"), captions with a credit ("(사진=…)", "©MS").
-- ``hashtags``: keyword tag lines ("#IT기술 #AI산업").
+- ``image-caption``: image placeholders ("img"), captions with a credit ("(사진=…)", "©MS",
+  "… /연합뉴스", "(삼성전자 제공)") or a label ("[사진] …", "사진설명: …"); in Markdown,
+  images, text beside an image and an italic line right under one.
+- ``hashtags``: keyword tag lines ("#IT기술 #AI산업", "태그: …", "키워드 : …").
+- ``subscribe``: "기자의 다른 기사 보기", "○○○ 기자 구독", and short calls to subscribe,
+  like or follow ("네이버에서 ○○ 구독하기", "좋아요를 눌러주세요").
 - ``ai-summary``: a publisher's machine summary ("[AI요약] …"), which repeats the article.
 - ``duplicate``: a repeated line, or a page title ("헤드라인 > 섹션 | section") repeating the
   headline found on another line.
@@ -24,46 +35,28 @@ of these reasons:
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from summarizer.boilerplate_lines import is_headline_like, line_reason
 from summarizer.boilerplate_rules import (
-    AI_SUMMARY,
+    ARROW,
     BARE_NUMBER,
-    BREADCRUMB_SEP,
     BROKEN_ENTITY,
     BULLET,
-    BYLINE,
     BYLINE_PREFIX,
-    CHROME_PHRASES,
-    COMMENTS,
-    COPYRIGHT,
-    COPYRIGHT_WORDS,
-    CREDIT_CAPTION,
-    CREDIT_ONLY,
-    DATE_TOKENS,
-    EMAIL,
     END_SIGNALS,
     ENTITY_CHARS,
-    FOOTER_LABEL,
-    HAS_COUNT,
-    HAS_DATE,
-    HASHTAGS,
     HEADING,
-    IMAGE_PLACEHOLDER,
-    MARKUP_TOKEN,
-    META_TOKENS,
     PROSE,
-    READER_UI,
-    RELATED_INLINE,
     RELATED_MARKER,
-    SENTENCE_MARK,
     TEASER_END,
     TITLE_SEP,
-    TOKEN_SEPARATORS,
-    VISITOR,
     VISITOR_LABEL,
 )
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 REASONS: tuple[str, ...] = (
     "dateline",
@@ -76,6 +69,7 @@ REASONS: tuple[str, ...] = (
     "comments",
     "image-caption",
     "hashtags",
+    "subscribe",
     "ai-summary",
     "duplicate",
 )
@@ -104,6 +98,8 @@ class _Unit:
     line: int
     text: str  # tidied text that the rules judge and that is kept
     source: str  # the stripped source text, reported when the unit is removed
+    bullet: str = ""  # the bullet or list marker it stood under; "#" for a heading
+    links_only: bool = False  # markdown: all of its text is link text
 
 
 TITLE_MAX_CHARS = 160
@@ -117,16 +113,17 @@ def clean(text: str, format: str = "text") -> CleanArticle:
     removed: list[RemovedLine] = []
     units = _markdown_units(text, removed) if format == "markdown" else _text_units(text)
     units = [_strip_byline_prefix(unit, removed) for unit in units]
-    reasons = [_reason(unit.text) for unit in units]
+    reasons = [line_reason(unit.text) or _link(unit) for unit in units]
     _mark_context(units, reasons)
+    _mark_related_lists(units, reasons)
     _mark_tail(units, reasons)
     _mark_duplicates(units, reasons)
     kept: list[str] = []
-    for unit, reason in zip(units, reasons, strict=True):
-        if reason is None:
+    for unit, why in zip(units, reasons, strict=True):
+        if why is None:
             kept.append(unit.text)
         else:
-            removed.append(RemovedLine(unit.line, unit.source, reason))
+            removed.append(RemovedLine(unit.line, unit.source, why))
     removed.sort(key=lambda item: item.line)
     return CleanArticle(title=_title(kept), paragraphs=kept, removed=removed)
 
@@ -149,41 +146,87 @@ def _tidy(text: str) -> str:
 def _text_units(text: str) -> list[_Unit]:
     units = []
     for number, raw in enumerate(text.splitlines(), start=1):
+        bullet = BULLET.match(raw.strip()) or HEADING.match(raw.strip())
         line = _tidy(HEADING.sub("", BULLET.sub("", raw.strip())))
         if line:
-            units.append(_Unit(number, line, raw.strip()))
+            mark = bullet.group(0).strip()[:1] if bullet else ""
+            units.append(_Unit(number, line, raw.strip(), bullet=mark))
     return units
 
 
 def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
-    """One unit per paragraph, heading or list item, with hard-wrapped lines joined."""
+    """One unit per paragraph, heading or list item, with hard-wrapped lines joined.
+
+    Images go, and with them a caption beside an image or in italics right under one.
+    """
     from markdown_it import MarkdownIt
 
     units = []
+    lists: list[str] = []  # markers of the open lists, innermost last
+    heading = after_image = False
     for token in MarkdownIt("commonmark").parse(text):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append(token.markup[-1:] if token.type == "bullet_list_open" else "1")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type in ("heading_open", "heading_close"):
+            heading = token.type == "heading_open"
         if token.map is None:
             continue
         first = token.map[0] + 1
+        source = token.content.strip()
         if token.type == "inline":
-            parts = []
-            for child in token.children or []:
-                if child.type in ("text", "code_inline"):
-                    parts.append(child.content)
-                elif child.type in ("softbreak", "hardbreak"):
-                    parts.append(" ")
-            line = _tidy(BULLET.sub("", "".join(parts).strip()))
-            if line:
-                units.append(_Unit(first, line, token.content.strip()))
-            elif token.content.strip():
-                removed.append(RemovedLine(first, token.content.strip(), "image-caption"))
+            inline = _Inline(token.children or [])
+            line = _tidy(BULLET.sub("", inline.text.strip()))
+            caption = len(line) <= CAPTION_MAX_CHARS and (
+                inline.image or (after_image and inline.emphasised)
+            )
+            after_image = inline.image and not line
+            if line and not caption:
+                bullet = "#" if heading else (lists[-1] if lists else "")
+                units.append(_Unit(first, line, source, bullet, inline.links_only))
+            elif source:
+                removed.append(RemovedLine(first, source, "image-caption"))
         elif token.type in ("fence", "code_block"):
             start = first + 1 if token.type == "fence" else first
             for offset, raw in enumerate(token.content.splitlines()):
                 if raw.strip():
                     units.append(_Unit(start + offset, _tidy(raw), raw.strip()))
         elif token.type == "html_block":
-            removed.append(RemovedLine(first, token.content.strip(), "site-chrome"))
+            removed.append(RemovedLine(first, source, "site-chrome"))
     return units
+
+
+CAPTION_MAX_CHARS = 200
+"""Longest text beside or under a Markdown image still read as its caption."""
+
+
+class _Inline:
+    """A Markdown paragraph's text, and whether it holds an image, is all link text or all
+    emphasis."""
+
+    def __init__(self, children: list[Token]) -> None:
+        parts, outside_links, outside_emphasis = [], [], []
+        links = emphasis = 0
+        self.image = has_link = False
+        for child in children:
+            kind = child.type
+            if kind in ("text", "code_inline"):
+                parts.append(child.content)
+                outside_links.append(child.content if links == 0 else "")
+                outside_emphasis.append(child.content if emphasis == 0 else "")
+            elif kind in ("softbreak", "hardbreak"):
+                parts.append(" ")
+            elif kind == "image":
+                self.image = True
+            elif kind in ("link_open", "link_close"):
+                has_link = True
+                links += 1 if kind == "link_open" else -1
+            elif kind in ("em_open", "strong_open", "em_close", "strong_close"):
+                emphasis += 1 if kind.endswith("_open") else -1
+        self.text = "".join(parts)
+        self.links_only = has_link and not "".join(outside_links).strip()
+        self.emphasised = bool(self.text.strip()) and not "".join(outside_emphasis).strip()
 
 
 def _strip_byline_prefix(unit: _Unit, removed: list[RemovedLine]) -> _Unit:
@@ -193,65 +236,14 @@ def _strip_byline_prefix(unit: _Unit, removed: list[RemovedLine]) -> _Unit:
         return unit
     removed.append(RemovedLine(unit.line, match.group(0).strip(), "byline"))
     rest = unit.text[match.end() :].strip()
-    return _Unit(unit.line, rest, rest)
+    return replace(unit, text=rest, source=rest)
 
 
-def _reason(text: str) -> str | None:
-    """The reason a unit is boilerplate judged on its own text, or None to keep it."""
-    if AI_SUMMARY.match(text):
-        return "ai-summary"
-    if IMAGE_PLACEHOLDER.fullmatch(text) or CREDIT_ONLY.fullmatch(text):
-        return "image-caption"
-    if len(text) <= 200 and CREDIT_CAPTION.search(text) and not COPYRIGHT_WORDS.search(text):
-        return "image-caption"
-    if len(text) <= 150 and COPYRIGHT.search(text):
-        return "copyright"
-    if EMAIL.search(text) and len(EMAIL.sub("", text).strip()) <= 40:
-        return "email"
-    if HAS_DATE.search(text) and _only_tokens(DATE_TOKENS, text):
-        return "dateline"
-    if HAS_COUNT.search(text) and _only_tokens(META_TOKENS, text):
-        return "counter"
-    if BYLINE.fullmatch(text):
-        return "byline"
-    if BARE_NUMBER.fullmatch(text) or VISITOR.fullmatch(text):
-        return "counter"
-    if COMMENTS.fullmatch(text):
-        return "comments"
-    if HASHTAGS.fullmatch(text):
-        return "hashtags"
-    if RELATED_MARKER.fullmatch(text) or RELATED_INLINE.match(text):
+def _link(unit: _Unit) -> str | None:
+    """A unit that is only a link: all link text in Markdown, a headline under an arrow."""
+    if unit.links_only or (ARROW.match(unit.bullet) and is_headline_like(unit.text)):
         return "related-articles"
-    if _is_site_chrome(text):
-        return "site-chrome"
     return None
-
-
-def _only_tokens(tokens: re.Pattern[str], text: str) -> bool:
-    """True when `text` is nothing but `tokens` and separators (linear, unlike a repeated group)."""
-    return not TOKEN_SEPARATORS.sub("", tokens.sub("", text))
-
-
-def _is_site_chrome(text: str) -> bool:
-    key = text.replace(" ", "").lower().rstrip(".")
-    if key in CHROME_PHRASES or FOOTER_LABEL.match(text) or MARKUP_TOKEN.fullmatch(text):
-        return True
-    if not any(char.isalnum() for char in text):
-        return True
-    if len(text) <= 80 and READER_UI.search(text):
-        return True
-    return _is_breadcrumb(text)
-
-
-def _is_breadcrumb(text: str) -> bool:
-    """Short "A > B" / "A | B" / "A / B" labels made of short segments and no sentence."""
-    if len(text) > 60 or text.startswith("|") or text.endswith("|"):
-        return False
-    segments = BREADCRUMB_SEP.split(text)
-    return 2 <= len(segments) <= 5 and all(
-        len(segment) <= 20 and len(segment.split()) <= 3 and not SENTENCE_MARK.search(segment)
-        for segment in segments
-    )
 
 
 def _mark_context(units: list[_Unit], reasons: list[str | None]) -> None:
@@ -267,6 +259,31 @@ def _mark_context(units: list[_Unit], reasons: list[str | None]) -> None:
         head = TITLE_SEP.split(unit.text, maxsplit=1)[0]
         if head != unit.text and head in texts:
             reasons[index] = "duplicate"
+
+
+RELATED_LIST_MAX = 6
+"""Most headlines taken as a related-article list after a marker inside the article."""
+
+
+def _mark_related_lists(units: list[_Unit], reasons: list[str | None]) -> None:
+    """After a "관련기사" marker: the headlines under it, as far as they share one bullet."""
+    index = 0
+    while index < len(units):
+        index += 1
+        if not RELATED_MARKER.fullmatch(units[index - 1].text) or index == len(units):
+            continue
+        bullet = units[index].bullet
+        taken = 0
+        while (
+            index < len(units)
+            and taken < RELATED_LIST_MAX
+            and bullet != "#"
+            and units[index].bullet == bullet
+            and (reasons[index] is not None or is_headline_like(units[index].text))
+        ):
+            reasons[index] = reasons[index] or "related-articles"
+            taken += 1
+            index += 1
 
 
 def _mark_tail(units: list[_Unit], reasons: list[str | None]) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-BULLET = re.compile(r"^(?:[•·▶►▷▸■□◆◇●○◎☞※★☆]\s*|[-*+]\s+)+")
+BULLET = re.compile(r"^(?:[•·▶►▷▸■□◆◇●○◎☞※★☆→]\s*|[-*+]\s+)+")
+ARROW = re.compile(r"^[▶►▷▸☞→]")  # a line under one of these is a link (to an article, a page)
 HEADING = re.compile(r"^#{1,6}\s+")
 BROKEN_ENTITY = re.compile(r"(?<![A-Za-z&])(quot|apos|amp|lt|gt|nbsp);")
 ENTITY_CHARS = {"quot": '"', "apos": "'", "amp": "&", "lt": "<", "gt": ">", "nbsp": " "}
@@ -18,10 +19,15 @@ ROLE = (
 )
 PLACE = r"[가-힣A-Za-z]{1,10}\s*=\s*[가-힣A-Za-z0-9 ]{1,20}"
 PHOTO = r"(?:사진|이미지|그래픽|자료|출처|영상|캡처|사진\s*제공|제공)"
+OUTLET = (
+    r"[가-힣A-Za-z0-9]{0,10}(?:뉴스1?|뉴시스|뉴스핌|더팩트|일보|신문|경제|데일리|투데이|타임스|비즈"
+    r"|미디어|방송|TV|저널|포스트|코리아)"
+)
 BYLINE_PREFIX = re.compile(
-    rf"^(?:(?:[\[(【]\s*{PLACE}\s*[\])】]\s*)?{NAMES}\s*(?:[가-힣]{{2,6}}\s+)?{ROLE}\s*=\s*"
-    rf"|[\[(【][^\])】]{{0,30}}(?:기자|특파원)\s*[\])】]\s*"
-    rf"|[\[(【]\s*(?!{PHOTO}\s*=){PLACE}\s*[\])】]\s*)"
+    rf"^(?:(?:[\[(【<]\s*{PLACE}\s*[\])】>]\s*|<{OUTLET}>\s*)?{NAME}(?:\s*[·,/]\s*{NAME}|\s+{NAME}){{0,4}}"
+    rf"\s*(?:[가-힣]{{2,6}}\s+)?{ROLE}\s*[=＝]\s*"
+    rf"|[\[【][^\]】]{{0,40}}(?:기자|특파원)\s*[\]】]\s*|\([^()]{{0,30}}(?:기자|특파원)\s*\)\s*"
+    rf"|[\[(【]\s*(?!{PHOTO}\s*=){PLACE}\s*[\])】]\s*|[\[【]{OUTLET}[\]】]\s*)"
 )
 BYLINE = re.compile(
     rf"[/—-]?\s*(?:{NAMES}\s*(?:[가-힣]{{2,6}}\s+)?{ROLE}"
@@ -33,16 +39,30 @@ BYLINE = re.compile(
 )
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 COPYRIGHT = re.compile(
-    r"copyright|all\s+rights\s+reserved|저작권자\s*(?:[©ⓒ]|\(c\))|무단\s*(?:전재|복제)"
-    r"|재배포\s*금지|[©ⓒ]",
+    r"all\s+rights\s+reserved|저작권자\s*(?:[©ⓒⒸ]|\(c\))|무단\s*(?:전재|복제)|재배포\s*금지|[©ⓒⒸ]"
+    r"|copyrights?\s*(?:[©ⓒⒸ]|\(c\)|\d{4})|\(c\)\s*\d{4}"
+    r"|(?:reproduction|redistribution)\b.{0,40}\b(?:prohibited|without\s+permission)",
     re.IGNORECASE,
 )
+COPYRIGHT_WORD = re.compile(r"copyright", re.IGNORECASE)
+"""The bare word, also met in article sentences: a notice only on a line no Korean sentence."""
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[가-힣]다$")
+HANGUL = re.compile(r"[가-힣]")
+STOP_END = re.compile(r"[.!?][\"”’')\]]*$")
 COPYRIGHT_WORDS = re.compile(r"copyright|rights|저작권|무단|재배포", re.IGNORECASE)
+AGENCY = (
+    r"(?:[가-힣A-Za-z0-9]{1,12}\s*)?(?:연합뉴스|뉴스1|뉴시스|뉴스핌|더팩트|일보|신문|경제|데일리|투데이"
+    r"|제공|기자|DB|자료\s*사진|게티이미지(?:뱅크|코리아)?|셔터스톡|픽사베이|AP|AFP|로이터|EPA|신화)"
+)
 CREDIT_CAPTION = re.compile(
-    rf"(?:[\[(]\s*{PHOTO}\s*[=:/][^\])]{{1,40}}[\])]"
+    rf"(?:[\[(<]\s*{PHOTO}\s*[=:/][^\])>]{{1,40}}[\])>]"
     rf"|\[[^\]]{{1,30}}(?:사진|이미지|그래픽|제공)\s*\]"
+    rf"|\s[(\[]\s*[^()\[\]]{{1,25}}\s제공\s*[)\]]"
+    rf"|(?:^|[.\s\d])/\s*(?:{PHOTO}\s*[=:]\s*)?{AGENCY}"
+    rf"|[.\s]{PHOTO}\s*[=:]\s*[^\s=:]{{1,20}}(?:\s[^\s=:]{{1,20}})?"
     rf"|\S.{{9,}}\s[©ⓒ]\s*[\w.&\- ]{{1,30}})$"
 )
+CAPTION_LABEL = re.compile(r"[\[<]\s*(?:사진|포토|그래픽|영상)\s*[\]>]|사진\s*설명\s*[:：=]")
 CREDIT_ONLY = re.compile(rf"[\[(]?\s*{PHOTO}\s*[=:/]\s*[^\])]{{1,40}}[\])]?")
 IMAGE_PLACEHOLDER = re.compile(
     r"img|image|photo|picture|사진|이미지|그래픽|\[(?:사진|이미지|그래픽)\]", re.IGNORECASE
@@ -54,11 +74,11 @@ DATE = (
     r"(?:\s*(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?초?)?"
 )
 DATE_LABEL = (
-    r"(?:입력|수정|승인|등록|게재|발행|송고|업데이트|기사\s*입력|최종\s*수정"
-    r"|작성일|등록일|수정일|입력일|posted|updated|published)\s*[:：]?"
+    r"(?:작성일|등록일|수정일|입력일|발행일|게재일|송고일|입력|수정|승인|등록|게재|발행|송고|업데이트"
+    r"|기사\s*입력|최종\s*수정|posted|updated|published)\s*[:：]?"
 )
 HAS_DATE = re.compile(DATE)
-DATE_TOKENS = re.compile(rf"{DATE_LABEL}|{DATE}", re.IGNORECASE)
+DATE_TOKENS = re.compile(rf"{DATE_LABEL}|{DATE}|{NAMES}\s*{ROLE}", re.IGNORECASE)
 COUNT = r"(?:댓글|조회수?|추천|비추천|공감|좋아요|스크랩|공유)\s*[:：]?\s*[\d,]+\s*[건회개명]?"
 HAS_COUNT = re.compile(COUNT)
 META_TOKENS = re.compile(
@@ -78,15 +98,42 @@ COMMENTS = re.compile(
     r"|댓글을\s*(?:입력|작성)해\s*주세요|comments?)\.?",
     re.IGNORECASE,
 )
-HASHTAGS = re.compile(r"#[^\s#]+(?:\s+#[^\s#]+)*")
+HASHTAGS = re.compile(
+    r"(?:(?:관련\s*)?태그\s*[:：]?\s*)?#[^\s#]+(?:\s*#[^\s#]+)*"
+    r"|(?:(?:관련\s*)?태그|키워드|tags?|keywords?)\s*[:：]\s*[^\s,.]{1,20}(?:,?\s+[^\s,.]{1,20}|,){0,12}",
+    re.IGNORECASE,
+)
 AI_SUMMARY = re.compile(r"(?:[\[(【]\s*AI\s*요약\s*[\])】]|AI\s*요약\s*[:：]|AI\s*요약$)")
 RELATED = (
     r"(?:관련\s*(?:기사|뉴스)|(?:같이|함께)\s*(?:보면\s*좋은|볼\s*만한|읽으면\s*좋은)\s*(?:기사|뉴스)"
     r"|추천\s*기사|많이\s*본\s*(?:기사|뉴스)|(?:실시간\s*)?인기\s*기사|주요\s*(?:기사|뉴스)"
     r"|최신\s*(?:기사|뉴스)|이\s*기사와\s*함께\s*본\s*기사|related\s*(?:articles|stories|news))"
 )
-RELATED_MARKER = re.compile(rf"[\[【<(]?\s*{RELATED}\s*[\]】>)◀◁]?\s*[:：]?", re.IGNORECASE)
-RELATED_INLINE = re.compile(rf"[\[【<(]?\s*{RELATED}\s*[\]】>)]?\s*[:：]\s*\S", re.IGNORECASE)
+RELATED_MARKER = re.compile(
+    rf"[\[【<(]?\s*{RELATED}\s*[\]】>)◀◁]?\s*(?:[:：]|(?:더\s*)?보기|바로\s*가기)?", re.IGNORECASE
+)
+RELATED_INLINE = re.compile(
+    rf"[\[【<(]?\s*{RELATED}\s*[\]】>)]?\s*[:：]\s*\S|[\[【<(]\s*{RELATED}\s*[\]】>)]\s*\S",
+    re.IGNORECASE,
+)
+PROMPT_WORD = re.compile(r"구독|좋아요|팔로우|알림|채널\s*추가|받아\s*보|추천")
+PROMPT_END = re.compile(
+    r"(?:하기|하세요|해\s*주세요|주십시오|하십시오|받기|보기|보세요|부탁드립니다|눌러\s*주세요|설정"
+    r"|추천합니다|구독)\s*[!.~>]*$"
+)
+OTHER_ARTICLES = re.compile(
+    rf"(?:{NAMES}\s*)?(?:{ROLE})?\s*(?:의\s*)?(?:다른|최신|전체)\s*기사\s*(?:보기|더\s*보기)?\s*[>›»]?"
+    rf"|(?:{NAMES}\s*)?{ROLE}\s*(?:구독|팔로우|페이지|프로필|정보)(?:하기|\s*보기|\s*바로\s*가기)?"
+)
+UI_WORD = (  # reactions first: "공감백배" is one word, not "공감" and "백배"
+    r"훈훈해요|슬퍼요|화나요|후속\s*요청|쏠쏠정보|흥미진진|공감백배|분석탁월|후속강추|최고예요"
+    r"|응원해요|놀랐어요|좋아요|싫어요|댓글|공유(?:하기)?|스크랩|인쇄(?:하기)?|프린트"
+    r"|비?추천(?:해요|하기)?|비?공감|조회수?|구독(?:하기)?|알림|북마크|저장|신고|글자\s*크기"
+    r"|(?:URL|링크|주소)\s*복사|카카오톡|카카오스토리|페이스북|트위터|네이버\s*블로그|밴드|메일|이메일"
+    r"|likes?|comments?|shares?|views?|repl(?:y|ies)|[♥♡❤💬👍👎↗🔗]\ufe0f?"
+)
+UI_TOKENS = re.compile(rf"(?:{UI_WORD})\s*[:：]?|[\d,.]+\s*[kK만천]?\s*[건회개명]?", re.IGNORECASE)
+HAS_UI_WORD = re.compile(UI_WORD, re.IGNORECASE)
 CHROME_PHRASES = frozenset(
     (
         "본문바로가기",
@@ -166,6 +213,9 @@ FOOTER_LABEL = re.compile(
     re.IGNORECASE,
 )
 BREADCRUMB_SEP = re.compile(r"\s+(?:[>|/›»]|::)\s+")
+HOME_PATH = re.compile(
+    r"(?:홈|뉴스\s*홈|home)(?:\s*[>›»]\s*[^>›».?!\"“”]{1,20}){1,4}", re.IGNORECASE
+)
 SENTENCE_MARK = re.compile(r"[.?!\"“”‘’']")
 MARKUP_TOKEN = re.compile(r"[a-z]+(?:_[a-z]+)+")
 READER_UI = re.compile(r"(?:클릭|터치)\s*하(?:시면|세요|십시오)")

@@ -1,49 +1,86 @@
 """Settings: built-in defaults, overridden by pyproject/summarizer.toml, environment and CLI.
 
 Precedence, lowest first: defaults, `[tool.summarizer]` in ./pyproject.toml, ./summarizer.toml,
-`SUMMARIZER_*` environment variables, explicit arguments (the CLI's options).
+`SUMMARIZER_*` environment variables, explicit arguments (the CLI's options). Every value is
+checked against its type and range (a pydantic model); a bad one is a UsageError naming the key
+and where it was set.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from summarizer.errors import UsageError
 
 BACKENDS = ("auto", "hf", "ct2")
 DEVICES = ("auto", "cpu", "cuda")
-DECODING_KEYS = (
-    "num_beams",
-    "max_new_tokens",
-    "min_new_tokens",
-    "no_repeat_ngram_size",
-    "length_penalty",
-    "repetition_penalty",
-)
+MAX_BEAMS = 32
+MAX_NEW_TOKENS = 8192
 
 
-@dataclass(frozen=True)
-class Settings:
+def _not_bool(value: Any) -> Any:
+    """true/false is not a number here (pydantic would take it for 1/0)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not true or false")
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_not_bool)]
+Float = Annotated[float, BeforeValidator(_not_bool), Field(allow_inf_nan=False)]
+
+
+class Decoding(BaseModel):
+    """Generation settings a model's own defaults may be overridden with."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    num_beams: Annotated[Int, Field(ge=1, le=MAX_BEAMS)] | None = None
+    max_new_tokens: Annotated[Int, Field(ge=1, le=MAX_NEW_TOKENS)] | None = None
+    min_new_tokens: Annotated[Int, Field(ge=0, le=MAX_NEW_TOKENS)] | None = None
+    no_repeat_ngram_size: Annotated[Int, Field(ge=0, le=64)] | None = None
+    length_penalty: Annotated[Float, Field(ge=-10, le=10)] | None = None
+    repetition_penalty: Annotated[Float, Field(gt=0, le=10)] | None = None
+
+
+DECODING_KEYS = tuple(Decoding.model_fields)
+
+
+def _decoding(value: Any) -> dict[str, Any]:
+    """A table of decoding settings, checked, as a plain dict of the keys given."""
+    if isinstance(value, Decoding):
+        return value.model_dump(exclude_none=True)
+    if not isinstance(value, dict):
+        raise ValueError("must be a table of decoding settings")
+    return Decoding.model_validate(value).model_dump(exclude_none=True)
+
+
+DecodingTable = Annotated[dict[str, Any], BeforeValidator(_decoding)]
+
+
+class Settings(BaseModel):
     """Everything that decides what a run computes and where it puts it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     translator: str | None = None  # None: chosen by summarizer.choice
     summarizer: str | None = None
     models_dir: Path = Path("models")
-    backend: str = "auto"
-    device: str = "auto"
+    backend: Literal["auto", "hf", "ct2"] = "auto"
+    device: Literal["auto", "cpu", "cuda"] = "auto"
     compute_type: str = "auto"
-    inter_threads: int = 1
-    intra_threads: int = 0
-    batch_size: int | None = None
-    summary_sentences: int = 3
-    summary_words: int = 80
-    max_article_chars: int = 500_000
-    translator_decoding: dict[str, Any] = field(default_factory=dict)
-    summarizer_decoding: dict[str, Any] = field(default_factory=dict)
+    inter_threads: Annotated[Int, Field(ge=1, le=1024)] = 1
+    intra_threads: Annotated[Int, Field(ge=0, le=1024)] = 0
+    batch_size: Annotated[Int, Field(ge=1, le=4096)] | None = None
+    summary_sentences: Annotated[Int, Field(ge=1, le=100)] = 3
+    summary_words: Annotated[Int, Field(ge=1, le=10_000)] = 80
+    max_article_chars: Annotated[Int, Field(ge=1)] = 500_000
+    translator_decoding: DecodingTable = Field(default_factory=dict)
+    summarizer_decoding: DecodingTable = Field(default_factory=dict)
 
     def with_overrides(self, **values: Any) -> Settings:
         """Return a copy with every non-None value applied (CLI options pass None when unset)."""
@@ -51,7 +88,7 @@ class Settings:
         for key in ("translator_decoding", "summarizer_decoding"):
             if key in given:
                 given[key] = {**getattr(self, key), **given[key]}
-        return _validated(replace(self, **given))
+        return _validated({**self.model_dump(), **given}, dict.fromkeys(given, "the command line"))
 
 
 _ENV = {
@@ -70,16 +107,22 @@ def load_settings(cwd: Path | None = None) -> Settings:
     """Defaults overridden by ./pyproject.toml, ./summarizer.toml and the environment."""
     cwd = cwd or Path.cwd()
     values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
     pyproject = cwd / "pyproject.toml"
     if pyproject.is_file():
-        values.update(_read_toml(pyproject).get("tool", {}).get("summarizer", {}))
+        table = _read_toml(pyproject).get("tool", {}).get("summarizer", {})
+        values.update(table)
+        origins.update(dict.fromkeys(table, f"{pyproject} [tool.summarizer]"))
     own = cwd / "summarizer.toml"
     if own.is_file():
-        values.update(_read_toml(own))
+        table = _read_toml(own)
+        values.update(table)
+        origins.update(dict.fromkeys(table, str(own)))
     for name, var in _ENV.items():
         if os.environ.get(var):
             values[name] = os.environ[var]
-    return _from_mapping(values)
+            origins[name] = var
+    return _validated(values, origins)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -89,57 +132,47 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise UsageError(f"cannot read settings from {path}: {exc}") from exc
 
 
-def _from_mapping(values: dict[str, Any]) -> Settings:
-    known = {f.name: f for f in fields(Settings)}
-    unknown = sorted(set(values) - set(known))
-    if unknown:
-        raise UsageError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(known)}")
-    converted: dict[str, Any] = {}
-    for name, value in values.items():
-        if name == "models_dir":
-            converted[name] = Path(value)
-        elif name in (
-            "batch_size",
-            "summary_sentences",
-            "summary_words",
-            "inter_threads",
-            "intra_threads",
-            "max_article_chars",
-        ):
-            converted[name] = _int(name, value)
-        elif name.endswith("_decoding"):
-            if not isinstance(value, dict):
-                raise UsageError(f"setting {name} must be a table of decoding settings")
-            converted[name] = value
-        else:
-            converted[name] = str(value)
-    return _validated(Settings(**converted))
-
-
-def _int(name: str, value: Any) -> int:
+def _validated(values: dict[str, Any], origins: dict[str, str]) -> Settings:
     try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise UsageError(f"setting {name} must be a whole number, got {value!r}") from None
-
-
-def _validated(settings: Settings) -> Settings:
-    if settings.backend not in BACKENDS:
-        raise UsageError(f"backend must be one of {', '.join(BACKENDS)}, got {settings.backend!r}")
-    if settings.device not in DEVICES:
-        raise UsageError(f"device must be one of {', '.join(DEVICES)}, got {settings.device!r}")
-    for name in ("batch_size", "summary_sentences", "summary_words", "max_article_chars"):
-        value = getattr(settings, name)
-        if value is not None and value < 1:
-            raise UsageError(f"setting {name} must be at least 1")
+        settings = Settings.model_validate(values)
+    except ValidationError as exc:
+        raise _usage_error(exc, origins) from None
     from summarizer.engines.threads import threads
 
     threads(settings.inter_threads, settings.intra_threads)
-    for name in ("translator_decoding", "summarizer_decoding"):
-        bad = sorted(set(getattr(settings, name)) - set(DECODING_KEYS))
-        if bad:
-            raise UsageError(
-                f"unknown decoding setting(s) in {name}: {', '.join(bad)}; "
-                f"known: {', '.join(DECODING_KEYS)}"
-            )
     return settings
+
+
+def _usage_error(exc: ValidationError, origins: dict[str, str]) -> UsageError:
+    """The first problem pydantic found, as one line naming the key and where it was set."""
+    error = exc.errors(include_url=False)[0]
+    loc = [str(part) for part in error["loc"]]
+    key = ".".join(loc)
+    origin = f" (from {origins[loc[0]]})" if loc and loc[0] in origins else ""
+    if error["type"] == "extra_forbidden":
+        if len(loc) > 1:
+            return UsageError(
+                f"unknown decoding setting {key}{origin}; known: {', '.join(DECODING_KEYS)}"
+            )
+        known = ", ".join(Settings.model_fields)
+        return UsageError(f"unknown setting {key}{origin}; known: {known}")
+    return UsageError(f"setting {key}{origin}: {_problem(error)}, got {error['input']!r}")
+
+
+_PROBLEMS = {
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "finite_number": "must be a finite number",
+    "string_type": "must be text",
+    "path_type": "must be a path",
+}
+
+
+def _problem(error: Any) -> str:
+    if error["type"] in _PROBLEMS:
+        return _PROBLEMS[error["type"]]
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return message.replace("Input should be", "must be")

@@ -103,8 +103,9 @@ def converted_path(spec: ModelSpec, models_dir: Path, compute_type: str) -> Path
     return models_dir / f"{spec.path.name}-ct2-{compute_type}"
 
 
-def convert(spec: ModelSpec, models_dir: Path, compute_type: str) -> Path:
-    """The CTranslate2 folder for `spec` at `compute_type`, converting only when needed.
+def convert(spec: ModelSpec, models_dir: Path, compute_type: str, *, again: bool = False) -> Path:
+    """The CTranslate2 folder for `spec` at `compute_type`, converting only when needed (a
+    folder without its model.bin is converted again, and any with `again`).
 
     The conversion runs under a lock file in `models_dir`, so two first runs at once convert
     once (the second waits, then reuses the result), and it is built in a hidden staging folder
@@ -112,10 +113,10 @@ def convert(spec: ModelSpec, models_dir: Path, compute_type: str) -> Path:
     """
     target = converted_path(spec, models_dir, compute_type)
     source = {"id": spec.id, "weights_sha256": spec.weights_sha256, "quantization": compute_type}
-    if _source(target) == source:
+    if not again and _converted(target, source):
         return target
     with exclusive(lock_file(models_dir, target.name)):
-        if _source(target) == source:  # another process converted it while this one waited
+        if not again and _converted(target, source):  # converted while this one waited
             return target
         with staging_folder(models_dir, target.name) as staging:
             try:
@@ -128,9 +129,29 @@ def convert(spec: ModelSpec, models_dir: Path, compute_type: str) -> Path:
                     f"cannot convert {spec.id} to CTranslate2: {reason or type(exc).__name__}; "
                     "use --backend hf"
                 ) from exc
-            (staging / SOURCE_FILE).write_text(json.dumps(source, indent=2), encoding="utf-8")
+            files = {p.name: p.stat().st_size for p in sorted(staging.iterdir()) if p.is_file()}
+            record = {**source, "files": files}
+            (staging / SOURCE_FILE).write_text(json.dumps(record, indent=2), encoding="utf-8")
             replace_folder(staging, target)
     return target
+
+
+def _converted(target: Path, source: dict[str, Any]) -> bool:
+    recorded = _source(target) or {}
+    same = all(recorded.get(key) == value for key, value in source.items())
+    return same and (target / "model.bin").is_file()
+
+
+def damaged_conversion(target: Path) -> bool:
+    """True when a conversion's files differ from those its source.json records (or it records
+    none, as conversions by older versions do)."""
+    files = (_source(target) or {}).get("files")
+    if not isinstance(files, dict) or not files:
+        return True
+    return any(
+        not (target / name).is_file() or (target / name).stat().st_size != size
+        for name, size in files.items()
+    )
 
 
 def _source(target: Path) -> dict[str, Any] | None:

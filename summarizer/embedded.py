@@ -1,5 +1,8 @@
 """Models that ship inside Python packages as GGUF files, prepared once into `models/<name>/`.
 
+A GGUF file comes from one package (which may assemble it from parts itself), or from many
+packages of raw slices joined by `gguf_parts`.
+
 Loading a GGUF file through transformers de-quantizes every tensor on every load (tens of
 seconds), and such a model can be neither saved nor converted. The first use of an embedded
 preset therefore writes a de-quantized copy (safetensors, config, tokenizer) into
@@ -20,21 +23,25 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summarizer import gguf_parts
 from summarizer.errors import ModelUnavailableError
 from summarizer.fileio import exclusive, lock_file, replace_folder, staging_folder
+from summarizer.model_repair import PREPARED, problems, record_files
 
 if TYPE_CHECKING:
     from summarizer.presets import Preset
 
-PREPARED = "prepared.json"
-
 
 def pip_name(preset: Preset) -> str:
+    if preset.split:
+        return f"{preset.split.pip_name(1)}..{preset.split.parts}"
     assert preset.package
     return preset.package.replace("_", "-")
 
 
 def install_hint(preset: Preset) -> str:
+    if preset.split:
+        return preset.split.install_hint
     return (
         f"pip install --no-deps {pip_name(preset)}"
         if preset.no_deps
@@ -42,8 +49,20 @@ def install_hint(preset: Preset) -> str:
     )
 
 
+def uninstall_hint(preset: Preset) -> str:
+    if preset.split:
+        return f"pip uninstall -y {preset.split.pip_pattern}"
+    return f"pip uninstall {pip_name(preset)}"
+
+
+def gguf_name(preset: Preset) -> str | None:
+    return preset.split.file_name if preset.split else preset.gguf_file
+
+
 def package_version(preset: Preset) -> str | None:
     """The installed version of the preset's package, or None when it is not installed."""
+    if preset.split:
+        return gguf_parts.version(preset.split)
     if importlib.util.find_spec(preset.package or "") is None:
         return None
     try:
@@ -62,6 +81,7 @@ def prepared_folder(preset: Preset, models_dir: Path) -> Path | None:
         and record.get("package") == pip_name(preset)
         and record.get("version") == version
         and (folder / "config.json").is_file()
+        and not problems(folder)
     ):
         return folder
     return None
@@ -75,8 +95,10 @@ def read_record(folder: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def gguf_path(preset: Preset) -> Path:
+def gguf_path(preset: Preset, notify: Callable[[str], None] | None = None) -> Path:
     """The preset's GGUF file from its installed package (assembled from parts if need be)."""
+    if preset.split:
+        return gguf_parts.assemble(preset.split, notify)
     assert preset.package and preset.gguf_file
     if preset.assemble:
         module = importlib.import_module(preset.package)
@@ -103,7 +125,7 @@ def prepare(preset: Preset, models_dir: Path, notify: Callable[[str], None] | No
             f"not installed; install it with `{install_hint(preset)}`"
         )
     target = models_dir / preset.name
-    source = gguf_path(preset)
+    source = gguf_path(preset, notify)
 
     def waiting() -> None:
         if notify:
@@ -112,43 +134,55 @@ def prepare(preset: Preset, models_dir: Path, notify: Callable[[str], None] | No
     with exclusive(lock_file(models_dir, preset.name), waiting):
         if prepared_folder(preset, models_dir) is not None:  # prepared while this one waited
             return target
+        if notify and (found := problems(target) if read_record(target) else []):
+            notify(f"{target} is damaged ({'; '.join(found)}); preparing it again")
         if notify:
             notify(
                 f"preparing {preset.name} once: de-quantizing {source.name} into {target} "
-                "(about a minute; later runs load it in seconds)"
+                "(a minute or a few; later runs load it in seconds)"
             )
         with staging_folder(models_dir, preset.name) as staging:
-            _prepare_into(preset, version, source, staging)
+            _prepare_into(preset, version, source, staging, notify)
             replace_folder(staging, target)
     return target
 
 
-def _prepare_into(preset: Preset, version: str, source: Path, staging: Path) -> None:
+def _prepare_into(
+    preset: Preset,
+    version: str,
+    source: Path,
+    staging: Path,
+    notify: Callable[[str], None] | None,
+) -> None:
     from summarizer.models import file_sha256
 
     record = {
         "package": pip_name(preset),
         "version": version,
         "gguf_file": source.name,
-        "gguf_sha256": file_sha256(source),
+        "gguf_sha256": preset.split.sha256 if preset.split else file_sha256(source),
         "licence": preset.licence,
     }
     try:
-        dequantize(source, staging)
+        dequantize(source, staging, preset.dtype, notify)
     except Exception as exc:  # transformers and torch raise many error types while loading
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelUnavailableError(
             f"cannot prepare {preset.name} from {source}: {reason}"
         ) from exc
+    record["files"] = record_files(staging)
     (staging / PREPARED).write_text(json.dumps(record, indent=2), encoding="utf-8")
 
 
-def dequantize(gguf: Path, out: Path) -> None:
+def dequantize(
+    gguf: Path, out: Path, dtype: str = "float32", notify: Callable[[str], None] | None = None
+) -> None:
     """Load a GGUF causal LM with transformers and save it as a plain safetensors folder.
 
-    A model loaded with `gguf_file=` refuses `save_pretrained`, and its config keeps the GGUF
-    `quantization_config` (which CTranslate2's converter trips over), so its weights are copied
-    into a model built from the config without it.
+    A model loaded with `gguf_file=` refuses `save_pretrained` while it carries the GGUF
+    quantizer, and its config keeps the GGUF `quantization_config` (which CTranslate2's
+    converter trips over): both are dropped once the tensors are de-quantized. Each tensor is
+    cast to `dtype` as it is de-quantized, so the peak memory is about one copy of the model.
     """
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -157,30 +191,38 @@ def dequantize(gguf: Path, out: Path) -> None:
     logging.set_verbosity_error()
     logging.disable_progress_bar()
     folder, name = str(gguf.parent), gguf.name
-    with quiet_gguf_loading():
+    if notify:
+        notify(f"reading the tokenizer and settings in {gguf.name}")
+    with gguf_progress(notify):
         tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-        loaded = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
-    settings = loaded.config.to_dict()
-    settings.pop("quantization_config", None)
-    config = type(loaded.config).from_dict(settings)
-    model = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
-    model.load_state_dict(loaded.state_dict())
-    model.generation_config = loaded.generation_config
+        model = AutoModelForCausalLM.from_pretrained(
+            folder, gguf_file=name, dtype=getattr(torch, dtype)
+        )
+    model.config.__dict__.pop("quantization_config", None)
+    model.hf_quantizer = None
+    if notify:
+        notify(f"writing the de-quantized {gguf.name} into {out}")
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
 
 
 @contextlib.contextmanager
-def quiet_gguf_loading() -> Iterator[None]:
+def gguf_progress(notify: Callable[[str], None] | None) -> Iterator[None]:
     """transformers draws its "Converting and de-quantizing GGUF tensors" bar with tqdm directly,
-    past its own progress-bar switch; hand its GGUF loader a tqdm that is disabled."""
-    import functools
-
-    from tqdm.auto import tqdm
+    past its own progress-bar switch; hand its GGUF loader an iterator that reports each
+    quarter of the tensors as one plain line (readable in a log) instead."""
     from transformers import modeling_gguf_pytorch_utils as gguf_utils
 
+    def quarters(items: Any, **_options: Any) -> Iterator[Any]:
+        items = list(items)
+        marks = {len(items) * q // 4: q * 25 for q in (1, 2, 3)}
+        for done, item in enumerate(items):
+            if notify and done in marks:
+                notify(f"de-quantizing: {marks[done]}% of {len(items)} tensors")
+            yield item
+
     saved = gguf_utils.tqdm
-    gguf_utils.tqdm = functools.partial(tqdm, disable=True)
+    gguf_utils.tqdm = quarters
     try:
         yield
     finally:

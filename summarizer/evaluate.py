@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError
+from summarizer.prepare import NothingLeft
 from summarizer.scoring.metrics import MetricResult, TranslationMetric
 from summarizer.translate import Translator
 
@@ -147,7 +148,10 @@ def evaluate_documents(
         for number, indices in enumerate(groups.values()):
             path = Path(folder) / f"{number:05d}.txt"
             path.write_text("\n\n".join(sources[i] for i in indices) + "\n", encoding="utf-8")
-            prepared.append((pipeline.prepare(path), indices))
+            try:
+                prepared.append((pipeline.prepare(path), indices))
+            except NothingLeft:
+                removed += len(indices)
         results = pipeline.translate([document for document, _ in prepared], _Sink(progress))
     for result, (document, indices) in zip(results, prepared, strict=True):
         by_text = dict(

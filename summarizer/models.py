@@ -24,10 +24,10 @@ from typing import Any
 from summarizer import embedded
 from summarizer.errors import ModelUnavailableError, UsageError
 from summarizer.fileio import write_atomic
+from summarizer.model_repair import MANIFEST, damaged, feed, file_sha256, problems
 from summarizer.presets import PRESETS, Preset, nearest
 
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".gguf", ".pt")
-MANIFEST = "manifest.json"
 PARTIAL = ".pull-incomplete"
 _HASH_MEMO = ".weights-sha256.json"
 _SUPPORT_FILES = ("*.json", "*.model", "*.spm", "*.txt", "*.tiktoken")
@@ -180,6 +180,9 @@ def _local_spec(
         config = json.loads(config_file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelUnavailableError(f"cannot read {config_file}: {exc}") from exc
+    found = problems(folder)
+    if found:
+        raise damaged(folder, found)
     if model_id == str(folder) or Path(model_id).expanduser() == folder:
         model_id = config.get("_name_or_path") or folder.resolve().name
     return ModelSpec(
@@ -206,23 +209,11 @@ def weights_sha256(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.name.encode())
-        _feed(digest, path)
+        feed(digest, path)
     value = digest.hexdigest()
     with contextlib.suppress(OSError):
         write_atomic(memo_file, json.dumps({"stamp": stamp, "sha256": value}))
     return value
-
-
-def _feed(digest: Any, path: Path) -> None:
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    _feed(digest, path)
-    return digest.hexdigest()
 
 
 def _manifest_revision(models_dir: Path, model_id: str) -> str | None:

@@ -107,19 +107,77 @@ def append_index(out_dir: Path, record: ArticleRecord) -> None:
         f.flush()
 
 
-def write_index(out_dir: Path, records: Sequence[ArticleRecord], paths: Sequence[Path]) -> None:
+def article_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
+    """Each article's folder in `out_dir`: `article_dir(stem)`, unless that folder holds the
+    result of another article (one of the same stem from another input folder, or earlier in
+    `paths`); then the stem + "~2", "~3", … (the first that is free or this article's own).
+    Whose result a folder holds is read from the index, else from its result.json."""
+    owners = {
+        str(entry["dir"]): Path(str(entry["path"])).resolve()
+        for entry in _read_index(out_dir)
+        if entry.get("ok") and entry.get("dir")
+    }
+    dirs: dict[Path, str] = {}
+    taken: set[str] = set()
+    for path in paths:
+        base = article_dir(path.stem)
+        name, number = base, 1
+        while name.casefold() in taken or _owner(out_dir / name, owners) not in (
+            None,
+            path.resolve(),
+        ):
+            number += 1
+            name = f"{base}~{number}"
+        taken.add(name.casefold())
+        dirs[path] = name
+    return dirs
+
+
+def _owner(folder: Path, owners: dict[str, Path]) -> Path | None:
+    """The source of the finished result in `folder`; None when it holds none."""
+    result = folder / RESULT_FILE
+    if folder.is_symlink() or not result.is_file():
+        return None
+    if folder.name in owners:
+        return owners[folder.name]
+    try:
+        data = json.loads(result.read_text(encoding="utf-8"))
+        return Path(str(data["article"]["path"])).resolve()
+    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError):
+        return None
+
+
+def result_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
+    """Where each article's results are to be found in `out_dir`: the folder the index records
+    for its source path, else `article_dir(stem)` (results made from a copy of the article
+    elsewhere count too)."""
+    indexed = {
+        Path(str(entry["path"])).resolve(): str(entry["dir"])
+        for entry in _read_index(out_dir)
+        if entry.get("ok") and entry.get("dir")
+    }
+    return {path: indexed.get(path.resolve(), article_dir(path.stem)) for path in paths}
+
+
+def write_index(out_dir: Path, records: Sequence[ArticleRecord], dirs: dict[Path, str]) -> None:
     """The index of this run's `records` (sorted), merged with the entries of earlier runs from
     other input folders whose article folders are still there (so two folders can share one
-    outputs folder). `paths` are all of this run's articles: their old entries are dropped."""
+    outputs folder). `dirs` are all of this run's articles with their folders: their old
+    entries, and old entries for those folders, are dropped."""
     entries = [r.index_entry() for r in records]
-    folders = {str(p.resolve().parent) for p in paths}
-    taken = {article_dir(p.stem) for p in paths} | {p.stem for p in paths}
+    folders = {str(p.resolve().parent) for p in dirs}
+    taken = set(dirs.values())
     kept = [
         entry
         for entry in _read_index(out_dir)
         if str(Path(str(entry.get("path", ""))).resolve().parent) not in folders
-        and str(entry.get("stem")) not in taken
-        and (not entry.get("ok") or (out_dir / str(entry.get("dir", "")) / RESULT_FILE).is_file())
+        and (
+            not entry.get("ok")
+            or (
+                str(entry.get("dir")) not in taken
+                and (out_dir / str(entry.get("dir", "")) / RESULT_FILE).is_file()
+            )
+        )
     ]
     entries = sorted(kept + entries, key=lambda e: str(e.get("path", "")))
     lines = [json.dumps(entry, ensure_ascii=False) for entry in entries]

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 _HANGUL_SHARE_FOR_KOREAN = 0.2
 
 
+class NothingLeft(InputError):
+    """The article is all site boilerplate: nothing is left to translate."""
+
+
 def is_korean(text: str) -> bool:
     """True when Hangul makes up a real share of the letters."""
     return hangul_share(text) >= _HANGUL_SHARE_FOR_KOREAN
@@ -32,7 +36,7 @@ def prepare(path: Path, cache: Cache | NullCache, max_chars: int) -> Document:
     article = read_article(path, max_chars)
     cleaned = clean(article.text, article.format)
     if not cleaned.paragraphs:
-        raise InputError(f"{path}: nothing left after removing site boilerplate")
+        raise NothingLeft(f"{path}: nothing left after removing site boilerplate")
     read_done = time.perf_counter()
     language = "ko" if is_korean(article.text) else "en"
     if language == "ko":

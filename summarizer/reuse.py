@@ -15,7 +15,7 @@ from typing import Any
 
 from summarizer.config import Settings
 from summarizer.models import hub_id_of
-from summarizer.outputs import RESULT_FILE
+from summarizer.outputs import RESULT_FILE, result_dirs
 from summarizer.scoring.signature import FieldDiff
 
 
@@ -24,8 +24,8 @@ def differing_settings(
 ) -> list[FieldDiff]:
     """Fields whose recorded value (`baseline`) differs from the one asked for (`current`)."""
     diffs: dict[str, FieldDiff] = {}
-    for article in articles:
-        models = _recorded(out_dir / article.stem / RESULT_FILE)
+    for folder in result_dirs(out_dir, articles).values():
+        models = _recorded(out_dir / folder / RESULT_FILE)
         for role, wanted in _wanted(settings).items():
             entry = models.get(role)
             if not isinstance(entry, Mapping):

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from summarizer.errors import InputError
-from summarizer.outputs import append_index, article_dir, write_article, write_index
+from summarizer.outputs import append_index, article_dirs, write_article, write_index
 from summarizer.prefetch import prefetch
 from summarizer.results import (
     NOT_FINISHED,
@@ -102,10 +102,12 @@ class Stream:
         self.sink = sink
         self.written = written
         self.records: dict[Path, ArticleRecord] = {}
+        self.dirs: dict[Path, str] = {}
 
     def run(self, paths: Sequence[Path]) -> RunReport:
         began = time.perf_counter()
-        write_index(self.out_dir, [], paths)
+        self.dirs = article_dirs(self.out_dir, paths)
+        write_index(self.out_dir, [], self.dirs)
         self.sink.stage("articles", len(paths))
         windows = prefetch(self._windows(paths), PREFETCH_WINDOWS)
         try:
@@ -127,7 +129,7 @@ class Stream:
                 for path in paths
             ]
             report = RunReport(records, time.perf_counter() - began, self.out_dir)
-            write_index(self.out_dir, records, paths)
+            write_index(self.out_dir, records, self.dirs)
             self.pipeline.cache.record_run(*report.cache_counts())
         return report
 
@@ -139,10 +141,10 @@ class Stream:
         seen: set[str] = set()
         for path in paths:
             try:
-                name = article_dir(path.stem)
-                if name.casefold() in seen:
+                name = self.dirs[path]
+                if path.stem.casefold() in seen:
                     raise InputError(f"{path}: another article in the folder has this file stem")
-                seen.add(name.casefold())
+                seen.add(path.stem.casefold())
                 if (self.out_dir / name).is_symlink():
                     raise InputError(
                         f"{self.out_dir / name} is a symbolic link; refusing to write through it"
@@ -229,7 +231,7 @@ class Stream:
             if result.summary.error is not None:
                 self._record(ArticleRecord(result.path, result.stem, error=result.summary.error))
                 continue
-            folder = article_dir(result.stem)
+            folder = self.dirs[result.path]
             data = result.to_json()
             write_article(self.out_dir / folder, result, data)
             self._record(ArticleRecord.finished(result, data, folder))

@@ -5,9 +5,11 @@ translations joined; nothing is ever truncated. `Translator.translate` writes fi
 to the cache after every batch, so an interrupted run loses at most one batch; `compute` does the
 model work alone, for an executor whose driver owns the cache.
 
-Chat models (causal LMs) get several consecutive segments per prompt, numbered; each numbered
-line of the reply maps back to its segment. A reply whose numbering does not match is asked
-again in halves, down to single segments.
+Chat models (causal LMs) get one segment per prompt after a fixed instruction (on
+CTranslate2 the instruction is a prefix computed once); the first line of the reply is the
+translation. That shape was chosen on NTREX-128's development documents (benchmarks/RESULTS.md):
+it scored as well as several numbered segments per prompt, as the previous sentences as context
+or as example turns, and cost the least.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -33,42 +34,19 @@ if TYPE_CHECKING:
     from summarizer.engines import Model
 
 TRANSLATE_SYSTEM = (
-    "You are a professional translator. Translate each numbered Korean segment in the user's "
-    "message into fluent, faithful English. Reply with exactly one line per segment, in the same "
-    'order, each starting with its number ("1. ..."). Reply with the translations only: no notes, '
-    "no explanations, and never merge, split or skip segments."
+    "You are a professional Korean-to-English news translator. Translate the user's Korean "
+    "sentence into fluent, faithful English. Reply with the English translation only. Keep every "
+    "name, number, date and unit exactly as in the Korean; write Korean names of people and "
+    "places in their usual English spelling; do not add anything that the Korean does not say."
 )
-_NUMBERED_LINE = re.compile(r"^\s*(\d+)\s*[.):]\s*(.*)$")
-# Output tokens reserved per source token and per numbered line of a chat model's reply.
+# Output tokens reserved per source token, and for the reply's end.
 _OUTPUT_PER_SOURCE_TOKEN = 1.5
 _OUTPUT_PER_SEGMENT = 4
 
 
-def numbered_prompt(segments: Sequence[str]) -> str:
-    """The user message for a chat model: the segments numbered from 1, one per line."""
-    lines = "\n".join(f"{n}. {' '.join(text.split())}" for n, text in enumerate(segments, 1))
-    return f"Translate these {len(segments)} segments into English:\n{lines}"
-
-
-def parse_numbered(reply: str, count: int) -> list[str] | None:
-    """The `count` translations in a numbered reply, or None when the numbering does not match.
-
-    Lines before "1." are ignored; an unnumbered line continues the item above it. A single
-    segment needs no numbering: the whole reply (without a leading "1.") is its translation.
-    """
-    items: list[list[str]] = []
-    for line in reply.splitlines():
-        match = _NUMBERED_LINE.match(line)
-        if match and int(match.group(1)) == len(items) + 1:
-            items.append([match.group(2).strip()])
-        elif items and line.strip():
-            items[-1].append(line.strip())
-    texts = [" ".join(part for part in item if part) for item in items]
-    if count == 1:
-        return [" ".join(texts) if texts else reply.strip()]
-    if len(texts) != count or not all(texts):
-        return None
-    return texts
+def first_line(reply: str) -> str:
+    """The translation in a chat reply: its first non-empty line (a note after it is dropped)."""
+    return next((line.strip() for line in reply.splitlines() if line.strip()), "")
 
 
 RETRY_BEAMS = 4
@@ -143,7 +121,7 @@ class Translator:
         base = f"{self.model.fingerprint}/retry-b{RETRY_BEAMS}-qe"
         if not self.chat:
             return base
-        prompt = f"{TRANSLATE_SYSTEM}\n{numbered_prompt(['{segment}'])}"
+        prompt = f"{TRANSLATE_SYSTEM}\n{{segment}}/first-line"
         return f"{base}/prompt-{hashlib.sha256(prompt.encode()).hexdigest()[:8]}"
 
     def describe(self) -> dict[str, object]:
@@ -207,8 +185,7 @@ class Translator:
         remaining = [0] * len(todo)
         for piece in pieces:
             remaining[piece.source] += 1
-        if not self.chat:
-            pieces.sort(key=lambda p: p.tokens, reverse=True)
+        pieces.sort(key=lambda p: p.tokens, reverse=True)
         for start in range(0, len(pieces), self.batch_size):
             batch = pieces[start : start + self.batch_size]
             began = time.perf_counter()
@@ -242,7 +219,10 @@ class Translator:
         long example prefix costs several times a greedy pass on a CPU."""
         beams = RETRY_BEAMS if retry else None
         if self.chat:
-            return self._generate_numbered(batch, beams)
+            replies = self.model.engine.generate(
+                [p.text for p in batch], system=self.system, num_beams=beams
+            )
+            return [first_line(reply) for reply in replies]
         if self.completion:
             examples = fewshot.RETRY_EXAMPLES if retry else fewshot.EXAMPLES
             queries = [fewshot.query(p.text) for p in batch]
@@ -307,8 +287,9 @@ class Translator:
         return self.model.kind == "completion"
 
     def _frame(self, text: str) -> str:
-        """The prompt around one text: numbered for chat models, few-shot for base LMs."""
-        return fewshot.render(text) if self.completion else numbered_prompt([text])
+        """The prompt around one text: few-shot for base LMs, the text itself for chat models
+        (the instruction is their system prompt)."""
+        return fewshot.render(text) if self.completion else " ".join(text.split())
 
     def _token_counts(self, texts: Sequence[str]) -> list[int]:
         """Seq2seq: each text's input length. LMs: the tokens a text adds to its prompt."""
@@ -339,43 +320,6 @@ class Translator:
                 "max_new_tokens"
             )
         return limit
-
-    def _groups(self, batch: Sequence[_Piece]) -> list[list[int]]:
-        """Consecutive pieces per numbered prompt, so that prompt and reply fit the model."""
-        engine = self.model.engine
-        budget = self.model.decoding["max_new_tokens"]
-        groups: list[list[int]] = []
-        used = 0
-        for index, piece in enumerate(batch):
-            cost = math.ceil(piece.tokens * _OUTPUT_PER_SOURCE_TOKEN) + _OUTPUT_PER_SEGMENT
-            if groups and used + cost <= budget:
-                texts = [batch[i].text for i in (*groups[-1], index)]
-                prompt = numbered_prompt(texts)
-                if engine.count_tokens([prompt], system=self.system)[0] <= engine.max_input_tokens:
-                    groups[-1].append(index)
-                    used += cost
-                    continue
-            groups.append([index])
-            used = cost
-        return groups
-
-    def _generate_numbered(self, batch: Sequence[_Piece], beams: int | None) -> list[str]:
-        """Chat models: one prompt per group; a reply with the wrong count is retried in halves."""
-        outputs: dict[int, str] = {}
-        pending = self._groups(batch)
-        while pending:
-            prompts = [numbered_prompt([batch[i].text for i in group]) for group in pending]
-            replies = self.model.engine.generate(prompts, system=self.system, num_beams=beams)
-            retry: list[list[int]] = []
-            for group, reply in zip(pending, replies, strict=True):
-                parsed = parse_numbered(reply, len(group))
-                if parsed is None:
-                    half = len(group) // 2
-                    retry.extend([group[:half], group[half:]])
-                else:
-                    outputs.update(zip(group, parsed, strict=True))
-            pending = retry
-        return [outputs[i] for i in range(len(batch))]
 
 
 def _order(piece: _Piece) -> int:

@@ -23,6 +23,9 @@ atexit.register(shutil.rmtree, os.environ["HF_HOME"], ignore_errors=True)
 # Converted models (CTranslate2) go to a temporary models folder, not the checkout's models/.
 os.environ["SUMMARIZER_MODELS_DIR"] = tempfile.mkdtemp(prefix="summarizer-tests-models-")
 atexit.register(shutil.rmtree, os.environ["SUMMARIZER_MODELS_DIR"], ignore_errors=True)
+# GGUF files joined from package slices go to a temporary folder, joined once per session.
+os.environ["SUMMARIZER_GGUF_CACHE"] = tempfile.mkdtemp(prefix="summarizer-tests-gguf-")
+atexit.register(shutil.rmtree, os.environ["SUMMARIZER_GGUF_CACHE"], ignore_errors=True)
 # Tiny models spend their time in thread hand-offs: one thread each is faster and keeps test
 # subprocesses from fighting over the two cores.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -142,6 +145,12 @@ def embedded_models_dir(preset: str) -> Path:
 def gemma_models() -> Path:
     """Models folder holding the prepared embedded Korean→English model gemma3-270m."""
     return embedded_models_dir("gemma3-270m")
+
+
+@pytest.fixture(scope="session")
+def qwen_models() -> Path:
+    """Models folder holding the prepared embedded qwen2.5-coder-1.5b."""
+    return embedded_models_dir("qwen2.5-coder-1.5b")
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,6 +15,7 @@ from typer.testing import CliRunner
 from summarizer.articles import read_article
 from summarizer.boilerplate import clean
 from summarizer.cli import app
+from summarizer.cli.common import tasks_for
 from summarizer.config import load_settings
 from summarizer.engines.prompts import DEFAULT_INPUT_LIMIT, input_limit
 from summarizer.errors import InputError, UsageError
@@ -37,6 +41,45 @@ def test_an_article_over_the_limit_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"too long \(4,001 bytes"):
         path.write_bytes(b"a" * 4001)
         read_article(path, 1000)
+
+
+def test_a_sparse_file_far_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(64 << 30)
+    with pytest.raises(InputError, match=r"too long \(68,719,476,736 bytes"):
+        read_article(path, 1000)
+
+
+def test_models_are_chosen_without_reading_an_overlong_article(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("정부는 지원을 확대했다. " * 100, encoding="utf-8")
+    assert tasks_for([path], 10_000) == ["translation", "summarization"]
+    assert tasks_for([path], 100) == ["summarization"]
+
+
+def test_translate_refuses_an_overlong_article_before_choosing_a_model(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("정부는 지원을 확대했다. " * 100, encoding="utf-8")
+    args = ["translate", str(path), "-t", str(tmp_path / "no-such-model")]
+    result = CliRunner().invoke(app, args, env={"SUMMARIZER_MAX_ARTICLE_CHARS": "100"})
+    assert result.exit_code != 0
+    assert "too long" in result.output and "no-such-model" not in result.output, result.output
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_only_regular_files_are_read(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "article.txt"
+    if kind == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(path)
+    command = [sys.executable, "-m", "summarizer", "translate", str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode != 0
+    assert "not a regular file" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "outputs").exists()
 
 
 def test_the_limit_is_a_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

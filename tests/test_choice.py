@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from summarizer.choice import Choice, announcement, choose
 from summarizer.config import Settings
 from summarizer.pipeline import Pipeline
@@ -16,9 +18,43 @@ def install(models: Path, name: str) -> None:
     (models / name / "config.json").write_text(json.dumps({"model_type": "marian"}), "utf-8")
 
 
-def test_a_fresh_machine_gets_the_embedded_models(tmp_path: Path) -> None:
-    assert choose("translation", None, tmp_path) == Choice("translation", "gemma3-270m", False)
-    assert choose("summarization", None, tmp_path) == Choice("summarization", "smollm2", False)
+def installed_packages(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Pretend that only the embedded presets `names` have their packages installed."""
+    monkeypatch.setattr(
+        "summarizer.embedded.package_version",
+        lambda preset: "1.0" if preset.name in names else None,
+    )
+
+
+def test_a_fresh_machine_gets_qwen_for_both_tasks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed_packages(monkeypatch, "qwen2.5-coder-1.5b", "gemma3-270m", "smollm2")
+    assert choose("translation", None, tmp_path) == Choice(
+        "translation", "qwen2.5-coder-1.5b", False
+    )
+    assert choose("summarization", None, tmp_path) == Choice(
+        "summarization", "qwen2.5-coder-1.5b", False
+    )
+
+
+def test_without_qwen_gemma_translates_and_lead_3_summarizes_never_smollm2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """smollm2 measures below Lead-3 on our reference set: it is never the default."""
+    installed_packages(monkeypatch, "gemma3-270m", "smollm2")
+    assert choose("translation", None, tmp_path).ref == "gemma3-270m"
+    assert choose("summarization", None, tmp_path).ref == "lead-3"
+    line = announcement([choose("summarization", None, tmp_path)])
+    assert line is not None and "summarizer lead-3 (its first sentences" in line
+    assert "summarizer models pull distilbart-cnn-12-6" in line
+
+
+def test_with_no_package_the_best_default_is_named_for_its_install_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed_packages(monkeypatch)
+    assert choose("translation", None, tmp_path).ref == "qwen2.5-coder-1.5b"
 
 
 def test_the_strongest_installed_preset_wins(tmp_path: Path) -> None:
@@ -36,20 +72,21 @@ def test_a_named_model_is_used_as_named(tmp_path: Path) -> None:
     assert choice == Choice("translation", "my/model", explicit=True)
 
 
-def test_the_announcement_names_the_choice_and_the_way_up(tmp_path: Path) -> None:
+def test_the_announcement_names_the_choice_and_the_way_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed_packages(monkeypatch, "qwen2.5-coder-1.5b")
     line = announcement(
         [choose("translation", None, tmp_path), choose("summarization", None, tmp_path)]
     )
     assert line is not None
-    assert "translator gemma3-270m (embedded)" in line
-    assert "summarizer smollm2 (embedded)" in line
+    assert "translator qwen2.5-coder-1.5b (embedded)" in line
+    assert "summarizer qwen2.5-coder-1.5b (embedded)" in line
     assert "summarizer models pull opus-mt-tc-big-ko-en" in line
     assert announcement([choose("translation", "x", tmp_path)]) is None, "named: nothing to say"
 
 
 def test_a_base_model_cannot_be_the_summarizer(tiny_marian: Path, tmp_path: Path) -> None:
-    import pytest
-
     from summarizer.errors import UsageError
     from summarizer.models import resolve
 

@@ -188,3 +188,60 @@ def test_significant_gate_refuses_an_old_baseline_without_translations() -> None
     assert "chrf" in judge(old, new, 0.02).comparison.significance.untested
     with pytest.raises(UsageError, match="re-create it with --update-baseline"):
         judge(old, new, 0.02, gate="significant")
+
+
+def test_regress_after_adding_an_article_compares_the_shared_ones(corpus: Path) -> None:
+    out = corpus.parent / "out"
+    assert regress(corpus, out, "-s", "lead-2", "--update-baseline").exit_code == 0
+    (corpus / "zz-new.txt").write_text("A new article about the harbour. " * 4, encoding="utf-8")
+    (corpus / "refs" / "zz-new.summary.en.txt").write_text("Unrelated words.", encoding="utf-8")
+
+    result = regress(corpus, out, "-s", "lead-2")
+
+    assert result.exit_code == 0, result.output
+    assert "left out: zz-new (scored only in current)" in " ".join(result.output.split())
+    record = json.loads((out / "regress.json").read_text(encoding="utf-8"))
+    assert record["comparison"]["left_out"] == {"zz-new": "current"}
+    assert record["current"]["means"]["rouge2"]["value"] < 0.99, "the unpaired mean fell"
+    means = [c for c in record["comparison"]["changes"] if c["scope"] == "(mean)"]
+    assert means and all(c["delta"] == pytest.approx(0.0) for c in means)
+
+
+def test_compare_over_different_article_sets_names_the_unpaired_ones(corpus: Path) -> None:
+    lead1 = run_lead(corpus, 1)
+    few = corpus.parent / "few"
+    (few / "refs").mkdir(parents=True)
+    for stem in ("art00", "art01"):
+        (few / f"{stem}.txt").write_text((corpus / f"{stem}.txt").read_text(), encoding="utf-8")
+    lead2 = corpus.parent / "out-few"
+    args = ["run", str(few), "-o", str(lead2), "-s", "lead-2", "--no-cache", "--no-report"]
+    assert invoke(*args).exit_code == 0
+
+    data = json.loads(invoke("compare", str(lead1), str(lead2), str(corpus), "--json").output)
+
+    for metric in data["metrics"].values():
+        low, high = metric["ci"]
+        assert low - 1e-9 <= metric["delta"] <= high + 1e-9
+        assert metric["test"]["articles"] == 2 and metric["significant"] is False
+    assert len(data["only_in_a"]) == ARTICLES - 2 and data["only_in_b"] == []
+    table = invoke("compare", str(lead1), str(lead2), str(corpus))
+    flat = " ".join(table.output.split())
+    assert "left out: art02, art03" in flat and "(scored only in A)" in flat
+    assert "too few articles for a significance test" in flat
+
+
+def test_the_significant_gate_does_not_fail_on_one_article(corpus: Path) -> None:
+    for extra in corpus.glob("art*.txt"):
+        if extra.stem != "art00":
+            extra.unlink()
+    out = corpus.parent / "out"
+    assert regress(corpus, out, "-s", "lead-2", "--update-baseline").exit_code == 0
+    (corpus / "refs" / "art00.summary.en.txt").write_text("Unrelated words.", encoding="utf-8")
+
+    for test in ("bs", "ar"):
+        result = regress(corpus, out, "-s", "lead-2", "--gate", "significant", "--test", test)
+        assert result.exit_code == 0, result.output
+        flat = " ".join(result.output.split())
+        assert "too few articles for a significance test: 1 paired" in flat
+        assert "from 6 articles on" in flat and "(0 significant at alpha 0.05)" in flat
+    assert regress(corpus, out, "-s", "lead-2").exit_code == 1, "the tolerance gate still fails"

@@ -134,7 +134,7 @@ def test_changed_weights_are_converted_again(
 
 def pipeline(tmp_path: Path, translator: Path, **settings: Any) -> Pipeline:
     base = Settings(translator=str(translator), models_dir=tmp_path)
-    return Pipeline(replace(base, **settings), NullCache())
+    return Pipeline(base.with_overrides(**settings), NullCache())
 
 
 def test_auto_picks_ct2_when_available(

@@ -152,5 +152,6 @@ def test_a_country_needs_its_korean_name_or_a_word_that_starts_like_it() -> None
     assert check_names(source, "The president of Macedonia wants to end the dispute.") == []
     [flag] = check_names(source, "The president of Cameroon wants to end the dispute.")
     assert flag.detail == "not in the Korean: Cameroon"
-    [flag] = check_names("태풍이 북쪽 해안을 강타했다.", "The storm hit the northern coast of Haiti.")
+    storm = "The storm hit the northern coast of Haiti."
+    [flag] = check_names("태풍이 북쪽 해안을 강타했다.", storm)
     assert flag.detail == "not in the Korean: Haiti"

@@ -223,7 +223,10 @@ def test_resolve_downloads_a_missing_model_once(hub: FakeHub, tmp_path: Path) ->
     assert len(hub.downloads) == 1
 
 
-def test_list_info_and_rm(hub: FakeHub, tiny_bart: Path, tmp_path: Path) -> None:
+def test_list_info_and_rm(
+    hub: FakeHub, tiny_bart: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("summarizer.embedded.package_version", lambda preset: "1.0")
     models = tmp_path / "models"
     assert cli("models", "pull", "opus-mt-ko-en", "--models-dir", str(models)).exit_code == 0
     shutil.copytree(tiny_bart, models / "my-summarizer")
@@ -234,7 +237,8 @@ def test_list_info_and_rm(hub: FakeHub, tiny_bart: Path, tmp_path: Path) -> None
     assert rows["my-summarizer"][-2:] == ["installed", "hf"]
     assert rows["opus-mt-tc-big-ko-en"][1:3] == ["0.5", "GB"], "stronger, but not installed"
     assert "—" in rows["opus-mt-tc-big-ko-en"]
-    assert rows["smollm2"][1:2] == ["*"], "no summarization preset installed: the embedded one"
+    assert rows["qwen2.5-coder-1.5b"][1:2] == ["*"], "no summarizer installed: the embedded one"
+    assert rows["smollm2"][1:2] != ["*"], "smollm2 is never a default"
 
     info = cli("models", "info", "opus-mt-ko-en", "--models-dir", str(models))
     assert info.exit_code == 0, info.output

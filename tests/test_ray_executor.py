@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import json
 import shutil
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +134,49 @@ def test_bad_executor_options_are_usage_errors(
     result = CliRunner().invoke(app, ["run", str(folder), "-o", str(tmp_path / "out"), *args])
     assert result.exit_code == 2, result.output
     assert message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def closed_port() -> str:
+    """The address of a local port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"127.0.0.1:{probe.getsockname()[1]}"
+
+
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [
+        ("not a host", "--ray-address must be HOST:PORT or ray://HOST:PORT"),
+        ("head:port", "--ray-address must be HOST:PORT"),
+        ("http://head:6379", "--ray-address must be HOST:PORT"),
+        (None, "cannot reach the Ray cluster at 127.0.0.1:"),
+    ],
+)
+def test_a_bad_ray_address_is_refused_before_anything_is_created(
+    tmp_path: Path, address: str | None, message: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("정부는 지원을 확대한다고 밝혔다.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["run", str(folder), "-o", str(out), "--executor", "ray"]
+    result = CliRunner().invoke(app, [*args, "--ray-address", address or closed_port()])
+    assert result.exit_code == 2, result.output
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_a_bad_ray_address_in_the_environment_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("정부는 지원을 확대한다고 밝혔다.\n", encoding="utf-8")
+    monkeypatch.setenv("RAY_ADDRESS", closed_port())
+    args = ["run", str(folder), "-o", str(tmp_path / "out"), "--executor", "ray"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "(RAY_ADDRESS)" in result.output and not (tmp_path / "out").exists()
 
 
 def test_the_actor_pool_leaves_a_cpu_for_reading_and_takes_every_gpu() -> None:

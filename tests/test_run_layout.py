@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from summarizer.cli import app
+from summarizer.outputs import result_dirs
 
 KOREAN = "정부는 화요일 소상공인 지원을 확대한다고 밝혔다.\n"
 
@@ -112,3 +113,27 @@ def test_markup_and_escape_sequences_in_names_are_printed_as_text(
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output
     assert "[b]" in result.output and "\\x1b" in result.output, result.output
+
+
+def test_two_input_folders_with_the_same_stem_keep_both_articles(
+    tmp_path: Path, tiny_marian: Path, tiny_bart: Path
+) -> None:
+    out, models = tmp_path / "out", (tiny_marian, tiny_bart)
+    one = folder_of(tmp_path / "f1", "a.txt")
+    two = tmp_path / "f2"
+    two.mkdir()
+    (two / "a.txt").write_text("서울 버스 요금이 다음 달에 오른다.\n", encoding="utf-8")
+    for folder in (one, two, one, two):
+        result = run(folder, out, models)
+        assert result.exit_code == 0, result.output
+    lines = (out / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    entries = {Path(str(e["path"])).parent.name: e for e in map(json.loads, lines)}
+    assert sorted(entries) == ["f1", "f2"]
+    assert (entries["f1"]["dir"], entries["f2"]["dir"]) == ("a", "a~2"), "re-runs keep places"
+    for name, folder in (("a", one), ("a~2", two)):
+        recorded = json.loads((out / name / "result.json").read_text(encoding="utf-8"))
+        assert Path(recorded["article"]["path"]).resolve() == (folder / "a.txt").resolve()
+    assert "서울" in (out / "a~2" / "source.ko.txt").read_text(encoding="utf-8")
+    assert "서울" not in (out / "a" / "source.ko.txt").read_text(encoding="utf-8")
+    found = result_dirs(out, [one / "a.txt", two / "a.txt"])
+    assert list(found.values()) == ["a", "a~2"], "scoring finds each folder's own results"

@@ -209,3 +209,24 @@ def test_eval_mt_prints_a_plain_line_at_each_tenth_in_a_log(
     ]
     assert counts[-1] == 20 and counts == sorted(set(counts)), result.output
     assert 2 <= len(counts) <= 10, result.output
+
+
+def test_eval_mt_scores_a_document_of_boilerplate_as_empty_lines(
+    tmp_path: Path, tiny_marian: Path
+) -> None:
+    src, ref, ids = tmp_path / "src.txt", tmp_path / "ref.txt", tmp_path / "ids.tsv"
+    src.write_text(
+        "서울 버스 요금이 오른다.\n무단전재 및 재배포 금지\n홍길동 기자 hong@yna.co.kr\n", "utf-8"
+    )
+    ref.write_text("Seoul bus fares rise.\nNo reproduction.\nHong, reporter.\n", "utf-8")
+    ids.write_text("news-1\nnews-2\nnews-2\n", "utf-8")
+    hyp = tmp_path / "hyp.txt"
+    result = invoke(
+        "eval-mt", str(src), str(ref), "--mode", "document", "--documents", str(ids),
+        "-t", str(tiny_marian), "--no-cache", "--hypotheses", str(hyp), "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout[result.stdout.index("{") :])
+    assert report["removed_as_boilerplate"] == 2 and report["sentences"] == 3
+    lines = hyp.read_text(encoding="utf-8").split("\n")
+    assert lines[0] and lines[1:3] == ["", ""]

@@ -30,6 +30,7 @@ from summarizer.scoring import (
     split_sentences_en,
     split_sentences_ko,
 )
+from summarizer.scoring.baseline import judge
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -565,3 +566,31 @@ def test_compare_end_to_end_detects_a_worse_summary(corpus: Path) -> None:
     assert {c.metric for c in result.regressions if c.scope == "a"} == set(ROUGE_TYPES)
     assert {c.metric for c in result.unchanged if c.scope == "d"} >= {"chrf", "bleu", "rouge1_ko"}
     assert result.signature_diffs == []
+
+
+def test_means_are_compared_over_the_articles_both_reports_scored() -> None:
+    baseline = report_with({"a": {"rouge1": 0.5}, "b": {"rouge1": 0.3}})
+    current = report_with({"a": {"rouge1": 0.5}, "b": {"rouge1": 0.3}, "new": {"rouge1": 0.0}})
+
+    result = compare(baseline, current)
+
+    assert current.means["rouge1"].value == pytest.approx(0.8 / 3), "the unpaired mean drops"
+    mean = next(c for c in result.changes if c.scope == MEAN)
+    assert (mean.baseline, mean.current) == (pytest.approx(0.4), pytest.approx(0.4))
+    assert not result.regressions and result.left_out == {"new": "current"}
+    assert judge(baseline, current, 0.02).exit_code == 0
+    assert result.to_dict()["left_out"] == {"new": "current"}
+
+
+def test_a_mean_change_lies_within_its_own_interval_when_the_article_sets_differ() -> None:
+    values = [0.61, 0.42, 0.55, 0.38, 0.47]
+    baseline = report_with({f"s{i}": {"rouge2": v} for i, v in enumerate(values)})
+    current = report_with({"s0": {"rouge2": 0.40}, "s1": {"rouge2": 0.30}})
+
+    result = compare(baseline, current)
+
+    mean = next(c for c in result.changes if c.scope == MEAN)
+    paired = result.significance.results["rouge2"]
+    assert mean.delta == pytest.approx(paired.delta) == pytest.approx((0.70 - 1.03) / 2)
+    assert paired.ci[0] - 1e-9 <= mean.delta <= paired.ci[1] + 1e-9
+    assert result.left_out == {"s2": "baseline", "s3": "baseline", "s4": "baseline"}

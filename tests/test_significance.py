@@ -14,6 +14,7 @@ from summarizer.errors import UsageError
 from summarizer.scoring.significance import (
     bootstrap_seed,
     check_test,
+    min_articles,
     paired_bootstrap,
     paired_mean_test,
     paired_translation_test,
@@ -242,3 +243,19 @@ def test_unpaired_inputs_are_refused() -> None:
         paired_bootstrap("rouge1", [0.1, 0.2], [0.1])
     with pytest.raises(ValueError, match="same, non-zero number"):
         paired_translation_test("bleu", BASELINE, CURRENT[:3], REFERENCES)
+
+
+@pytest.mark.parametrize(("alpha", "fewest"), [(0.05, 6), (0.01, 8), (0.0625, 6), (0.5, 3)])
+def test_fewest_articles_a_test_can_resolve(alpha: float, fewest: int) -> None:
+    assert min_articles(alpha) == fewest
+    assert 2.0 ** (1 - fewest) < alpha <= 2.0 ** (2 - fewest)
+
+
+@pytest.mark.parametrize("test", ["bs", "ar"])
+def test_too_few_articles_are_never_significant(test: str) -> None:
+    one = paired_mean_test("rouge2", [0.5], [0.1], check_test(test))
+    assert one.articles == 1 and not one.resolvable(0.05) and not one.significant(0.05)
+    five = paired_mean_test("rouge2", [0.5] * 5, [0.1] * 5, check_test(test))
+    assert not five.significant(0.05)
+    six = paired_mean_test("rouge2", [0.5, 0.6, 0.5, 0.7, 0.5, 0.6], [0.1] * 6, check_test(test))
+    assert six.resolvable(0.05) and six.significant(0.05)

@@ -155,7 +155,23 @@ def reported_errors() -> Iterator[None]:
             "resume from the cache",
             highlight=False,
         )
-        raise typer.Exit(getattr(exc, "exit_code", 130)) from None
+        code = getattr(exc, "exit_code", 130)
+        _exit_now_if_a_model_call_runs(code)
+        raise typer.Exit(code) from None
+
+
+def _exit_now_if_a_model_call_runs(code: int) -> None:
+    """An interrupted generate call still runs in its thread, in C++ code that cannot be
+    stopped: exit at once (the cache and the outputs are closed by now) rather than wait for it
+    or tear the interpreter down under it."""
+    import os
+
+    from summarizer.interruptible import busy
+
+    if busy():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 @contextmanager
@@ -223,16 +239,17 @@ def notice(message: str) -> None:
     errors.print(f"[dim]{escape(message)}[/]", highlight=False, soft_wrap=True)
 
 
-def tasks_for(paths: list[Path]) -> list[str]:
+def tasks_for(paths: list[Path], max_chars: int) -> list[str]:
     """The models some article needs: a translator only when one of them is Korean (found by
-    reading articles until the first Korean one; unreadable ones are left to the run)."""
+    reading articles until the first Korean one; unreadable or overlong ones are left to the
+    run)."""
     from summarizer.articles import read_article
     from summarizer.errors import InputError
     from summarizer.prepare import is_korean
 
     for path in paths:
         try:
-            if is_korean(read_article(path).text):
+            if is_korean(read_article(path, max_chars).text):
                 return ["translation", "summarization"]
         except InputError:
             continue
@@ -258,13 +275,14 @@ def check_output(out_dir: Path) -> None:
     remove_leftovers(out_dir)
 
 
-def check_input(path: Path, *, folder: bool = False) -> None:
-    """Fail on a missing or unreadable input before anything, such as the cache, is created."""
+def check_input(path: Path, max_chars: int, *, folder: bool = False) -> None:
+    """Fail on a missing, unreadable or overlong input before anything, such as the cache, is
+    created."""
     from summarizer.articles import find_articles, read_article
     from summarizer.errors import InputError, UsageError
 
     if not folder:
-        read_article(path)
+        read_article(path, max_chars)
         return
     try:
         paths = find_articles(path)

@@ -227,7 +227,7 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
         )
     if preset and preset.embedded:
         path = embedded.prepared_folder(preset, folder)
-        facts.update({"format": "gguf in a Python package", "file": preset.gguf_file})
+        facts.update({"format": "gguf in a Python package", "file": embedded.gguf_name(preset)})
         facts.update(embedded.read_record(path) if path else {})
         state = _embedded_state(preset, folder)
     else:
@@ -283,8 +283,7 @@ def remove(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
     preset = PRESETS.get(name)
     if preset and preset.embedded:
         raise UsageError(
-            f"{name} is a Python package: remove it with "
-            f"`pip uninstall {embedded.pip_name(preset)}`"
+            f"{name} is a Python package: remove it with `{embedded.uninstall_hint(preset)}`"
         )
     removed = remove(name, _models_dir(models_dir))
     console.print(f"removed {escape(str(removed))}", highlight=False, soft_wrap=True)

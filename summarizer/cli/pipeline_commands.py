@@ -87,7 +87,7 @@ def translate(
         compute_type=compute_type,
         threads=threads,
     )
-    check_input(file)
+    check_input(file, settings.max_article_chars)
     specs = prepare_models(settings, ["translation"])
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
@@ -130,8 +130,8 @@ def summarize(
         compute_type=compute_type,
         threads=threads,
     )
-    check_input(file)
-    specs = prepare_models(settings, tasks_for([file]))
+    check_input(file, settings.max_article_chars)
+    specs = prepare_models(settings, tasks_for([file], settings.max_article_chars))
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         result = pipeline.summarize_file(file)
@@ -206,10 +206,10 @@ def run(
         compute_type=compute_type,
         threads=threads,
     )
-    check_input(folder, folder=True)
+    check_input(folder, settings.max_article_chars, folder=True)
     check_output(out)
     runner = make_executor(executor, ray_address)
-    specs = prepare_models(settings, tasks_for(run_inputs(folder, out)))
+    specs = prepare_models(settings, tasks_for(run_inputs(folder, out), settings.max_article_chars))
     with open_cache(cache, no_cache, out) as store, run_progress() as sink:
         pipeline = Pipeline(
             settings, store, refresh=refresh, specs=specs, notify=notice, executor=runner

@@ -194,7 +194,7 @@ def regress(
         compute_type=compute_type,
         threads=threads,
     )
-    check_input(folder, folder=True)
+    check_input(folder, settings.max_article_chars, folder=True)
     check_output(out)
     differing = [] if refresh else differing_settings(out, find_articles(folder), settings)
     if differing:
@@ -203,7 +203,7 @@ def regress(
             f"{out} holds outputs made with other settings ({fields}); pass another --out, "
             "or --refresh to replace them"
         )
-    specs = prepare_models(settings, tasks_for(find_articles(folder)))
+    specs = prepare_models(settings, tasks_for(find_articles(folder), settings.max_article_chars))
     with open_cache(cache, no_cache, out) as store, run_progress() as sink:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         run_report = pipeline.run(folder, out, sink)

@@ -144,8 +144,19 @@ def print_significance(comparison: Comparison, first: str, second: str, alpha: f
             p_value,
         )
     console.print(table)
+    _print_left_out(comparison, first, second)
     for metric, why in comparison.significance.untested.items():
         console.print(f"[dim]not tested: {metric}: {why}[/]", highlight=False)
+    few = sorted({test.articles for test in tests.values() if not test.resolvable(alpha)})
+    if few:
+        from summarizer.scoring.significance import min_articles
+
+        console.print(
+            f"[yellow]too few articles for a significance test:[/] {'/'.join(map(str, few))} "
+            f"paired; at alpha {alpha:g} a change can be significant only from "
+            f"{min_articles(alpha)} articles on, so none is called significant",
+            highlight=False,
+        )
     seeds = {test.seed for test in tests.values()}
     if tests:
         seed = seeds.pop() if len(seeds) == 1 else "mixed"
@@ -156,6 +167,22 @@ def print_significance(comparison: Comparison, first: str, second: str, alpha: f
             f"(SACREBLEU_SEED); bold p-values are below alpha {alpha:g}[/]",
             highlight=False,
         )
+
+
+def _print_left_out(comparison: Comparison, first: str, second: str) -> None:
+    """Name the articles only one side scored, which the means leave out."""
+    if not comparison.left_out:
+        return
+    parts = []
+    for side, label in (("baseline", first), ("current", second)):
+        stems = [stem for stem, which in comparison.left_out.items() if which == side]
+        if stems:
+            parts.append(f"{', '.join(stems)} (scored only in {label})")
+    console.print(
+        f"[yellow]means over the articles both scored;[/] left out: {plain('; '.join(parts))}",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def _num(metric: str, value: float, signed: bool = False) -> str:

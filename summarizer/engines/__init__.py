@@ -13,6 +13,9 @@ import json
 from collections.abc import Sequence
 from typing import Any, Literal, Protocol
 
+from summarizer.errors import SummarizerError
+from summarizer.interruptible import Interruptible
+from summarizer.model_repair import load_failure
 from summarizer.models import ModelSpec, offline_mode
 
 Task = Literal["translation", "summarization"]
@@ -91,10 +94,16 @@ class Model:
             module, _, name = BACKENDS[self.backend].partition(":")
             engine_class = getattr(importlib.import_module(module), name)
             extra = {"compute_type": self.compute_type} if self.compute_type else {}
-            with offline_mode():
-                self._engine = engine_class(
-                    self.spec, self.task, self.decoding, self.device, **extra, **self.options
-                )
+            try:
+                with offline_mode():
+                    engine = engine_class(
+                        self.spec, self.task, self.decoding, self.device, **extra, **self.options
+                    )
+            except SummarizerError:
+                raise
+            except Exception as exc:  # transformers, tokenizers and torch raise any type
+                raise load_failure(self.spec.path, exc) from exc
+            self._engine = Interruptible(engine)
         return self._engine
 
     def describe(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.convert import convert, ct2_device
+from summarizer.convert import convert, ct2_device, damaged_conversion
 from summarizer.engines import Task
 from summarizer.engines.prompts import (
     SOURCE_LANGUAGE,
@@ -59,25 +59,21 @@ class CT2Engine:
         self.device = ct2_device(device)
         self.seq2seq = spec.is_encoder_decoder
         self.config = spec.config
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(spec.path)
-        except (OSError, ValueError) as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ModelUnavailableError(f"cannot load tokenizer from {spec.path}: {first}") from exc
-        self.path = convert(spec, models_dir, compute_type)
+        self.tokenizer = AutoTokenizer.from_pretrained(spec.path)
         runner = ctranslate2.Translator if self.seq2seq else ctranslate2.Generator
+        options = {"device": self.device, "compute_type": compute_type}
+        options |= {"inter_threads": inter, "intra_threads": intra}
+        self.path = convert(spec, models_dir, compute_type)
         try:
-            self.model = runner(
-                str(self.path),
-                device=self.device,
-                compute_type=compute_type,
-                inter_threads=inter,
-                intra_threads=intra,
-            )
+            self.model = runner(str(self.path), **options)
         except (RuntimeError, ValueError) as exc:
-            raise ModelUnavailableError(
-                f"CTranslate2 cannot load {self.path} on {self.device} as {compute_type}: {exc}"
-            ) from exc
+            if not damaged_conversion(self.path):
+                raise ModelUnavailableError(
+                    f"CTranslate2 cannot load {self.path} on {self.device} as {compute_type}: {exc}"
+                ) from exc
+            # A file of the conversion was lost or cut short: convert it again.
+            self.path = convert(spec, models_dir, compute_type, again=True)
+            self.model = runner(str(self.path), **options)
         self.target_prefix: list[str] | None = None
         defaults = spec.generation_defaults
         if self.seq2seq:
@@ -160,19 +156,21 @@ class CT2Engine:
     ) -> list[str]:
         if not inputs:
             return []
-        encoded = self.prompter.encode(self.prompter.prompts(inputs, system))
-        refuse_overlong(encoded, self.max_input_tokens)
         options = dict(self.options)
         if num_beams:
             options["beam_size"] = num_beams
         if no_repeat_ngram_size:
             options["no_repeat_ngram_size"] = no_repeat_ngram_size
-        if self.prompter.style == "completion" and system:
-            # The shared prefix is computed once and its state reused for every input.
-            static = self.tokenizer(system, add_special_tokens=True)["input_ids"]
+        if system and not self.seq2seq:
+            # The shared prefix (examples, or the chat template up to the user's message) is
+            # computed once and its state reused for every input: prompts are mostly prefix.
+            static, encoded = self._split_prompts(inputs, system)
+            refuse_overlong([static + ids for ids in encoded], self.max_input_tokens)
             options["static_prompt"] = self.tokenizer.convert_ids_to_tokens(static)
             options["cache_static_prompt"] = True
-            encoded = list(self.tokenizer(list(inputs), add_special_tokens=False)["input_ids"])
+        else:
+            encoded = self.prompter.encode(self.prompter.prompts(inputs, system))
+            refuse_overlong(encoded, self.max_input_tokens)
         tokens = [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
         if self.seq2seq:
             prefix = [self.target_prefix] * len(tokens) if self.target_prefix else None
@@ -183,6 +181,19 @@ class CT2Engine:
             outputs = [r.sequences_ids[0] for r in results]
         decoded = self.tokenizer.batch_decode(outputs, skip_special_tokens=True)
         return [text.strip() for text in decoded]
+
+    def _split_prompts(
+        self, inputs: Sequence[str], system: str
+    ) -> tuple[list[int], list[list[int]]]:
+        """The prompts' shared prefix and each input's own tokens after it."""
+        if self.prompter.style == "completion":
+            prefix, texts = system, list(inputs)
+            static = self.tokenizer(prefix, add_special_tokens=True)["input_ids"]
+        else:
+            prefix, suffix = self.prompter.chat_frame(system)
+            texts = [text + suffix for text in inputs]
+            static = self.tokenizer(prefix, add_special_tokens=False)["input_ids"]
+        return list(static), list(self.tokenizer(texts, add_special_tokens=False)["input_ids"])
 
 
 def _target_vocabulary(folder: Path) -> list[str]:

@@ -52,13 +52,9 @@ class HFEngine:
             raise ModelUnavailableError("--device cuda: torch sees no CUDA GPU; use --device cpu")
         self.decoding = decoding
         self.seq2seq = spec.is_encoder_decoder
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(spec.path)
-            model_class = AutoModelForSeq2SeqLM if self.seq2seq else AutoModelForCausalLM
-            self.model = model_class.from_pretrained(spec.path).to(self.device).eval()
-        except (OSError, ValueError) as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ModelUnavailableError(f"cannot load model from {spec.path}: {first}") from exc
+        self.tokenizer = AutoTokenizer.from_pretrained(spec.path)
+        model_class = AutoModelForSeq2SeqLM if self.seq2seq else AutoModelForCausalLM
+        self.model = model_class.from_pretrained(spec.path).to(self.device).eval()
         config = self.model.config.to_dict()
         self.generate_extra: dict[str, Any] = {}
         if self.seq2seq:

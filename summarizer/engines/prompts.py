@@ -98,6 +98,17 @@ class Prompter:
             )
         return prompts
 
+    def chat_frame(self, system: str) -> tuple[str, str]:
+        """A chat prompt's text before and after the user's message: the part before (system
+        instruction included) is the same for every input, a prefix to compute once."""
+        marker = "\x00"
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": marker}]
+        whole = self.tokenizer.apply_chat_template(
+            messages, tokenize=False, add_generation_prompt=True
+        )
+        prefix, _, suffix = whole.partition(marker)
+        return prefix, suffix
+
     @property
     def add_special_tokens(self) -> bool:
         """Chat templates write their own BOS; other prompts get the tokenizer's."""

@@ -41,7 +41,9 @@ def make_executor(name: str, address: str | None = None) -> Executor:
 
         return LocalExecutor()
     if name == "ray":
+        from summarizer.executors.ray_address import check_address
         from summarizer.executors.ray_data import RayExecutor
 
+        check_address(address)
         return RayExecutor(address)
     raise UsageError(f"unknown executor {name!r}; choose one of: {', '.join(EXECUTORS)}")

@@ -72,7 +72,12 @@ class RayExecutor:
     def _dataset(self, stage: Stage, rows: list[dict[str, Any]]) -> Any:
         ray = self.ray
         if not ray.is_initialized():
-            ray.init(address=self.address, logging_level=logging.WARNING)
+            try:
+                ray.init(address=self.address, logging_level=logging.WARNING)
+            except (ConnectionError, RuntimeError, TimeoutError, ValueError) as exc:
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+                where = self.address or "RAY_ADDRESS or a local Ray"
+                raise UsageError(f"cannot start or join Ray ({where}): {first}") from exc
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         size, resources = pool(ray.cluster_resources(), stage.settings.device)

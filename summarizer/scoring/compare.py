@@ -1,5 +1,9 @@
 """Compare a score report with a baseline: regressions, improvements and signature changes.
 
+Means are compared over the articles both reports scored (paired): when one report scored
+articles the other did not, each mean is recomputed over the shared ones (as the paired tests
+compute them) and the others are named in `left_out`, never averaged in silently.
+
 Tolerances are absolute drops on a 0-1 scale, whatever the metric: the default 0.02 is 0.02 of
 ROUGE F1 and 2 points of sacrebleu's 0-100 chrF and BLEU.
 """
@@ -8,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from summarizer.errors import UsageError
@@ -23,6 +27,7 @@ MEAN = "(mean)"
 
 _SLACK = 1e-9  # a drop of exactly the tolerance is not a regression, despite float rounding
 Status = Literal["regression", "improvement", "unchanged"]
+Side = Literal["baseline", "current"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,8 @@ class Comparison:
     only_in_current: list[tuple[str, str]]
     significance: Significance
     """Paired tests of the means, metric by metric."""
+    left_out: dict[str, Side] = field(default_factory=dict)
+    """Articles only one report scored (stem -> the report that did), left out of the means."""
 
     def _with(self, status: Status) -> list[Change]:
         return [c for c in self.changes if c.status == status]
@@ -97,6 +104,7 @@ class Comparison:
             "only_in_baseline": [list(pair) for pair in self.only_in_baseline],
             "only_in_current": [list(pair) for pair in self.only_in_current],
             "significance": self.significance.to_dict(),
+            "left_out": dict(self.left_out),
         }
 
 
@@ -132,7 +140,9 @@ def compare(
     resamples or trials (default: sacrebleu's 1,000 or 10,000)."""
     old, new = _report(baseline), _report(current)
     limits = tolerances(tolerance)
+    significance = paired_reports(old, new, test, samples)
     old_values, new_values = _values(old), _values(new)
+    _pair_means(old, new, significance, old_values, new_values)
     changes = [
         Change(
             scope,
@@ -143,13 +153,41 @@ def compare(
         )
         for scope, metric in _ordered(old_values.keys() & new_values.keys())
     ]
+    old_stems = {a.stem for a in old.articles}
+    new_stems = {a.stem for a in new.articles}
+    left_out: dict[str, Side] = {stem: "baseline" for stem in sorted(old_stems - new_stems)}
+    left_out |= {stem: "current" for stem in sorted(new_stems - old_stems)}
     return Comparison(
         changes=changes,
         signature_diffs=old.signature.diff(new.signature),
         only_in_baseline=_ordered(old_values.keys() - new_values.keys()),
         only_in_current=_ordered(new_values.keys() - old_values.keys()),
-        significance=paired_reports(old, new, test, samples),
+        significance=significance,
+        left_out=left_out,
     )
+
+
+def _pair_means(
+    old: ScoreReport,
+    new: ScoreReport,
+    significance: Significance,
+    old_values: dict[tuple[str, str], float],
+    new_values: dict[tuple[str, str], float],
+) -> None:
+    """Where the reports scored a metric on different articles, its means become those of the
+    paired test (over the shared articles); without one, the mean is not compared."""
+    for metric in old.means.keys() & new.means.keys():
+        if _scored(old, metric) == _scored(new, metric):
+            continue
+        paired = significance.results.get(metric)
+        if paired is None:
+            del old_values[MEAN, metric], new_values[MEAN, metric]
+            continue
+        old_values[MEAN, metric], new_values[MEAN, metric] = paired.baseline, paired.current
+
+
+def _scored(report: ScoreReport, metric: str) -> set[str]:
+    return {a.stem for a in report.articles if metric in a.scores}
 
 
 def _report(report: ScoreReport | Mapping[str, Any]) -> ScoreReport:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from summarizer.errors import InputError
 from summarizer.marked import plain_translation
-from summarizer.outputs import article_dir
+from summarizer.outputs import result_dirs
 from summarizer.scoring.metrics import (
     ROUGE_TYPES,
     TRANSLATION_METRICS,
@@ -152,8 +152,8 @@ def score_outputs(
     unscored: list[Unscored] = []
     model_sets: list[dict[str, str]] = []
     ignored_ko: list[str] = []
-    for article in articles:
-        stem, out = article.stem, outputs_dir / article_dir(article.stem)
+    for article, folder in result_dirs(outputs_dir, articles).items():
+        stem, out = article.stem, outputs_dir / folder
         refs = find_references(article, refs_dir)
         if refs.empty:
             unscored.append(Unscored(stem, f"no references in {refs_folder(article, refs_dir)}"))

@@ -27,11 +27,19 @@ counts a zero). Confidence intervals are 95%, from 1,000 paired bootstrap resamp
 the test, sorted, at positions samples // 40 and samples - samples // 40 - 1, as in
 `sacrebleu.significance.estimate_ci`.
 
+Few articles cannot show a significant change: over n articles (segments) an exact paired
+test's smallest two-sided p-value is 2^(1 - n), so a test can resolve a change at `alpha` only
+from `min_articles(alpha)` articles on (6 at 0.05, 8 at 0.01). The bootstrap's p-value on fewer
+is no better founded (it resamples the same few articles and understates the spread; on one
+article every resample is that article and p = 1/1001), so below that number no result is
+called significant, whatever its p-value.
+
 The seed is `SACREBLEU_SEED` when set (`none` for an unseeded generator), else 12345.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -55,6 +63,12 @@ _TIE = 1e-12
 DEFAULT_SEED = 12345
 SEED_ENV = "SACREBLEU_SEED"
 DEFAULT_ALPHA = 0.05
+
+
+def min_articles(alpha: float = DEFAULT_ALPHA) -> int:
+    """The fewest articles on which a paired test can find a change significant at `alpha`:
+    the smallest n with 2^(1 - n) < alpha."""
+    return max(1, math.floor(1 - math.log2(alpha)) + 1)
 
 
 def bootstrap_seed() -> int | None:
@@ -86,8 +100,12 @@ class PairedResult:
     def delta(self) -> float:
         return self.current - self.baseline
 
+    def resolvable(self, alpha: float = DEFAULT_ALPHA) -> bool:
+        """Enough articles for any change to be significant at `alpha` (see min_articles)."""
+        return self.articles >= min_articles(alpha)
+
     def significant(self, alpha: float = DEFAULT_ALPHA) -> bool:
-        return self.p_value < alpha
+        return self.resolvable(alpha) and self.p_value < alpha
 
     def to_dict(self) -> dict[str, Any]:
         return {
