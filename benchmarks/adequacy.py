@@ -5,8 +5,8 @@ pass) and against an English line of another document (seeded: must be flagged).
 sentences: an English line against its own Korean document, its own translation among them
 (supported: must pass); against the other English lines of its document (on topic, but what
 it says is not there); against the English lines of another document (must be flagged).
-The rule: the highest threshold whose false alarms on the development slice (documents 1-60)
-stay within 1%; the held-out rest is reported apart. Prints markdown tables, then one JSON
+Thresholds are read off the development slice (documents 1-60); the held-out rest is reported
+apart. Prints markdown tables, then one JSON
 line.
 """
 
