@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import stat
 import unicodedata
 from dataclasses import dataclass
@@ -16,9 +17,26 @@ _FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 # charset-normalizer codec names that can carry Korean; CP949 is the superset used to decode them.
 _KOREAN_CODECS = frozenset({"cp949", "euc_kr", "johab", "iso2022_kr"})
 _BINARY_CONTROLS = frozenset(set(range(0x20)) - set(b"\t\n\r\f\x1b") | {0x7F})
-# Zero-width characters are deleted; non-breaking and ideographic spaces become plain spaces.
+# UTF-8 with a few bytes that are not: decoded with U+FFFD for them (and a warning) while the
+# bad bytes are at most this share of the well-formed non-ASCII characters. Text in another
+# encoding read as UTF-8 has far more bad bytes than good characters (CP949: about 2 to 1).
+UTF8_DAMAGE_SHARE = 0.02
+# Decoded text whose characters are this often controls, unassigned or private-use code points
+# is binary read as text (random bytes after a UTF-16 mark: about a quarter of them).
+_BINARY_SHARE = 0.02
+_BINARY_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
+# Markdown front matter: a YAML block between "---" lines at the very top (Jekyll, Hugo),
+# its first line a key; a page that merely opens with a rule keeps its text.
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n[\w.-]+[ \t]*:.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+)
+# Deleted: zero-width characters, and bidirectional controls (embeddings, overrides, isolates,
+# marks), which can make text display in an order other than the one it is read in.
+# Non-breaking and ideographic spaces become plain spaces.
 _CHAR_TABLE = {
     **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff")),
+    **dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e")),
+    **dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069")),
     **dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u3000"), " "),
     **dict.fromkeys(map(ord, "\u2028\u2029"), "\n"),
 }
@@ -33,6 +51,8 @@ class Article:
     text: str
     encoding: str
     format: str
+    replaced: int = 0
+    """Bytes that were not valid in `encoding`, each read as U+FFFD."""
 
 
 def find_articles(folder: Path) -> list[Path]:
@@ -78,16 +98,20 @@ def read_article(path: Path, max_chars: int | None = None) -> Article:
     data = _read_bytes(path, max_chars, _BYTES_PER_CHAR[fmt])
     if not data.strip():
         raise InputError(f"article is empty: {path}")
-    text, encoding = _decode(data, path)
+    text, encoding, replaced = _decode(data, path)
+    if _binary_share(text) > _BINARY_SHARE:
+        raise InputError(f"{path} looks like a binary file, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if fmt == "html":
         text = _extract_html(text, path)
+    if fmt == "markdown":
+        text = _FRONT_MATTER.sub("", text, count=1)
     text = unicodedata.normalize("NFC", text.translate(_CHAR_TABLE))
     if not text.strip():
         raise InputError(f"article is empty: {path}")
     if max_chars is not None and len(text) > max_chars:
         raise _too_long(path, f"{len(text):,} characters", max_chars)
-    return Article(path=path, stem=path.stem, text=text, encoding=encoding, format=fmt)
+    return Article(path, path.stem, text, encoding, fmt, replaced)
 
 
 def _read_bytes(path: Path, max_chars: int | None, bytes_per_char: int) -> bytes:
@@ -114,18 +138,23 @@ def _too_long(path: Path, size: str, max_chars: int) -> InputError:
     )
 
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Decode with a BOM, strict UTF-8, Korean CP949 or charset-normalizer's best guess."""
+def _decode(data: bytes, path: Path) -> tuple[str, str, int]:
+    """Decode with a BOM, UTF-8 (with a few bad bytes replaced), Korean CP949, Windows-1252
+    where charset-normalizer finds it plausible, or charset-normalizer's best guess. Returns
+    the text, the encoding and how many bytes were replaced."""
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data, "utf-8-sig", path), "utf-8-sig"
+        return _strict(data, "utf-8-sig", path), "utf-8-sig", 0
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", path), "utf-16"
+        return _strict(data, "utf-16", path), "utf-16", 0
     if _looks_binary(data):
         raise InputError(f"{path} looks like a binary file, not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data)
@@ -136,13 +165,28 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
             pass
         else:
             if _mostly_hangul(text):
-                return text, "cp949"
+                return text, "cp949", 0
+    # On short Western text charset-normalizer ties Windows-1252 with 1250, 1257 or DOS pages
+    # ("naïve" read as "naďve"); English legacy files are 1252 (as browsers read Latin-1).
+    if any(match.encoding == "cp1252" for match in matches):
+        return data.decode("cp1252"), "cp1252", 0
     best = matches.best()
     if best is None:
         raise InputError(
             f"cannot decode {path}: not UTF-8, CP949/EUC-KR or another recognised text encoding"
         )
-    return str(best), codecs.lookup(best.encoding).name.replace("_", "-")
+    return str(best), codecs.lookup(best.encoding).name.replace("_", "-"), 0
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str, int] | None:
+    """UTF-8 with U+FFFD for its bad bytes, when they are few beside its good non-ASCII
+    characters (UTF8_DAMAGE_SHARE); None when the text is rather in another encoding."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for char in text if "\udc80" <= char <= "\udcff")
+    good = sum(1 for char in text if char > "\x7f") - bad
+    if bad > UTF8_DAMAGE_SHARE * good:
+        return None
+    return data.decode("utf-8", errors="replace"), "utf-8", bad
 
 
 def _strict(data: bytes, encoding: str, path: Path) -> str:
@@ -159,6 +203,18 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:4096]
     controls = sum(1 for byte in head if byte in _BINARY_CONTROLS)
     return controls > len(head) // 10
+
+
+def _binary_share(text: str) -> float:
+    """Share of the first 4,096 characters that no text holds: controls other than whitespace
+    and escape, unassigned, private-use and surrogate code points."""
+    head = text[:4096]
+    odd = sum(
+        1
+        for char in head
+        if char not in "\t\n\r\f\x1b" and unicodedata.category(char) in _BINARY_CATEGORIES
+    )
+    return odd / len(head) if head else 0.0
 
 
 def _mostly_hangul(text: str) -> bool:

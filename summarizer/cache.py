@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sqlite3
 import threading
 import unicodedata
@@ -21,20 +20,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+# Re-exported: where the cache lives was decided here before it had a module of its own.
+from summarizer.cache_location import DEFAULT_CACHE_ENV as DEFAULT_CACHE_ENV
+from summarizer.cache_location import default_cache_path as default_cache_path
 from summarizer.cache_repair import drop_undecodable, is_undecodable
 from summarizer.cache_schema import UnusableFile, connect, message, now, transaction
 from summarizer.errors import CacheError
 from summarizer.fileio import write_atomic
 
-DEFAULT_CACHE_ENV = "SUMMARIZER_CACHE"
 _EXPORT_FIELDS = ("kind", "model", "fingerprint", "source", "output", "created")
 _CHUNK = 500  # source hashes per SELECT, well under SQLite's bound-variable limit
-
-
-def default_cache_path(outputs_dir: Path) -> Path:
-    """$SUMMARIZER_CACHE when set, else ``outputs_dir / "cache.sqlite"``."""
-    override = os.environ.get(DEFAULT_CACHE_ENV)
-    return Path(override).expanduser() if override else Path(outputs_dir) / "cache.sqlite"
 
 
 def normalize_source(text: str) -> str:
@@ -101,8 +96,12 @@ class Cache(_Closing):
     One cache may be used from several threads (a run segments articles in a background
     thread): every statement runs under one lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        """Open (or create) the cache at `path`. A damaged cache of ours is moved aside and
+        started afresh, unless `read_only` (for commands that only look): then it is an error,
+        as is a file that is not a cache of ours."""
         self.path = Path(path)
+        self.read_only = read_only
         self._lock = threading.RLock()
         self.warnings: list[str] = []
         self.on_warning: Callable[[str], None] | None = None
@@ -236,6 +235,8 @@ class Cache(_Closing):
             with self._errors():
                 return connect(self.path)
         except UnusableFile as exc:
+            if self.read_only:
+                raise
             self.warnings.append(self._move_aside(exc.reason))
         with self._errors():
             return connect(self.path)

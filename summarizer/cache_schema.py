@@ -55,8 +55,12 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+OUR_TABLES = frozenset({"_migrations", "entries"})
+
+
 class UnusableFile(CacheError):
-    """The file at the cache path is corrupt or another application's database."""
+    """The file at the cache path is a cache of ours, damaged: safe to move aside."""
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(message(path, f"it {reason}"))
@@ -78,7 +82,9 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def check_ours(conn: sqlite3.Connection, path: Path) -> None:
-    """Raise UnusableFile unless the file is empty or a sound database of ours."""
+    """Pass the file when it is empty or a sound database of ours; raise UnusableFile for a
+    damaged cache of ours (recognised by the application id in its SQLite header, or by its
+    tables), and a plain CacheError, which leaves the file alone, for anything else."""
     try:
         tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master")]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -86,13 +92,32 @@ def check_ours(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.OperationalError:
         raise  # I/O or permission trouble: not the file's fault, never move it
     except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT, SQLITE_NOTADB
-        raise UnusableFile(path, f"is corrupt ({exc})") from exc
+        if _header_is_ours(path):
+            raise UnusableFile(path, f"is corrupt ({exc})") from exc
+        raise _foreign(path, str(exc)) from exc
     if problems != ["ok"]:
         first = " ".join(problems[0].split())  # SQLite's report spans lines
-        raise UnusableFile(path, f"is corrupt (integrity check: {first})")
+        if app_id == APPLICATION_ID or set(tables) >= OUR_TABLES:
+            raise UnusableFile(path, f"is corrupt (integrity check: {first})")
+        raise _foreign(path, f"a damaged database: {first}")
     if tables and app_id != APPLICATION_ID:
         names = ", ".join(sorted(tables)[:5])
-        raise UnusableFile(path, f"is another application's database (tables: {names})")
+        raise _foreign(path, f"another application's database, tables: {names}")
+
+
+def _foreign(path: Path, detail: str) -> CacheError:
+    """A file that is not a cache of ours: an error that leaves it where and as it is."""
+    return CacheError(message(path, f"it is not a summarizer cache ({detail}); left as it is"))
+
+
+def _header_is_ours(path: Path) -> bool:
+    """The file starts with an SQLite header that carries our application id."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    return header.startswith(SQLITE_MAGIC) and header[68:72] == APPLICATION_ID.to_bytes(4, "big")
 
 
 def enable_wal(conn: sqlite3.Connection) -> None:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
 from summarizer.errors import ModelUnavailableError, UsageError
 from summarizer.fileio import exclusive, lock_file, replace_folder, staging_folder
 from summarizer.models import ModelSpec
+
+log = logging.getLogger("summarizer")
 
 # model_type values whose CTranslate2 loader exists and whose prompting our engines handle.
 SUPPORTED_MODEL_TYPES = frozenset(
@@ -118,6 +122,8 @@ def convert(spec: ModelSpec, models_dir: Path, compute_type: str, *, again: bool
     with exclusive(lock_file(models_dir, target.name)):
         if not again and _converted(target, source):  # converted while this one waited
             return target
+        began = time.perf_counter()
+        log.info("converting %s to CTranslate2 %s once, into %s…", spec.id, compute_type, target)
         with staging_folder(models_dir, target.name) as staging:
             try:
                 _converter(str(spec.path)).convert(
@@ -133,6 +139,7 @@ def convert(spec: ModelSpec, models_dir: Path, compute_type: str, *, again: bool
             record = {**source, "files": files}
             (staging / SOURCE_FILE).write_text(json.dumps(record, indent=2), encoding="utf-8")
             replace_folder(staging, target)
+        log.info("converted %s in %.0f s", spec.id, time.perf_counter() - began)
     return target
 
 

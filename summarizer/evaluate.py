@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError
+from summarizer.lines import split_lines
 from summarizer.prepare import NothingLeft
 from summarizer.scoring.metrics import MetricResult, TranslationMetric
 from summarizer.translate import Translator
@@ -62,7 +63,7 @@ class MTEvaluation:
 def read_lines(path: Path, limit: int | None = None, skip: int = 0) -> list[str]:
     """Lines `skip + 1` to `skip + limit` of a UTF-8 file (all after `skip` without a limit)."""
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        lines = split_lines(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -90,6 +91,16 @@ def read_test_set(
     if blank:
         raise InputError(f"{source}: line {blank[0]} is empty")
     return sources, references
+
+
+def read_document_ids(
+    documents: Path, source: Path, count: int, limit: int | None = None, skip: int = 0
+) -> list[str]:
+    """The document id of each of the `count` lines read from `source`."""
+    ids = read_lines(documents, limit, skip)
+    if len(ids) != count:
+        raise InputError(f"{documents} has {len(ids)} lines but {source} has {count}")
+    return ids
 
 
 def score(hypotheses: Sequence[str], references: Sequence[str]) -> dict[str, MetricResult]:
@@ -134,9 +145,7 @@ def evaluate_documents(
 ) -> MTEvaluation:
     """Translate the test set document by document through the pipeline, scored per line."""
     sources, references = read_test_set(source, reference, limit, skip)
-    ids = read_lines(documents, limit, skip)
-    if len(ids) != len(sources):
-        raise InputError(f"{documents} has {len(ids)} lines but {source} has {len(sources)}")
+    ids = read_document_ids(documents, source, len(sources), limit, skip)
     groups: dict[str, list[int]] = {}
     for index, doc in enumerate(ids):
         groups.setdefault(doc.split("\t")[0].strip(), []).append(index)

@@ -32,6 +32,7 @@ from summarizer.stages import Stage, build_summarizer, build_translator
 from summarizer.stream import ProgressSink, Silent, Stream
 from summarizer.summarize import Summarizer, Summary
 from summarizer.translate import Translator
+from summarizer.wording import count
 
 if TYPE_CHECKING:
     from summarizer.cache import Cache, NullCache
@@ -116,7 +117,14 @@ class Pipeline:
 
     def prepare(self, path: Path) -> Document:
         """Read, clean and segment one article (segmentation is cached too)."""
-        return prepare(path, self.cache, self.settings.max_article_chars)
+        document = prepare(path, self.cache, self.settings.max_article_chars)
+        replaced = document.article.replaced
+        if replaced and self.notify:
+            self.notify(
+                f"warning: {path}: {count(replaced, 'byte')} not valid "
+                f"{document.article.encoding}, read as U+FFFD (�)"
+            )
+        return document
 
     def translate(
         self, documents: Sequence[Document], progress: ProgressSink | None = None

@@ -54,13 +54,14 @@ _BOTH = ("summarization", "translation")
 _TABLE = (
     # name, hub id, tasks, download size, licence, published quality (or how to judge it)
     Preset("opus-mt-tc-big-ko-en", "Helsinki-NLP/opus-mt-tc-big-ko-en", _T, "0.5 GB", "cc-by-4.0",
-           "NTREX ko→en BLEU 26.1 chrF 54.6"),
+           "ko→en BLEU/chrF: NTREX-128 26.1/54.6, FLORES-200 devtest 27.7/56.6"),
     Preset("opus-mt-ko-en", "Helsinki-NLP/opus-mt-ko-en", _T, "0.3 GB", "apache-2.0",
-           "NTREX ko→en BLEU 19.4 chrF 48.0"),
+           "ko→en BLEU/chrF: FLORES-101 devtest 19.8/49.5 (no published NTREX-128)"),
     Preset("nllb-200-distilled-600M", "facebook/nllb-200-distilled-600M", _T, "2.5 GB",
-           "cc-by-nc-4.0", "200 languages; no ko→en score"),
+           "cc-by-nc-4.0",
+           "200 languages; ko→en BLEU/chrF: NTREX-128 24.6/52.8, FLORES-200 devtest 25.1/54.1"),
     Preset("m2m100_418M", "facebook/m2m100_418M", _T, "1.9 GB", "mit",
-           "100 languages; no ko→en score"),
+           "100 languages; ko→en BLEU/chrF: FLORES-200 devtest 20.6/50.6"),
     Preset("distilbart-cnn-12-6", "sshleifer/distilbart-cnn-12-6", _S, "1.2 GB", "apache-2.0",
            "CNN/DM R-2 21.26 R-L 30.59"),
     Preset("bart-large-cnn", "facebook/bart-large-cnn", _S, "1.6 GB", "mit",

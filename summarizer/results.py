@@ -150,6 +150,7 @@ class ArticleResult:
                 "path": str(self.path),
                 "stem": self.stem,
                 "encoding": doc.article.encoding,
+                **({"replaced_bytes": doc.article.replaced} if doc.article.replaced else {}),
                 "format": doc.article.format,
                 "language": doc.language,
                 "title": doc.cleaned.title,

@@ -2,8 +2,9 @@
 
 `summarizer regress` re-runs the pipeline over its outputs folder. Before it does, the settings
 each article's result.json records are checked against the settings of this run, without
-resolving or loading a model: the model asked for (preset, hub id or folder), the summary
-length, the decoding settings given, and the backend and compute type when given explicitly.
+resolving or loading a model: the model asked for (preset, hub id or folder; when none is
+named, the one a run would choose, see `summarizer.choice`), the summary length, the decoding
+settings given, and the backend and compute type when given explicitly.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from summarizer.choice import choose
 from summarizer.config import Settings
 from summarizer.models import hub_id_of
 from summarizer.outputs import RESULT_FILE, result_dirs
@@ -39,11 +41,12 @@ def differing_settings(
 def _wanted(settings: Settings) -> dict[str, dict[str, Any]]:
     """Per role, `role.field` -> the value asked for."""
     wanted: dict[str, dict[str, Any]] = {}
-    for role, ref, decoding in (
-        ("translator", settings.translator, settings.translator_decoding),
-        ("summarizer", settings.summarizer, settings.summarizer_decoding),
+    for role, task, ref, decoding in (
+        ("translator", "translation", settings.translator, settings.translator_decoding),
+        ("summarizer", "summarization", settings.summarizer, settings.summarizer_decoding),
     ):
-        fields: dict[str, Any] = {f"{role}.id": ref}
+        chosen = choose(task, ref, settings.models_dir).ref
+        fields: dict[str, Any] = {f"{role}.id": chosen}
         fields |= {f"{role}.decoding.{key}": value for key, value in decoding.items()}
         if settings.backend != "auto":
             fields[f"{role}.backend"] = settings.backend

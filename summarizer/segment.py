@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from importlib.metadata import version
 from typing import Any
 
 _FINAL = re.compile(r"[.!?。？！…]['\"’”」)]*$")
@@ -25,6 +24,8 @@ _CLAUSE_BREAK = re.compile(r"(?<=[,;:·…])\s+")
 
 def segmenter_id() -> str:
     """Identifies the segmentation rules and library version (part of cache fingerprints)."""
+    from importlib.metadata import version
+
     return f"kiwipiepy-{version('kiwipiepy')}/rules-2"
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -21,8 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from summarizer.errors import InputError
-from summarizer.outputs import append_index, article_dirs, write_article, write_index
+from summarizer.errors import CacheError, InputError, OutputError
+from summarizer.outputs import (
+    RESULT_FILE,
+    append_index,
+    article_dirs,
+    write_article,
+    write_index,
+)
 from summarizer.prefetch import prefetch
 from summarizer.results import (
     NOT_FINISHED,
@@ -33,12 +40,15 @@ from summarizer.results import (
 )
 from summarizer.stages import decode_computed, decode_summaries
 from summarizer.summarize import Summary, cached_summary
+from summarizer.timings import keep_computed_timings
 from summarizer.translate import Computed
+from summarizer.wording import count
 
 if TYPE_CHECKING:
     from summarizer.executors import Executor
     from summarizer.pipeline import Pipeline
 
+log = logging.getLogger("summarizer")
 WINDOW_SENTENCES = 512
 # The first window is small and each one doubles up to WINDOW_SENTENCES: the first articles
 # are written within seconds, later windows give the models large batches.
@@ -103,6 +113,7 @@ class Stream:
         self.written = written
         self.records: dict[Path, ArticleRecord] = {}
         self.dirs: dict[Path, str] = {}
+        self.translating = False
 
     def run(self, paths: Sequence[Path]) -> RunReport:
         began = time.perf_counter()
@@ -123,14 +134,23 @@ class Stream:
                 )
                 for group, payload in summarized:
                     self._finish(group, payload)
-        finally:
-            records = [
-                self.records.get(path) or ArticleRecord(path, path.stem, error=NOT_FINISHED)
-                for path in paths
-            ]
-            report = RunReport(records, time.perf_counter() - began, self.out_dir)
-            write_index(self.out_dir, records, self.dirs)
-            self.pipeline.cache.record_run(*report.cache_counts())
+        except BaseException:
+            # What stopped the run is the error to report: a full disk that also refuses the
+            # index (or the cache's run record) must not hide which file failed first.
+            with contextlib.suppress(OutputError, CacheError):
+                self._close(paths, began)
+            raise
+        return self._close(paths, began)
+
+    def _close(self, paths: Sequence[Path], began: float) -> RunReport:
+        """Write the index of every article (unfinished ones as such) and record the run."""
+        records = [
+            self.records.get(path) or ArticleRecord(path, path.stem, error=NOT_FINISHED)
+            for path in paths
+        ]
+        report = RunReport(records, time.perf_counter() - began, self.out_dir)
+        write_index(self.out_dir, records, self.dirs)
+        self.pipeline.cache.record_run(*report.cache_counts())
         return report
 
     def _windows(self, paths: Sequence[Path]) -> Iterator[Window]:
@@ -172,6 +192,13 @@ class Stream:
         unique = list(Counter(window.sources))
         window.found = self.pipeline.translator.lookup(unique)
         todo = [s for s in unique if s not in window.found]
+        if todo and not self.translating:
+            self.translating = True
+            log.info(
+                "translating the first window, %s of %s; each article is written once summarized",
+                count(len(todo), "new sentence"),
+                count(len(window.results), "article"),
+            )
         return window, json.dumps(todo, ensure_ascii=False) if todo else None
 
     def _store_batch(self, window: Window, payload: str) -> None:
@@ -232,7 +259,7 @@ class Stream:
                 self._record(ArticleRecord(result.path, result.stem, error=result.summary.error))
                 continue
             folder = self.dirs[result.path]
-            data = result.to_json()
+            data = keep_computed_timings(result.to_json(), self.out_dir / folder / RESULT_FILE)
             write_article(self.out_dir / folder, result, data)
             self._record(ArticleRecord.finished(result, data, folder))
             if self.written:

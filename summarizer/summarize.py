@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.checks import check_summary
 from summarizer.errors import ArticleError, UsageError
+from summarizer.markup import plain_text
 from summarizer.segment import pack, split_english, split_to_fit
 
 if TYPE_CHECKING:
@@ -224,7 +225,7 @@ class Summarizer:
     def trim(self, text: str) -> str:
         """At most `sentences` sentences and `words` words: cut at sentence ends, and at a word
         boundary when even the first sentence (or a text without sentence ends) is too long."""
-        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
+        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(plain_text(text).split()))
         kept = split_english(text)[: self.sentences]
         while len(kept) > 1 and len(" ".join(kept).split()) > self.words:
             kept.pop()
@@ -287,7 +288,7 @@ class Summarizer:
 
 
 def cached_summary(text: str, record: dict[str, Any] | None) -> Summary:
-    return Summary(text, cached=True, seconds=0.0, rounds=0, retried=record)
+    return Summary(plain_text(text), cached=True, seconds=0.0, rounds=0, retried=record)
 
 
 def _severe(summary: str, article: str) -> list[dict[str, str]]:

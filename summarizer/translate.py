@@ -27,6 +27,7 @@ from summarizer import fewshot
 from summarizer.checks import Flag, check_translations
 from summarizer.checks.adequacy import similarities
 from summarizer.errors import UsageError
+from summarizer.markup import plain_text
 from summarizer.segment import split_to_fit
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ class Translator:
     ) -> Translated:
         """Cached and computed translations aligned with `sources`, with their flags."""
         counts = Counter(sources)
-        texts = {**found, **computed.texts}
+        texts = {**{s: plain_text(t) for s, t in found.items()}, **computed.texts}
         records = {**self._retries(list(found)), **computed.retries}
         return Translated(
             texts=[texts[s] for s in sources],
@@ -214,9 +215,13 @@ class Translator:
         return done
 
     def _generate(self, batch: Sequence[_Piece], *, retry: bool = False) -> list[str]:
-        """Translations of the pieces. A retry uses beam search, except for few-shot base
-        models, which are asked again greedily with other examples: beam search over their
-        long example prefix costs several times a greedy pass on a CPU."""
+        """Translations of the pieces, as plain text (markup a model wrote removed)."""
+        return [plain_text(output) for output in self._replies(batch, retry=retry)]
+
+    def _replies(self, batch: Sequence[_Piece], *, retry: bool = False) -> list[str]:
+        """The model's replies. A retry uses beam search, except for few-shot base models,
+        which are asked again greedily with other examples: beam search over their long
+        example prefix costs several times a greedy pass on a CPU."""
         beams = RETRY_BEAMS if retry else None
         if self.chat:
             replies = self.model.engine.generate(

@@ -23,6 +23,11 @@ atexit.register(shutil.rmtree, os.environ["HF_HOME"], ignore_errors=True)
 # Converted models (CTranslate2) go to a temporary models folder, not the checkout's models/.
 os.environ["SUMMARIZER_MODELS_DIR"] = tempfile.mkdtemp(prefix="summarizer-tests-models-")
 atexit.register(shutil.rmtree, os.environ["SUMMARIZER_MODELS_DIR"], ignore_errors=True)
+# The shared per-user cache (summarizer.cache_location) goes to a temporary folder, never the
+# user's: XDG_CACHE_HOME here for the session, and a fresh one per test (`own_user_cache`).
+os.environ.pop("SUMMARIZER_CACHE", None)
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="summarizer-tests-xdg-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 # GGUF files joined from package slices go to a temporary folder, joined once per session.
 os.environ["SUMMARIZER_GGUF_CACHE"] = tempfile.mkdtemp(prefix="summarizer-tests-gguf-")
 atexit.register(shutil.rmtree, os.environ["SUMMARIZER_GGUF_CACHE"], ignore_errors=True)
@@ -42,6 +47,20 @@ from tiny_models import (  # noqa: E402
 def pytest_configure(config: pytest.Config) -> None:
     """MarianTokenizer warns on every load when the optional sacremoses is missing."""
     config.addinivalue_line("filterwarnings", "ignore:Recommended. pip install sacremoses")
+
+
+@pytest.fixture(autouse=True)
+def own_user_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test starts with an empty user cache of its own, as each had an empty outputs folder
+    when the cache lived there."""
+    from summarizer.cache_location import user_cache_file
+
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    assert user_cache_file().is_relative_to(folder), "the user cache must follow XDG_CACHE_HOME"
+    return user_cache_file()
 
 
 @pytest.fixture(scope="session")
@@ -102,7 +121,9 @@ def seeds_run(
     articles = root / "articles"
     shutil.copytree(SEEDS, articles, ignore=shutil.ignore_patterns("refs"))
     out = root / "outputs"
-    args = ["run", str(articles), "-o", str(out), "-t", str(tiny_marian), "-s", str(tiny_bart)]
+    cache = out / "cache.sqlite"
+    args = ["run", str(articles), "-o", str(out), "--cache", str(cache)]
+    args += ["-t", str(tiny_marian), "-s", str(tiny_bart)]
     first = CliRunner().invoke(app, args)
     second = CliRunner().invoke(app, args)
     return {"articles": articles, "out": out, "first": first, "second": second, "args": args}

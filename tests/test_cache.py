@@ -10,6 +10,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cache_helpers import child_env, rows
@@ -46,9 +47,30 @@ def path(tmp_path: Path) -> Path:
 # --- paths -------------------------------------------------------------------------------------
 
 
-def test_default_cache_path_is_in_outputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_the_default_cache_is_the_users_in_the_platform_cache_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv(DEFAULT_CACHE_ENV, raising=False)
-    assert default_cache_path(tmp_path / "outputs") == tmp_path / "outputs" / "cache.sqlite"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    shared = tmp_path / "xdg" / "summarizer" / "cache.sqlite"
+    assert default_cache_path(tmp_path / "outputs") == shared
+    assert default_cache_path(tmp_path / "elsewhere") == shared
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    from platformdirs import user_cache_path
+
+    expected = user_cache_path("summarizer", appauthor=False) / "cache.sqlite"
+    assert default_cache_path(tmp_path / "outputs") == expected
+
+
+def test_an_outputs_folder_cache_of_an_earlier_version_stays_in_use(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(DEFAULT_CACHE_ENV, raising=False)
+    old = tmp_path / "outputs" / "cache.sqlite"
+    with Cache(old) as cache:
+        cache.put_many("translation", "fp", "m", {"안녕": "hello"})
+    assert default_cache_path(tmp_path / "outputs") == old
+    assert default_cache_path(tmp_path / "other") != old
 
 
 def test_env_var_moves_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -164,33 +186,45 @@ def test_migrations_are_applied_once_and_additively(
 # --- corrupt and foreign files -----------------------------------------------------------------
 
 
-def test_random_bytes_are_moved_aside(path: Path) -> None:
-    garbage = random.Random(0).randbytes(10_000)
-    path.write_bytes(garbage)
-    with Cache(path) as cache:
-        [backup] = _backups(path)
-        assert cache.warnings == [
-            f"cache file {path} is corrupt (file is not a database); "
-            f"moved it to {backup} and started a fresh cache"
-        ]
-        cache.put_many("translation", "fp", "opus", {"하나": "one"})
-        assert cache.get_many("translation", "fp", ["하나"]) == {"하나": "one"}
-    assert backup.read_bytes() == garbage
-
-
-def test_another_apps_database_is_moved_aside(path: Path) -> None:
+def _another_apps_database(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE notes (body TEXT)")
     conn.execute("INSERT INTO notes VALUES ('keep me')")
     conn.commit()
     conn.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "detail"),
+    [
+        (lambda p: p.write_bytes(random.Random(0).randbytes(10_000)), "file is not a database"),
+        (lambda p: p.write_text("my notes\nsecond line\n" * 50), "file is not a database"),
+        (_another_apps_database, "another application's database, tables: notes"),
+    ],
+)
+def test_a_file_that_is_not_a_cache_is_left_alone(path: Path, make: Any, detail: str) -> None:
+    make(path)
+    before = path.read_bytes()
+    with pytest.raises(CacheError) as info:
+        Cache(path)
+    _assert_cache_error(info.value, path)
+    assert f"it is not a summarizer cache ({detail}); left as it is" in str(info.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_a_cache_of_ours_damaged_past_its_header_is_moved_aside(path: Path) -> None:
+    with Cache(path) as cache:
+        cache.put_many("translation", "fp", "opus", {f"문장 {i}": f"s {i}" for i in range(50)})
+    damaged = path.read_bytes()[:100] + random.Random(2).randbytes(8_000)
+    path.write_bytes(damaged)
     with Cache(path) as cache:
         [backup] = _backups(path)
-        assert len(cache.warnings) == 1
-        assert "another application's database (tables: notes)" in cache.warnings[0]
-        assert str(backup) in cache.warnings[0]
+        [warning] = cache.warnings
+        assert warning.startswith(f"cache file {path} is corrupt (")
+        assert warning.endswith(f"moved it to {backup} and started a fresh cache")
         assert cache.stats().total_entries == 0
-    assert rows(backup, "SELECT body FROM notes") == [("keep me",)]
+    assert backup.read_bytes() == damaged
 
 
 @pytest.mark.parametrize("page", [2, 3])  # one fails on read, one only in the integrity check

@@ -106,12 +106,17 @@ def test_missing_cache_is_a_clear_error_and_is_not_created(tmp_path: Path) -> No
     assert not (tmp_path / "x.jsonl").exists()
 
 
-def test_cache_defaults_like_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_defaults_like_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_user_cache: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv(DEFAULT_CACHE_ENV, raising=False)
-    fill(tmp_path / "outputs" / "cache.sqlite")
+    fill(own_user_cache)
     result = invoke("stats", "--json")
     assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["path"] == str(own_user_cache)
+    fill(tmp_path / "outputs" / "cache.sqlite")  # an earlier version's, in the default -o
+    result = invoke("stats", "--json")
     assert json.loads(result.stdout)["path"] == str(Path("outputs") / "cache.sqlite")
     moved = tmp_path / "elsewhere.sqlite"
     with Cache(moved) as cache:

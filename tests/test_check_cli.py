@@ -93,3 +93,36 @@ def test_a_finished_run_is_rechecked(tmp_path: Path) -> None:
     human = invoke(str(out))
     assert "bad segment 0: numbers:" in human.stdout
     assert "bad summary: summary support: not in the article: Reuters" in human.stdout
+
+
+def test_articles_that_cannot_be_checked_are_named(tmp_path: Path) -> None:
+    """A broken result.json is never skipped in silence: named, counted, exit 1."""
+    out = write_run(tmp_path / "outputs")
+    (out / "bad" / "result.json").write_text("{not json", encoding="utf-8")
+    odd = {"article": {"language": "ko"}, "segments": ["not an object"], "summary": "It grew."}
+    (out / "odd").mkdir()
+    (out / "odd" / "result.json").write_text(json.dumps(odd), encoding="utf-8")
+    with (out / "index.jsonl").open("a", encoding="utf-8") as index:
+        index.write(json.dumps({"stem": "odd", "ok": True, "dir": "odd"}) + "\n")
+        index.write(json.dumps({"stem": "lost", "ok": False, "error": "too long"}) + "\n")
+    result = invoke(str(out))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"bad: not checked: cannot read {out / 'bad' / 'result.json'}")
+    assert (
+        lines[1]
+        == f"odd: not checked: {out / 'odd' / 'result.json'} is not a result.json of this version"
+    )
+    assert lines[2] == "lost: not checked: too long"
+    assert lines[3] == "0 of 3 flagged; 3 articles not checked"
+    rows = json_lines(invoke(str(out), "--json").stdout)
+    assert [(r["article"], "not_checked" in r) for r in rows] == [
+        ("clean", False),
+        ("clean", False),
+        ("clean", False),
+        ("bad", True),
+        ("odd", True),
+        ("lost", True),
+    ]
+    assert CliRunner().invoke(app, ["report", str(out)]).exit_code == 0

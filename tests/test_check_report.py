@@ -113,3 +113,12 @@ def test_a_run_records_summary_flags(seeds_run: dict[str, Path]) -> None:
     for result in results:
         expected = check_summary(result["summary"], result["translation"])
         assert result["summary_flags"] == [f.to_json() for f in expected]
+
+
+def test_retried_summaries_are_counted_in_english() -> None:
+    from collections import Counter
+
+    from summarizer.report.flags import _retries_line
+
+    line = _retries_line(Counter({"summary": 2, "summary kept": 1, "sentence": 1}))
+    assert "1 sentence (0 kept the retry), 2 summaries (1 kept the retry)" in line

@@ -147,13 +147,21 @@ def test_help_is_fast_because_nothing_heavy_is_imported() -> None:
     code = (
         "import sys; from typer.testing import CliRunner; from summarizer.cli import app; "
         "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0; "
-        "heavy = [m for m in ('torch', 'transformers', 'ctranslate2', 'kiwipiepy', 'trafilatura') "
-        "if m in sys.modules]; print(heavy)"
+        "heavy = [m for m in ('torch', 'transformers', 'ctranslate2', 'kiwipiepy', 'trafilatura', "
+        "'sqlite3', 'summarizer.cache') if m in sys.modules]; print(heavy)"
     )
     output = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert output.strip() == "[]"
+
+
+def test_the_command_line_imports_no_package_metadata_before_it_is_needed() -> None:
+    code = "import sys, summarizer.cli; print('importlib.metadata' in sys.modules)"
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert output.strip() == "False"
 
 
 def test_every_command_documents_itself() -> None:

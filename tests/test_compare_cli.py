@@ -190,6 +190,26 @@ def test_significant_gate_refuses_an_old_baseline_without_translations() -> None
         judge(old, new, 0.02, gate="significant")
 
 
+def test_compare_prints_names_and_paths_as_text(tmp_path: Path) -> None:
+    """Brackets in a stem or folder are text, not Rich markup: nothing lost, no MarkupError."""
+    folder = tmp_path / "articles"
+    (folder / "refs").mkdir(parents=True)
+    for stem in ("[update] tesla", "[bold]x"):
+        sentences = [f"{stem} said on Monday that sales rose.", "Shares fell.", "Others wait."]
+        (folder / f"{stem}.txt").write_text(" ".join(sentences), encoding="utf-8")
+        (folder / "refs" / f"{stem}.summary.en.txt").write_text(sentences[0], encoding="utf-8")
+    outs = []
+    for n, name in ((1, "outA[bold]"), (2, "outB[/]x")):
+        out = tmp_path / name
+        result = invoke("run", str(folder), "-o", str(out), "-s", f"lead-{n}", "--no-cache")
+        assert result.exit_code == 0, result.output
+        outs.append(str(out))
+    result = CliRunner().invoke(app, ["compare", *outs, str(folder)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    for text in ("[update] tesla", "[bold]x", "outA[bold]", "outB[/]x"):
+        assert text in result.output
+
+
 def test_regress_after_adding_an_article_compares_the_shared_ones(corpus: Path) -> None:
     out = corpus.parent / "out"
     assert regress(corpus, out, "-s", "lead-2", "--update-baseline").exit_code == 0

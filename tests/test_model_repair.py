@@ -130,12 +130,12 @@ def test_an_embedded_preparation_with_cut_weights_is_prepared_again(
     gguf.write_bytes(b"GGUF")
     prepared: list[Path] = []
 
-    def dequantize(source: Path, out: Path) -> None:
+    def dequantize(source: Path, out: Path, *_args: object) -> None:
         prepared.append(out)
         for path in tiny_marian.iterdir():
             shutil.copy(path, out / path.name)
 
-    monkeypatch.setattr(embedded, "gguf_path", lambda _preset: gguf)
+    monkeypatch.setattr(embedded, "gguf_path", lambda _preset, _notify=None: gguf)
     monkeypatch.setattr(embedded, "dequantize", dequantize)
     models, notes = tmp_path / "models", []
     folder = embedded.prepare(preset, models, notes.append)

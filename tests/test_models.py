@@ -233,7 +233,7 @@ def test_list_info_and_rm(
     listing = cli("models", "list", "--models-dir", str(models))
     assert listing.exit_code == 0, listing.output
     rows = {line.split()[0]: line.split() for line in listing.output.splitlines() if line.strip()}
-    assert rows["opus-mt-ko-en"][1:7] == ["*", "0.3", "GB", "apache-2.0", "installed", "NTREX"]
+    assert rows["opus-mt-ko-en"][1:7] == ["*", "0.3", "GB", "apache-2.0", "installed", "ko→en"]
     assert rows["my-summarizer"][-2:] == ["installed", "hf"]
     assert rows["opus-mt-tc-big-ko-en"][1:3] == ["0.5", "GB"], "stronger, but not installed"
     assert "—" in rows["opus-mt-tc-big-ko-en"]

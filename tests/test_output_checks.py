@@ -6,6 +6,7 @@ import errno
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -60,7 +61,11 @@ def test_an_unwritable_outputs_folder_fails_before_work(
 
 
 def test_a_full_disk_mid_run_is_one_line_and_keeps_the_cache(
-    tmp_path: Path, tiny_marian: Path, tiny_bart: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    tiny_marian: Path,
+    tiny_bart: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    own_user_cache: Path,
 ) -> None:
     real = summarizer.outputs.write_atomic
 
@@ -86,9 +91,43 @@ def test_a_full_disk_mid_run_is_one_line_and_keeps_the_cache(
     lines = [line for line in result.output.splitlines() if "error" in line]
     assert lines == [f"error: cannot write {out / 'b' / 'summary.en.txt'}: No space left on device"]
     assert "Traceback" not in result.output
-    conn = sqlite3.connect(out / "cache.sqlite")
+    conn = sqlite3.connect(own_user_cache)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert conn.execute("SELECT COUNT(*) FROM entries WHERE kind = 'summary'").fetchone()[0] >= 1
     conn.close()
     index = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
     assert [(e["stem"], e["ok"]) for e in index] == [("a", True), ("b", False)]
+
+
+def test_a_disk_that_fills_names_the_file_whose_write_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From b's result.json on nothing can be written (the index neither): the error names
+    result.json, the write that failed first, not the index written on the way out."""
+    real_write, real_open = summarizer.outputs.write_atomic, Path.open
+    full: list[Path] = []
+
+    def write(path: Path, text: str) -> None:
+        if full or (path.parent.name == "b" and path.name == "result.json"):
+            full.append(path)
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real_write(path, text)
+
+    def open_(path: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if full and "a" in mode:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(summarizer.outputs, "write_atomic", write)
+    monkeypatch.setattr(Path, "open", open_)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for stem in "abc":
+        text = f"The council of town {stem} met on Monday. It approved a new budget. Work starts."
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(out), "-s", "lead-1"])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if "error" in line]
+    assert lines == [f"error: cannot write {out / 'b' / 'result.json'}: No space left on device"]
+    assert full[-1] == out / "index.jsonl", "the index was tried too, and failed"

@@ -63,8 +63,8 @@ def test_an_english_article_is_saved_as_english_with_no_cache_count(
     assert result.exit_code == 0, result.output
     assert (out / "en" / "source.en.txt").read_text(encoding="utf-8").startswith("The council")
     assert not (out / "en" / "source.ko.txt").exists()
-    [row] = [line for line in result.stdout.splitlines() if line.strip().startswith("│ en ")]
-    assert "0/" not in row and "–" in row
+    [row] = [line for line in result.stdout.splitlines() if line.startswith("en: ")]
+    assert "0/" not in row and "cached –" in row
     _, tree = report_of(out)
     index_row = tree.by_id("articles").all("tbody")[0].all("tr")[0]
     assert index_row.all("td")[5].text() == "–"

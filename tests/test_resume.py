@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -181,7 +182,9 @@ def models(
 # --- killed runs -------------------------------------------------------------------------------
 
 
-def test_sigint_mid_translation_keeps_finished_batches(tmp_path: Path, models: list[str]) -> None:
+def test_sigint_mid_translation_keeps_finished_batches(
+    tmp_path: Path, models: list[str], own_user_cache: Path
+) -> None:
     articles = seeds_copy(tmp_path)
     # Three more copies of each seed, every line numbered so that each sentence is new:
     # translation lasts long enough that the interrupt lands in it even when this test
@@ -191,7 +194,7 @@ def test_sigint_mid_translation_keeps_finished_batches(tmp_path: Path, models: l
         for copy in range(1, 4):
             numbered = [f"{line} ({copy}번)" if line.strip() else line for line in lines]
             (articles / f"{copy}{seed.name}").write_text("\n".join(numbered), encoding="utf-8")
-    out, cache = tmp_path / "out", tmp_path / "out" / "cache.sqlite"
+    out, cache = tmp_path / "out", own_user_cache
     args = [*run_args(articles, out, models), "--batch-size", "4"]
     process = start(args, tmp_path / "first")
     wait_until(lambda: translation_rows(cache) > 0, process)
@@ -216,10 +219,10 @@ def test_sigint_mid_translation_keeps_finished_batches(tmp_path: Path, models: l
 
 
 def test_sigkill_after_the_first_article_leaves_whole_files_and_resumes(
-    tmp_path: Path, models: list[str]
+    tmp_path: Path, models: list[str], own_user_cache: Path
 ) -> None:
     articles = seeds_copy(tmp_path)
-    out, cache = tmp_path / "out", tmp_path / "out" / "cache.sqlite"
+    out, cache = tmp_path / "out", own_user_cache
     args = [*run_args(articles, out, models), "--batch-size", "4"]
     process = start(args, tmp_path / "first")
     wait_until(lambda: any(out.glob("*/result.json")), process)
@@ -281,13 +284,14 @@ def small(tmp_path: Path, models: list[str]) -> dict[str, Any]:
 
 
 def table_rows(output: str) -> dict[str, list[str]]:
-    """Rows of the run's final table by article stem."""
-    rows = {}
-    for line in output.splitlines():
-        cells = [cell.strip() for cell in line.split("│")[1:-1]]
-        if cells and cells[0] in {Path(name).stem for name in SMALL_ARTICLES}:
-            rows[cells[0]] = cells
-    return rows
+    """The run's final lines by article stem (one per article, as in a log): stem, sentences,
+    characters, seconds, cached, flags."""
+    line = re.compile(
+        r"(\S+): (\d+) sentences, (\d+) characters, ([\d.]+) s, cached (.+?), flags (.+?) \| "
+    )
+    stems = {Path(name).stem for name in SMALL_ARTICLES}
+    found = (line.match(text) for text in output.splitlines())
+    return {m[1]: list(m.groups()) for m in found if m and m[1] in stems}
 
 
 def test_cache_counts_in_table_and_result_json(small: dict[str, Any]) -> None:
@@ -317,8 +321,8 @@ def test_no_cache_writes_no_cache_file(small: dict[str, Any], tmp_path: Path) ->
     assert all(r["cache"]["translation_hits"] == 0 for r in results.values())
 
 
-def test_refresh_recomputes_and_overwrites(small: dict[str, Any]) -> None:
-    cache = small["out"] / "cache.sqlite"
+def test_refresh_recomputes_and_overwrites(small: dict[str, Any], own_user_cache: Path) -> None:
+    cache = own_user_cache
     assert invoke(small["args"]).exit_code == 0
     conn = sqlite3.connect(cache)
     with conn:
@@ -355,9 +359,12 @@ def test_environment_variable_moves_the_cache(small: dict[str, Any], tmp_path: P
 
 
 def test_corrupt_cache_is_moved_aside_and_the_run_continues(small: dict[str, Any]) -> None:
+    """A cache of ours (its SQLite header says so) damaged past the header."""
     cache = small["out"] / "cache.sqlite"
     cache.parent.mkdir(parents=True)
-    garbage = b"this is not a database\n" * 300
+    with Cache(cache) as store:
+        store.put_many("summary", "fp", "model", {"article": "summary"})
+    garbage = cache.read_bytes()[:100] + b"this is not a database\n" * 300
     cache.write_bytes(garbage)
     result = invoke(small["args"])
     assert result.exit_code == 0, result.output

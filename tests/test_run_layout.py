@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from summarizer.cli import app
@@ -45,7 +46,8 @@ def test_articles_named_like_the_run_files_get_their_own_folders(
         assert entry["ok"], entry
         assert (out / str(entry["dir"]) / "result.json").is_file()
     assert (out / "index.jsonl").is_file() and (out / "report.html").is_file()
-    assert (out / "cache.sqlite").is_file()
+    assert entries["cache.sqlite"]["dir"] == "cache.sqlite~article"
+    assert not (out / "cache.sqlite").exists(), "the cache is the user's, not the folder's"
 
 
 def test_two_input_folders_into_one_outputs_folder_are_both_indexed(
@@ -113,6 +115,28 @@ def test_markup_and_escape_sequences_in_names_are_printed_as_text(
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output
     assert "[b]" in result.output and "\\x1b" in result.output, result.output
+
+
+def test_the_final_table_is_one_line_per_article_in_a_log_and_a_table_on_a_terminal(
+    tmp_path: Path, tiny_marian: Path, tiny_bart: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from summarizer.cli import pipeline_commands
+
+    folder = folder_of(tmp_path / "in", "a.txt", "b.txt")
+    logged = run(folder, tmp_path / "log", (tiny_marian, tiny_bart))
+    assert logged.exit_code == 0, logged.output
+    lines = [line for line in logged.stdout.splitlines() if line.startswith(("a: ", "b: "))]
+    assert len(lines) == 2, logged.stdout
+    assert all(" sentences, " in line and " | " in line for line in lines)
+    assert "│" not in logged.stdout
+
+    terminal = Console(force_terminal=True, width=100)
+    monkeypatch.setattr(pipeline_commands, "console", terminal)
+    boxed = run(folder, tmp_path / "tty", (tiny_marian, tiny_bart))
+    assert boxed.exit_code == 0, boxed.output
+    assert any(line.startswith("│ a ") for line in boxed.stdout.splitlines()), boxed.stdout
 
 
 def test_two_input_folders_with_the_same_stem_keep_both_articles(

@@ -68,7 +68,8 @@ def test_score_output_is_short_uniform_and_says_what_it_ignores(
     first = sorted(articles.glob("*.txt"))[0]
     first.rename(first.with_suffix(".md"))  # scored like `run` reads it
     args = ("score", str(articles), "-o", str(workspace["out"]))
-    rows = list(csv.reader(io.StringIO(invoke(*args, "--csv").stdout)))
+    as_csv = invoke(*args, "--csv")
+    rows = list(csv.reader(io.StringIO(as_csv.stdout)))
     assert rows[1][0] == first.stem and len(rows) == 7
     numbers = [cell for row in rows[1:] for cell in row[1:] if cell]
     assert numbers and all(re.fullmatch(r"\d+\.\d{6}", cell) for cell in numbers), numbers
@@ -79,9 +80,24 @@ def test_score_output_is_short_uniform_and_says_what_it_ignores(
     assert "translator=" in models and "sha256:" in models and "num_beams" not in models
     full = json.loads(invoke(*args, "--json").stdout)["signature"]["models"]
     assert any(key.endswith("decoding.num_beams") for key in full)
-    warning = " ".join(table.stderr.split())
+    warning = " ".join(as_csv.stderr.split())
     assert "Korean reference summaries (.summary.ko.txt) of 1 article ignored" in warning
     assert "004_1b2b9625ca6c8abe" in warning and "summary.ko.txt" in warning
+
+
+def test_ignored_korean_references_are_mentioned_once_per_outputs_folder(
+    workspace: dict[str, Path],
+) -> None:
+    args = ("score", str(workspace["articles"]), "-o", str(workspace["out"]))
+    first = " ".join(invoke(*args).stderr.split())
+    assert "summary.ko.txt" in first and "to score one, save it as" in first
+    assert "summary.ko.txt" not in invoke(*args).stderr
+    assert "summary.ko.txt" not in invoke(*args, "--json").stderr
+    korean = workspace["articles"] / "refs" / "004_1b2b9625ca6c8abe.summary.ko.txt"
+    stem = sorted(p.stem for p in workspace["articles"].glob("*.txt"))[0]
+    korean.with_name(f"{stem}.summary.ko.txt").write_text("요약.", encoding="utf-8")
+    again = " ".join(invoke(*args).stderr.split())
+    assert "of 2 articles ignored" in again, "said again when another article has one"
 
 
 def regress(workspace: dict[str, Path], tiny: tuple[Path, Path], *extra: str) -> Any:
@@ -188,7 +204,7 @@ def test_eval_mt_rejects_misaligned_files(tmp_path: Path, tiny_marian: Path) -> 
     src.write_text("테슬라 주가가 급등했다.\n엔비디아\n", encoding="utf-8")
     ref.write_text("Tesla rose.\n", encoding="utf-8")
     result = invoke("eval-mt", str(src), str(ref), "-t", str(tiny_marian), "--no-cache")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "sentence-aligned" in result.output
 
 

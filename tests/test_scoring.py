@@ -455,9 +455,9 @@ def test_score_outputs_refs_dir_and_mixed_models(tmp_path: Path) -> None:
 
 
 def test_score_outputs_user_errors(corpus: Path, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="does not exist"):
+    with pytest.raises(UsageError, match="does not exist"):
         score_outputs(tmp_path / "nope", corpus / "articles")
-    with pytest.raises(InputError, match="no articles"):
+    with pytest.raises(UsageError, match="no articles"):
         score_outputs(corpus / "outputs", corpus / "outputs")
     write(corpus / "outputs" / "a" / "result.json", "{not json")
     with pytest.raises(InputError, match="not valid JSON"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from summarizer.checks.korean_numbers import UNITS
-from summarizer.checks.quantity import Kind, Quantity
+from summarizer.checks.quantity import LATIN_AFTER, Kind, Quantity, glued_before
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
@@ -22,8 +22,6 @@ _FIGURE = re.compile(
     r"|(?P<short>bn|mn|mln|tn|m|b|k)\b)?",
     re.IGNORECASE,
 )
-_LATIN_BEFORE = re.compile(r"[A-Za-z]-?$")
-_LATIN_AFTER = re.compile(r"^[A-Za-z]+")
 _SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "x"}
 _ONES = [
     "zero",
@@ -118,9 +116,8 @@ def _figures(text: str) -> list[Quantity]:
             number *= _SCALES[match["scale"].casefold()]
         elif match["short"] and (match["currency"] or match["short"].casefold() != "m"):
             number *= _SHORT_SCALES[match["short"].casefold()]
-        before = text[: match.start("number")]
-        after = _LATIN_AFTER.match(text[match.end("number") :])
-        glued = _LATIN_BEFORE.search(before) or (
+        after = LATIN_AFTER.match(text, match.end("number"))
+        glued = glued_before(text, match.start("number")) or (
             after and not match["scale"] and not match["short"] and _not_suffix(after.group())
         )
         text_of = match.group().strip()

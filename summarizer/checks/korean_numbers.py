@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.checks.quantity import Kind, Quantity
+from summarizer.checks.quantity import LATIN_AFTER, Kind, Quantity, glued_before
 
 _SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
 _BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12}
@@ -19,9 +19,6 @@ _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _GROUP = rf"{_NUMBER}(?:[십백천](?:{_NUMBER}[십백천]?)*)?"
 _FIGURE = re.compile(rf"{_GROUP}(?:[만억조](?:\s?{_GROUP}[만억조]?)*)?")
 _PIECE = re.compile(rf"{_NUMBER}|[십백천만억조일이삼사오육칠팔구]")
-# A figure glued to Latin letters is part of a name (H100, G7, 5G), unless they are a unit.
-_LATIN_BEFORE = re.compile(r"[A-Za-z]-?$")
-_LATIN_AFTER = re.compile(r"^[A-Za-z]+")
 UNITS = {
     "km",
     "kg",
@@ -64,11 +61,10 @@ def korean_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, figures first, then numerals in words and weaker hints."""
     found = []
     for match in _FIGURE.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
-        unit = _LATIN_AFTER.match(after)
-        glued = _LATIN_BEFORE.search(before) or (unit and unit.group() not in UNITS)
+        unit = LATIN_AFTER.match(text, match.end())
+        glued = glued_before(text, match.start()) or (unit and unit.group() not in UNITS)
         # One of a thing is as often 'a', 'an' or 'the' in English (1주일 → a week, 1위 → top).
-        single = match.group() == "1" and _COUNTER.match(after) is not None
+        single = match.group() == "1" and _COUNTER.match(text, match.end()) is not None
         kind = Kind.HINT if glued or single else Kind.FIGURE
         found.append(Quantity(_value(match.group()), match.group(), kind))
     for match in _SINO_WORD.finditer(text):

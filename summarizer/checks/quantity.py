@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from enum import Enum
 
 # How far a rounded figure may lie from the exact one (2,814 → 약 3,000 is 6.6% off).
 ROUNDING = 0.1
+# A figure glued to Latin letters is part of a name (H100, G7, 5G), unless they are a unit.
+LATIN_AFTER = re.compile(r"[A-Za-z]+")
+"""Letters right after a figure: use as LATIN_AFTER.match(text, end), which reads no further."""
+_LATIN_BEFORE = re.compile(r"[A-Za-z]-?$")
+
+
+def glued_before(text: str, start: int) -> bool:
+    """A Latin letter (and maybe a hyphen) ends `text[:start]` (H100, G-7). Looks at the last
+    three characters only ('$' also matches before a final newline), not the whole start."""
+    return _LATIN_BEFORE.search(text, max(0, start - 3), start) is not None
 
 
 class Kind(Enum):

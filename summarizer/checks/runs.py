@@ -10,6 +10,7 @@ from typing import Any
 
 from summarizer.checks import Flag, check_summary, check_translations
 from summarizer.errors import InputError, UsageError
+from summarizer.lines import split_lines
 
 
 @dataclass(frozen=True)
@@ -52,20 +53,24 @@ def flag_counts(result: Mapping[str, Any]) -> tuple[int, bool]:
     return segments, any(c.flags for c in checked if c.index is None)
 
 
-def check_outputs(folder: Path) -> list[Checked]:
-    """Re-check every finished article of a `summarizer run` outputs folder."""
+def check_outputs(folder: Path) -> tuple[list[Checked], list[tuple[str, str]]]:
+    """Re-check every finished article of a `summarizer run` outputs folder; also returns
+    the articles that could not be checked, each with why (failed in the run, or a result.json
+    that is missing, unreadable or not of this version)."""
     from summarizer.report import read_outputs
 
     try:
         outputs = read_outputs(folder)
     except InputError as exc:
         raise UsageError(str(exc)) from exc
-    return [
-        checked
+    checked = [
+        item
         for entry in outputs.entries
         if entry.result is not None
-        for checked in check_result(entry.result, entry.stem)
+        for item in check_result(entry.result, entry.stem)
     ]
+    unchecked = [(entry.stem, str(entry.error)) for entry in outputs.entries if not entry.result]
+    return checked, unchecked
 
 
 def check_files(source: Path, target: Path) -> list[Checked]:
@@ -86,7 +91,7 @@ def tally(checked: Iterable[Checked]) -> Counter[str]:
 
 def _lines(path: Path) -> Sequence[str]:
     try:
-        return path.read_bytes().decode("utf-8").splitlines()
+        return split_lines(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except IsADirectoryError:

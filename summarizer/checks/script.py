@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+from collections import Counter
 
 from summarizer.checks.flag import Flag
+from summarizer.checks.similarity import similarity
 
 # Share of letters that may be Hangul before a translation counts as (partly) untranslated:
 # a Korean name quoted on purpose in an English sentence stays well below the lower bound.
@@ -67,7 +68,9 @@ def _normalised(text: str) -> str:
 
 def _similarity(a: str, b: str) -> float:
     """How alike two texts are (difflib's ratio), cut short when even its cheap upper bound
-    (shared characters, whatever their order) is below the copy threshold."""
-    matcher = SequenceMatcher(None, _normalised(a), _normalised(b), autojunk=False)
-    bound = matcher.quick_ratio()
-    return bound if bound < COPIED_SIMILARITY else matcher.ratio()
+    (shared characters, whatever their order: difflib's quick_ratio) is below the copy
+    threshold."""
+    a, b = _normalised(a), _normalised(b)
+    total = len(a) + len(b)
+    bound = 2 * (Counter(a) & Counter(b)).total() / total if total else 1.0
+    return bound if bound < COPIED_SIMILARITY else similarity(a, b)

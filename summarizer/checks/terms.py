@@ -11,6 +11,10 @@ _TERM = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-&'.][A-Za-z0-9]+)*")
 _SCALE_SUFFIXES = {"bn", "mn", "tn"}
 _CAPITALISED = re.compile(r"[A-Z][\w&'-]*")
 _GLUE_WORDS = {"of", "the", "and", "for", "de"}
+# A maximal run of these is a word of the folded text: the same bounds as the pattern's
+# (?<![a-z0-9]) and (?![a-z0-9]).
+_WORD = re.compile(r"[a-z0-9]+")
+LONGEST_ACRONYM = 12
 
 
 def latin_terms(text: str) -> list[str]:
@@ -29,26 +33,52 @@ def contains_term(text: str, term: str) -> bool:
 
     An acronym also counts as present when it is spelt out: 'EU' in 'the European Union'.
     """
-    pattern = r"(?<![a-z0-9])" + re.escape(_folded(term)) + r"s?(?![a-z0-9])"
-    if re.search(pattern, _folded(text)):
-        return True
-    return term.isupper() and term.isalpha() and term in _acronyms(text)
+    return _Text(text).contains(term)
 
 
 def check_terms(source: str, target: str) -> list[Flag]:
-    missing = [t for t in latin_terms(source) if not contains_term(target, t)]
+    text = _Text(target)
+    missing = [t for t in latin_terms(source) if not text.contains(t)]
     if missing:
         return [Flag("latin terms", "missing: " + ", ".join(missing))]
     return []
 
 
+class _Text:
+    """A text to look terms up in, folded once; its words and acronyms gathered when first
+    needed, so that many terms cost one pass over a long text, not one each."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = _folded(text)
+        self._words: set[str] | None = None
+        self._acronyms: set[str] | None = None
+
+    def contains(self, term: str) -> bool:
+        key = _folded(term)
+        if _WORD.fullmatch(key):  # the usual term: a lookup among the text's words
+            if self._words is None:
+                self._words = set(_WORD.findall(self.folded))
+            found = key in self._words or key + "s" in self._words
+        else:  # AT&T, Coca-Cola: the pattern itself
+            found = bool(
+                re.search(r"(?<![a-z0-9])" + re.escape(key) + r"s?(?![a-z0-9])", self.folded)
+            )
+        if found or not (term.isupper() and term.isalpha()):
+            return found
+        if self._acronyms is None:
+            self._acronyms = _acronyms(self.text)
+        return term in self._acronyms
+
+
 def _acronyms(text: str) -> set[str]:
-    """Initials of every run of capitalised words: 'Aviation Safety Network' → ASN, SN, …"""
+    """Initials of every run of capitalised words: 'Aviation Safety Network' → ASN, SN, …
+    (up to LONGEST_ACRONYM letters)."""
     found: set[str] = set()
     initials: list[str] = []
     for word in re.findall(r"[\w&'-]+", text):
         if _CAPITALISED.fullmatch(word):
-            initials.append(word[0])
+            initials = [*initials[1 - LONGEST_ACRONYM :], word[0]]
             found.update("".join(initials[i:]) for i in range(len(initials)))
         elif word not in _GLUE_WORDS:
             initials = []

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
-from summarizer.cli.common import CacheOption, console, friendly, open_cache
+from summarizer.cli.common import CACHE_HELP, CacheOption, console, friendly, open_cache
 from summarizer.cli.pipeline_commands import DEFAULT_OUT
 from summarizer.errors import CacheError, UsageError
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 cache_app = typer.Typer(
     help=(
         "The SQLite cache of translations, summaries and sentence splits that lets re-runs skip "
-        "finished work [env SUMMARIZER_CACHE; default outputs/cache.sqlite]."
+        f"finished work [env SUMMARIZER_CACHE; default {CACHE_HELP}]."
     ),
     no_args_is_help=True,
 )
@@ -38,9 +38,9 @@ def stats(
 ) -> None:
     """Entries by kind and model, size on disk and the hit rate of the last run.
 
-    Example: `summarizer cache stats --cache outputs/cache.sqlite`
+    Example: `summarizer cache stats --cache elsewhere/cache.sqlite`
     """
-    with _open(cache) as store:
+    with _open(cache, read_only=True) as store:
         found = store.stats()
     if as_json:
         sys.stdout.write(json.dumps(stats_json(found), ensure_ascii=False, indent=2) + "\n")
@@ -93,7 +93,7 @@ def export(
 
     Example: `summarizer cache export memory.jsonl`
     """
-    with _open(cache) as store:
+    with _open(cache, read_only=True) as store:
         count = store.export(file)
     console.print(
         f"exported {_entries(count)} to {escape(str(file))}", highlight=False, soft_wrap=True
@@ -124,8 +124,9 @@ def stats_json(found: CacheStats) -> dict[str, Any]:
     }
 
 
-def _open(path: Path | None) -> Cache:
-    """The existing cache at PATH (or the default one); never creates an empty one."""
+def _open(path: Path | None, read_only: bool = False) -> Cache:
+    """The existing cache at PATH (or the default one); never creates an empty one, and when
+    `read_only` never moves a damaged one aside."""
     from summarizer.cache import default_cache_path
 
     target = path or default_cache_path(DEFAULT_OUT)
@@ -134,7 +135,7 @@ def _open(path: Path | None) -> Cache:
             f"no cache at {target}: run `summarizer run` first, or pass --cache PATH "
             "(or set SUMMARIZER_CACHE) to name another cache file"
         )
-    return open_cache(target, False, DEFAULT_OUT)
+    return open_cache(target, False, DEFAULT_OUT, read_only=read_only)
 
 
 def _interactive() -> bool:

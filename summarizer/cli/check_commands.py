@@ -38,16 +38,20 @@ def check(
     line-aligned files (`summarizer check --source ko.txt --target en.txt`). Prints each flag
     with its reason; `--json` prints one object per line, `{"index": N, "flags": [...]}` (N
     counts from 0; a run's lines also name the "article", and its summary has "summary": true
-    instead of an index). Exit 0 when nothing is flagged, 1 when something is, 2 on usage
-    errors.
+    instead of an index). An article of the run that cannot be checked (it failed, or its
+    result.json is unreadable or not of this version) is named on stderr, and in `--json` as
+    `{"article": ..., "not_checked": why}`. Exit 0 when everything was checked and nothing is
+    flagged, 1 when something is flagged or could not be checked, 2 on usage errors.
     """
     from summarizer.checks.runs import check_files, check_outputs, tally
     from summarizer.errors import UsageError
+    from summarizer.wording import count
 
     if outputs is not None and (source or target):
         raise UsageError("give either OUTPUTS or --source and --target, not both")
+    unchecked: list[tuple[str, str]] = []
     if outputs is not None:
-        checked = check_outputs(outputs)
+        checked, unchecked = check_outputs(outputs)
     elif source and target:
         checked = check_files(source, target)
     else:
@@ -58,14 +62,19 @@ def check(
         else:
             for flag in item.flags:
                 typer.echo(f"{item.place}: {flag.check}: {flag.detail}")
+    for stem, why in unchecked:
+        if as_json:
+            typer.echo(json.dumps({"article": stem, "not_checked": why}, ensure_ascii=False))
+        errors.print(f"{stem}: not checked: {why}", highlight=False, markup=False, soft_wrap=True)
     flagged = sum(1 for item in checked if item.flags)
     counts = ", ".join(f"{name} {count}" for name, count in tally(checked).most_common())
+    missed = f"; {count(len(unchecked), 'article')} not checked" if unchecked else ""
     errors.print(
-        f"{flagged} of {len(checked)} flagged" + (f" ({counts})" if counts else ""),
+        f"{flagged} of {len(checked)} flagged" + (f" ({counts})" if counts else "") + missed,
         highlight=False,
         markup=False,
     )
-    if flagged:
+    if flagged or unchecked:
         raise typer.Exit(1)
 
 

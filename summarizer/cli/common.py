@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
+from summarizer.cache_location import shown_path, user_cache_file
 from summarizer.errors import SummarizerError, Terminated
 
 P = ParamSpec("P")
@@ -106,10 +108,14 @@ ThreadsOption = Annotated[
         min=1,
     ),
 ]
+CACHE_HELP = (
+    f"one per user, shared by all runs: {shown_path(user_cache_file())} (an outputs folder "
+    "holding a cache.sqlite of an earlier version keeps using it)"
+)
 CacheOption = Annotated[
     Path | None,
     typer.Option(
-        help="Cache database [env SUMMARIZER_CACHE; default outputs/cache.sqlite].",
+        help=f"Cache database [env SUMMARIZER_CACHE; default {CACHE_HELP}].",
         show_default=False,
     ),
 ]
@@ -135,6 +141,7 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
 
 @contextmanager
 def reported_errors() -> Iterator[None]:
+    show_progress_notes()
     try:
         with _sigterm_as_interrupt():
             yield
@@ -192,6 +199,21 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+class _Notes(logging.Handler):
+    """The library's progress notes (loading or converting a model, the first window), each
+    one line on stderr like any notice, on a terminal and in a log."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        notice(record.getMessage())
+
+
+def show_progress_notes() -> None:
+    library = logging.getLogger("summarizer")
+    if not any(isinstance(handler, _Notes) for handler in library.handlers):
+        library.addHandler(_Notes(logging.INFO))
+        library.setLevel(logging.INFO)
 
 
 def plain(text: str) -> str:
@@ -292,13 +314,22 @@ def check_input(path: Path, max_chars: int, *, folder: bool = False) -> None:
         raise UsageError(f"no articles (.txt, .md, .html) found in {path}")
 
 
-def open_cache(path: Path | None, disabled: bool, out_dir: Path) -> Any:
-    """The cache named on the command line, the environment's, or out_dir/cache.sqlite."""
-    from summarizer.cache import Cache, NullCache, default_cache_path
+def open_cache(path: Path | None, disabled: bool, out_dir: Path, *, read_only: bool = False) -> Any:
+    """The cache named on the command line, the environment's, out_dir's own from an earlier
+    version, or the user's shared one (`read_only`: for commands that only look, which never
+    move a damaged cache aside)."""
+    from summarizer.cache import Cache, NullCache
+    from summarizer.cache_location import default_cache_path, folder_cache
 
     if disabled:
         return NullCache()
-    cache = Cache(path or default_cache_path(out_dir))
+    target = path or default_cache_path(out_dir)
+    if path is None and target == folder_cache(out_dir):
+        notice(
+            f"cache: {target}, left in the outputs folder by an earlier version; move it to "
+            f"{user_cache_file()} (if none is there yet) to share it with every outputs folder"
+        )
+    cache = Cache(target, read_only=read_only)
     for warning in cache.warnings:
         print_warning(warning)
     cache.on_warning = print_warning

@@ -76,12 +76,16 @@ def _print(result: RunComparison, alpha: float) -> None:
 
     sides = (("A", result.out_a, result.report_a), ("B", result.out_b, result.report_b))
     for side, out, report in sides:
-        signature = report.signature.format().replace("\n", "\n  ")
-        console.print(f"[bold]{side}[/] {out}\n  {signature}", highlight=False, soft_wrap=True)
+        signature = "\n  ".join(plain(line) for line in report.signature.format().split("\n"))
+        console.print(
+            f"[bold]{side}[/] {plain(str(out))}\n  {signature}",
+            highlight=False,
+            soft_wrap=True,
+        )
     diffs = result.comparison.signature_diffs
     console.print(f"differs ({len(diffs)}):" if diffs else "same signature", highlight=False)
     for diff in diffs:
-        console.print(f"  {diff}", highlight=False, soft_wrap=True)
+        console.print(f"  {plain(str(diff))}", highlight=False, soft_wrap=True)
     print_significance(result.comparison, "A", "B", alpha)
     winners = result.winners()
     metrics = [c.metric for c in result.comparison.changes if c.scope == "(mean)"]
@@ -93,7 +97,7 @@ def _print(result: RunComparison, alpha: float) -> None:
     deltas = {(c.scope, c.metric): c.delta for c in result.comparison.changes}
     for stem, winner in winners.items():
         cells = [deltas.get((stem, m)) for m in metrics]
-        table.add_row(stem, *("–" if d is None else f"{d:+.4f}" for d in cells), winner)
+        table.add_row(plain(stem), *("–" if d is None else f"{d:+.4f}" for d in cells), winner)
     console.print(table)
     counts = {side: sum(1 for w in winners.values() if w == side) for side in ("A", "B", "tie")}
     console.print(

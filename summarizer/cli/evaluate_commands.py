@@ -85,8 +85,13 @@ def eval_mt(
     """
     from summarizer.cli.pipeline_commands import DEFAULT_OUT
     from summarizer.cli.progress import count_progress
-    from summarizer.errors import UsageError
-    from summarizer.evaluate import evaluate_documents, evaluate_mt, read_lines
+    from summarizer.errors import InputError, UsageError
+    from summarizer.evaluate import (
+        evaluate_documents,
+        evaluate_mt,
+        read_document_ids,
+        read_test_set,
+    )
     from summarizer.pipeline import Pipeline
 
     if mode is EvalMode.document and documents is None:
@@ -101,7 +106,12 @@ def eval_mt(
         batch_size=batch_size,
         compute_type=compute_type,
     )
-    total = len(read_lines(source, limit, skip))
+    try:
+        total = len(read_test_set(source, reference, limit, skip)[0])
+        if mode is EvalMode.document and documents is not None:
+            read_document_ids(documents, source, total, limit, skip)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
     specs = prepare_models(settings, ["translation"])
     with open_cache(cache, no_cache, DEFAULT_OUT) as store, count_progress("lines") as sink:
         sink.stage("translating", total)

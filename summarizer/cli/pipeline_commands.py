@@ -280,6 +280,39 @@ def _flagged_count(results: list[ArticleResult] | list[ArticleRecord]) -> str:
 
 
 def _print_report(report: RunReport) -> None:
+    """A table on a terminal; in a log (CI, `| tee`, a file) one line per article, since a
+    table squeezed into 80 columns wraps each summary over many lines."""
+    if console.is_terminal:
+        _print_table(report)
+    else:
+        for record in report.results:
+            console.print(_article_line(record), highlight=False, soft_wrap=True)
+    done = len(report.results) - len(report.failed)
+    console.print(
+        f"{done} done, {len(report.failed)} failed in {report.seconds:.1f} s "
+        f"(cached: sentences translated earlier / total, +S = summary from cache; "
+        f"flags: sentences flagged, +S = summary flagged, see `summarizer check`)",
+        highlight=False,
+    )
+
+
+def _article_line(record: ArticleRecord) -> str:
+    """`stem: 14 sentences, 3210 characters, 0.81 s, cached 12/14 +S, flags – | summary…`"""
+    if not record.ok:
+        return f"{plain(record.stem)}: [red]failed: {plain(record.error or 'not finished')}[/]"
+    return (
+        f"{plain(record.stem)}: {record.sentences} sentences, {record.characters} characters, "
+        f"{record.seconds:.2f} s, cached {_cached_cell(record)}, flags {_flags_cell(record)} | "
+        + plain(_shorten(record.summary, PREVIEW_CHARS))
+    )
+
+
+def _cached_cell(record: ArticleRecord) -> str:
+    cached = f"{record.translation_hits}/{record.sentences}" if record.translated else "–"
+    return cached + (" +S" if record.summary_cached else "")
+
+
+def _print_table(report: RunReport) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(report.results)} articles → {plain(str(report.out_dir))}/")
@@ -298,28 +331,16 @@ def _print_report(report: RunReport) -> None:
             error = plain(record.error or "not finished")
             table.add_row(plain(record.stem), "", "", "", "", "", f"[red]failed: {error}[/]")
             continue
-        summary = record.summary
-        preview = _shorten(summary, PREVIEW_CHARS)
-        cached = f"{record.translation_hits}/{record.sentences}" if record.translated else "–"
-        if record.summary_cached:
-            cached += " +S"
         table.add_row(
             plain(record.stem),
             str(record.sentences),
             str(record.characters),
             f"{record.seconds:.2f}",
-            cached,
+            _cached_cell(record),
             _flags_cell(record),
-            plain(preview),
+            plain(_shorten(record.summary, PREVIEW_CHARS)),
         )
     console.print(table)
-    done = len(report.results) - len(report.failed)
-    console.print(
-        f"{done} done, {len(report.failed)} failed in {report.seconds:.1f} s "
-        f"(cached: sentences translated earlier / total, +S = summary from cache; "
-        f"flags: sentences flagged, +S = summary flagged, see `summarizer check`)",
-        highlight=False,
-    )
 
 
 def _flags_cell(record: ArticleRecord) -> str:

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from summarizer.pipeline import ArticleRecord
 
 
+ESTIMATE_AFTER = 3
+"""Finished articles before the time left is estimated."""
+
+
 class RichProgress:
     """Shows the pipeline's stages as rich progress bars."""
 
@@ -52,16 +56,26 @@ class LineProgress:
     def article(self, record: ArticleRecord) -> None:
         self.advance(1)
         spent = time.perf_counter() - self.began
-        left = spent / self.done * (self.total - self.done)
         what = (
             f"{record.sentences} sentences in {record.seconds:.2f} s"
             if record.ok
             else f"failed: {record.error}"
         )
+        eta = eta_text(spent, self.done, self.total)
         errors.print(
-            f"[{self.done}/{self.total}] {plain(record.stem)}: {plain(what)} (eta {left:.0f} s)",
+            f"[{self.done}/{self.total}] {plain(record.stem)}: {plain(what)} ({eta})",
             highlight=False,
         )
+
+
+def eta_text(spent: float, done: int, total: int) -> str:
+    """`eta 95 s`, or `eta estimating` until ESTIMATE_AFTER articles are done: the first ones
+    carry the models' loading and a small first window, and say little about the rest."""
+    if done >= total:
+        return "eta 0 s"
+    if done < ESTIMATE_AFTER:
+        return "eta estimating"
+    return f"eta {spent / done * (total - done):.0f} s"
 
 
 @contextmanager
@@ -79,17 +93,27 @@ def progress_bar() -> Progress:
         BarColumn,
         MofNCompleteColumn,
         Progress,
+        Task,
         TextColumn,
         TimeElapsedColumn,
         TimeRemainingColumn,
     )
+    from rich.text import Text
+
+    class TimeLeft(TimeRemainingColumn):
+        """Rich's time left, `estimating` until ESTIMATE_AFTER are done."""
+
+        def render(self, task: Task) -> Text:
+            if task.completed < ESTIMATE_AFTER and not task.finished:
+                return Text("estimating", style="progress.remaining")
+            return super().render(task)
 
     return Progress(
         TextColumn("{task.description:<12}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TimeRemainingColumn(),
+        TimeLeft(),
         console=errors,
         transient=False,
     )

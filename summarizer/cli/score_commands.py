@@ -85,6 +85,7 @@ def score(
     if as_json and as_csv:
         raise UsageError("--json and --csv cannot be combined; choose one")
     _check_refs(refs)
+    said = _ignored_before(out)
     report = save_scores(out, folder, refs)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
@@ -92,7 +93,7 @@ def score(
         typer.echo(scores_csv(report), nl=False)
     else:
         print_scores(report)
-    _warn_ignored(report)
+    _warn_ignored(report, said)
 
 
 @friendly
@@ -209,13 +210,14 @@ def regress(
         run_report = pipeline.run(folder, out, sink)
     for failed in run_report.failed:
         errors.print(f"[red]failed:[/] {plain(f'{failed.stem}: {failed.error}')}", highlight=False)
+    said = _ignored_before(out)
     current = save_scores(out, folder, refs)
     if old is None:
         write_baseline(baseline, current)
         print_scores(current)
         console.print(f"wrote baseline {baseline}", highlight=False, soft_wrap=True)
         return
-    _warn_ignored(current)
+    _warn_ignored(current, said)
     verdict = judge(old, current, limits, allow_signature_change, gate, alpha, paired_test)
     record = {"baseline": old.to_dict(), "current": current.to_dict()}
     record["comparison"] = verdict.comparison.to_dict()
@@ -262,17 +264,30 @@ def _tolerances(default: float, overrides: list[str]) -> dict[str, float]:
     return tolerances(limits)
 
 
-def _warn_ignored(report: ScoreReport) -> None:
-    """Korean reference summaries score only a Korean summary, which the pipeline never writes."""
+def _ignored_before(out: Path) -> set[str]:
+    """The articles whose Korean references an earlier scoring of OUT already said it ignored."""
+    from summarizer.report import SCORES_FILE
+
+    try:
+        earlier = json.loads((out / SCORES_FILE).read_text(encoding="utf-8"))
+        return {str(stem) for stem in earlier["korean_refs_ignored"]}
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        return set()
+
+
+def _warn_ignored(report: ScoreReport, said: set[str]) -> None:
+    """Korean reference summaries score only a Korean summary, which the pipeline never writes;
+    said once per outputs folder (again only when more articles have them)."""
     from summarizer.wording import count
 
     stems = report.korean_refs_ignored
-    if stems:
+    if stems and not set(stems) <= said:
         print_warning(
             f"Korean reference summaries (.summary.ko.txt) of {count(len(stems), 'article')} "
             f"ignored ({', '.join(stems[:3])}{', …' if len(stems) > 3 else ''}): they score "
-            "only a Korean summary saved as OUT/<stem>/summary.ko.txt; the pipeline writes "
-            "English summaries, scored against .summary.en.txt"
+            "only a Korean summary, which the pipeline does not write; to score one, save it as "
+            "OUT/<stem>/summary.ko.txt. English summaries are scored against .summary.en.txt. "
+            "Said once for this outputs folder"
         )
 
 

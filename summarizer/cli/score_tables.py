@@ -67,11 +67,12 @@ def print_comparison(verdict: Verdict, baseline: Path) -> None:
     if comparison.signature_diffs:
         style = "yellow" if allowed else "red"
         console.print(
-            f"[{style}]the baseline {baseline} was produced with different settings:[/]",
+            f"[{style}]the baseline {plain(str(baseline))} was produced with different "
+            "settings:[/]",
             highlight=False,
         )
         for diff in comparison.signature_diffs:
-            console.print(f"  {diff}", highlight=False, soft_wrap=True)
+            console.print(f"  {plain(str(diff))}", highlight=False, soft_wrap=True)
         if not allowed:
             console.print(
                 "not comparing; pass --allow-signature-change to compare anyway, or "
@@ -108,7 +109,7 @@ def print_comparison(verdict: Verdict, baseline: Path) -> None:
     console.print(
         f"{outcome}: {len(comparison.regressions)} regressions{significant}, "
         f"{len(comparison.improvements)} improvements, {len(comparison.unchanged)} unchanged "
-        f"against {baseline} (gate: {verdict.gate})",
+        f"against {plain(str(baseline))} (gate: {verdict.gate})",
         highlight=False,
         soft_wrap=True,
     )
@@ -146,7 +147,7 @@ def print_significance(comparison: Comparison, first: str, second: str, alpha: f
     console.print(table)
     _print_left_out(comparison, first, second)
     for metric, why in comparison.significance.untested.items():
-        console.print(f"[dim]not tested: {metric}: {why}[/]", highlight=False)
+        console.print(f"[dim]not tested: {plain(f'{metric}: {why}')}[/]", highlight=False)
     few = sorted({test.articles for test in tests.values() if not test.resolvable(alpha)})
     if few:
         from summarizer.scoring.significance import min_articles

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import logging
+import time
 from collections.abc import Sequence
 from typing import Any, Literal, Protocol
 
@@ -26,6 +28,8 @@ BACKENDS: dict[str, str] = {
 }
 
 _FALLBACK_MAX_NEW_TOKENS = 256
+log = logging.getLogger("summarizer")
+ROLES = {"translation": "translator", "summarization": "summarizer"}
 
 
 class Engine(Protocol):
@@ -91,6 +95,9 @@ class Model:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            began = time.perf_counter()
+            role = ROLES[self.task]
+            log.info("loading the %s %s (%s)…", role, self.spec.id, self.backend)
             module, _, name = BACKENDS[self.backend].partition(":")
             engine_class = getattr(importlib.import_module(module), name)
             extra = {"compute_type": self.compute_type} if self.compute_type else {}
@@ -104,6 +111,7 @@ class Model:
             except Exception as exc:  # transformers, tokenizers and torch raise any type
                 raise load_failure(self.spec.path, exc) from exc
             self._engine = Interruptible(engine)
+            log.info("%s loaded in %.1f s", role, time.perf_counter() - began)
         return self._engine
 
     def describe(self) -> dict[str, Any]:

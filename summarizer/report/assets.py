@@ -152,8 +152,16 @@ POLICY = (
 )
 
 
+# Bidirectional controls in a name or a model's output could make text display in another
+# order than it is read in; the page shows none.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+_BIDI_CONTROLS |= dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
+
+
 def html_page(title: str, body: str) -> str:
-    """A whole page: the policy, the style sheet, `body` (already escaped) and the script."""
+    """A whole page: the policy, the style sheet, `body` (already escaped) and the script,
+    without bidirectional controls."""
+    title, body = title.translate(_BIDI_CONTROLS), body.translate(_BIDI_CONTROLS)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

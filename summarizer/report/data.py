@@ -97,10 +97,20 @@ def _entry(number: int, row: Mapping[str, Any], folder: Path) -> Entry:
         result = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return Entry(number, stem, stem, None, f"cannot read {path}: {exc}")
-    if not isinstance(result, dict) or not isinstance(result.get("segments"), list):
+    if not _is_result(result):
         return Entry(number, stem, stem, None, f"{path} is not a result.json of this version")
     title = (result.get("article") or {}).get("title") or row.get("title") or stem
     return Entry(number, stem, str(title), result, None)
+
+
+def _is_result(data: Any) -> bool:
+    """The shape every reader of result.json relies on: an object whose `segments` is a list of
+    objects and whose `article`, where present, is an object."""
+    if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
+        return False
+    return all(isinstance(s, dict) for s in data["segments"]) and isinstance(
+        data.get("article", {}), dict
+    )
 
 
 def _read_json(path: Path, notes: list[str]) -> Any:

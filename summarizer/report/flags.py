@@ -14,6 +14,7 @@ from html import escape
 from typing import Any, NamedTuple, Protocol
 
 from summarizer.checks import CHECKS, Flag, check_summary, check_translations
+from summarizer.wording import count
 
 
 class FlaggedEntry(Protocol):
@@ -91,9 +92,8 @@ def _retry_cell(record: Mapping[str, Any] | None) -> str:
 
 def _retries_line(counts: Counter[str]) -> str:
     parts = [
-        f"{counts[what]} {what}{'s' if counts[what] != 1 else ''} "
-        f"({counts[f'{what} kept']} kept the retry)"
-        for what in ("sentence", "summary")
+        f"{count(counts[what], what, plural)} ({counts[f'{what} kept']} kept the retry)"
+        for what, plural in (("sentence", "sentences"), ("summary", "summaries"))
         if counts[what]
     ]
     if not parts:
@@ -107,10 +107,9 @@ def _retries_line(counts: Counter[str]) -> str:
 def _places_line(places: Counter[str]) -> str:
     """Like "97 sentences and 1 summary": places flagged, as the command line counts them (a
     sentence with two flags is one sentence, and two rows of the table)."""
-    plural = {"sentence": "sentences", "summary": "summaries"}
     parts = [
-        f"{places[what]} {what if places[what] == 1 else plural[what]}"
-        for what in plural
+        count(places[what], what, plural)
+        for what, plural in (("sentence", "sentences"), ("summary", "summaries"))
         if places[what]
     ]
     return " and ".join(parts)

@@ -250,9 +250,16 @@ def _work(entry: Entry) -> str:
         if translated(entry)
         else "not translated (English)"
     )
+    rerun = times.get("this_run_s")
     text = (
         f"Time: {times.get('total_s', 0.0):.2f} s ({stages}"
         + (f", {count(int(rounds), 'summary round')}" if rounds else "")
-        + f"). Cache: {translations}; summary {summary}."
+        + ")"
+        + (
+            f", in the run that computed it; {rerun:.2f} s in the last run"
+            if rerun is not None
+            else ""
+        )
+        + f". Cache: {translations}; summary {summary}."
     )
     return f'<p class="meta work">{escape(text)}</p>'

@@ -14,7 +14,6 @@ Sentence splitting for ROUGE-Lsum (which rouge-score expects as newline-separate
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -153,6 +152,8 @@ class Rouge:
         return MetricResult(scores, self.signature(counts.pop() if len(counts) == 1 else "var"))
 
     def signature(self, nrefs: int | str) -> MetricSignature:
+        import importlib.metadata
+
         version = importlib.metadata.version("rouge-score")
         if self.lang == "en":
             tok, stem, split = "default", "porter", ENGLISH_RULE

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from summarizer.errors import InputError
+from summarizer.errors import InputError, UsageError
 from summarizer.marked import plain_translation
 from summarizer.outputs import result_dirs
 from summarizer.scoring.metrics import (
@@ -113,6 +113,7 @@ class ScoreReport:
             "means": {key: self.means[key].to_dict() for key in self.metrics},
             "articles": [article.to_dict() for article in self.articles],
             "unscored": [{"stem": u.stem, "reason": u.reason} for u in self.unscored],
+            "korean_refs_ignored": self.korean_refs_ignored,
         }
 
     @classmethod
@@ -140,12 +141,12 @@ def score_outputs(
     """Score every article of `articles_dir` that has both outputs and matching references."""
     for folder, what in ((outputs_dir, "outputs"), (articles_dir, "articles")):
         if not folder.is_dir():
-            raise InputError(f"{what} folder {folder} does not exist")
+            raise UsageError(f"{what} folder {folder} does not exist")
     from summarizer.pipeline import run_inputs
 
     articles = run_inputs(articles_dir, outputs_dir)
     if not articles:
-        raise InputError(f"no articles (.txt, .md, .html) in {articles_dir}")
+        raise UsageError(f"no articles (.txt, .md, .html) in {articles_dir}")
 
     scorer = _Scorer()
     rows: list[ArticleScores] = []
