@@ -14,13 +14,14 @@ import argparse
 import json
 import random
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from benchmarks import workload
-from benchmarks.corruptions import CORRUPTIONS
-from summarizer.checks import TRANSLATION_CHECKS, Flag, check_translation
+from benchmarks.corruptions import CORRUPTIONS, Maker, invented_content
+from summarizer.checks import TRANSLATION_CHECKS, Flag, check_translations
 
 DEVELOPMENT_DOCUMENTS = 60
 SEED = 11
@@ -28,13 +29,17 @@ SEED = 11
 
 def lines() -> tuple[list[str], list[str], list[bool]]:
     """Korean lines, English lines, and whether each line belongs to the development slice."""
+    sources, targets, documents = numbered_lines()
+    return sources, targets, [number < DEVELOPMENT_DOCUMENTS for number in documents]
+
+
+def numbered_lines() -> tuple[list[str], list[str], list[int]]:
+    """Korean lines, English lines, and the number of each line's document (from 0)."""
     korean, english = workload.documents("ko"), workload.documents("en")
     sources = [line for doc in korean for line in doc.lines]
     targets = [line for doc in english for line in doc.lines]
-    development = [
-        number < DEVELOPMENT_DOCUMENTS for number, doc in enumerate(korean) for _ in doc.lines
-    ]
-    return sources, targets, development
+    documents = [number for number, doc in enumerate(korean) for _ in doc.lines]
+    return sources, targets, documents
 
 
 def share(part: int, whole: int) -> str:
@@ -61,17 +66,21 @@ def detection(
     targets: Sequence[str],
     clean: Sequence[list[Flag]],
     development: Sequence[bool],
+    corruptions: dict[str, Maker],
 ) -> dict[str, dict[str, Any]]:
     rng = random.Random(SEED)
     table: dict[str, dict[str, Any]] = {}
-    for kind, corrupt in CORRUPTIONS.items():
+    for kind, corrupt in corruptions.items():
         caught = {"all": [0, 0], "held out": [0, 0]}
         by_check: Counter[str] = Counter()
-        for i, (source, target) in enumerate(zip(sources, targets, strict=True)):
-            corrupted = corrupt(source, target, rng)
-            if corrupted is None or corrupted == target:
-                continue
-            new = set(check_translation(source, corrupted)) - set(clean[i])
+        made = [
+            (i, corrupted)
+            for i, (source, target) in enumerate(zip(sources, targets, strict=True))
+            if (corrupted := corrupt(source, target, rng)) is not None and corrupted != target
+        ]
+        checked = check_translations([sources[i] for i, _ in made], [c for _, c in made])
+        for (i, _), flags in zip(made, checked, strict=True):
+            new = set(flags) - set(clean[i])
             by_check.update({f.check for f in new})
             for name in ("all", "held out") if not development[i] else ("all",):
                 caught[name][0] += bool(new)
@@ -104,18 +113,45 @@ def print_tables(alarms: dict[str, Any], found: dict[str, dict[str, Any]]) -> No
         )
 
 
+def _cost(sources: list[str], targets: list[str]) -> dict[str, float]:
+    """Seconds each new check takes on all lines (the adequacy check with an empty cache,
+    encoding in batches), and all checks together once the encodings are cached."""
+    from summarizer.checks.adequacy import similarities
+    from summarizer.checks.names import check_names
+
+    seconds = {}
+    for what, work in (
+        ("adequacy", lambda: similarities(sources, targets)),
+        ("invented name", lambda: list(map(check_names, sources, targets))),
+        ("all checks, encodings cached", lambda: check_translations(sources, targets)),
+    ):
+        began = time.perf_counter()
+        work()
+        seconds[what] = time.perf_counter() - began
+    return seconds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.checks", description=__doc__)
     parser.parse_args(argv)
     if not (workload.NTREX / workload.KOREAN_FILE).is_file():
         print(f"needs NTREX-128 in {workload.NTREX}", file=sys.stderr)
         return 2
-    sources, targets, development = lines()
-    clean = [check_translation(s, t) for s, t in zip(sources, targets, strict=True)]
+    sources, targets, documents = numbered_lines()
+    development = [number < DEVELOPMENT_DOCUMENTS for number in documents]
+    seconds = _cost(sources, targets)
+    clean = check_translations(sources, targets)
     alarms = false_alarms(clean, development)
-    found = detection(sources, targets, clean, development)
+    corruptions = {**CORRUPTIONS, **invented_content(sources, targets, documents)}
+    found = detection(sources, targets, clean, development, corruptions)
     print_tables(alarms, found)
-    print(json.dumps({"false_alarms": alarms, "detection": found}, ensure_ascii=False))
+    per = {what: f"{1000 * s / len(sources):.1f} s" for what, s in seconds.items()}
+    print(f"\nSeconds per 1,000 lines (of {len(sources):,}): {per}")
+    print(
+        json.dumps(
+            {"false_alarms": alarms, "detection": found, "seconds": seconds}, ensure_ascii=False
+        )
+    )
     return 0
 
 

@@ -110,3 +110,56 @@ CORRUPTIONS: dict[str, Maker] = {
     "phrase looped": loop_phrase,
     "source copied": copy_source,
 }
+
+
+def invented_content(
+    sources: list[str], targets: list[str], documents: list[int]
+) -> dict[str, Maker]:
+    """Corruptions that need the corpus, each a piece of invented content: a sentence from
+    another document, a name (person, company, place) from another document, another country.
+    Names are those the names check finds in the English and grounds in the Korean."""
+    from babel import Locale
+
+    from summarizer.checks.names import english_names, grounded
+
+    document = {target: number for number, target in zip(documents, targets, strict=True)}
+    countries = sorted(
+        {n for c, n in Locale("en").territories.items() if c.isalpha() and " " not in n}
+    )
+    names = [
+        (number, name)
+        for source, target, number in zip(sources, targets, documents, strict=True)
+        for name in english_names(target)
+        if name not in countries and grounded(source, name)
+    ]
+
+    def other_document(target: str, rng: random.Random) -> int:
+        return rng.choice([i for i, t in enumerate(targets) if documents[i] != document[target]])
+
+    def swap_sentence(source: str, target: str, rng: random.Random) -> str | None:
+        sentences = _SENTENCE_END.split(target)
+        donor = _SENTENCE_END.split(targets[other_document(target, rng)])
+        sentences[rng.randrange(len(sentences))] = rng.choice(donor)
+        return " ".join(sentences)
+
+    def swap_name(source: str, target: str, rng: random.Random) -> str | None:
+        own = [n for n in english_names(target) if n not in countries and grounded(source, n)]
+        if not own:
+            return None
+        name = rng.choice(own)
+        strangers = [n for d, n in names if d != document[target] and n not in target]
+        return target.replace(name, rng.choice(strangers), 1)
+
+    def swap_country(source: str, target: str, rng: random.Random) -> str | None:
+        found = [c for c in countries if re.search(rf"\b{re.escape(c)}\b", target)]
+        if not found:
+            return None
+        country = rng.choice(found)
+        other = rng.choice([c for c in countries if c not in target])
+        return re.sub(rf"\b{re.escape(country)}\b", other, target, count=1)
+
+    return {
+        "sentence from another document": swap_sentence,
+        "name from another document": swap_name,
+        "country replaced": swap_country,
+    }

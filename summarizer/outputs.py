@@ -92,7 +92,7 @@ def write_article(folder: Path, result: ArticleResult, data: dict[str, Any]) -> 
     assert result.document is not None and result.summary is not None
     files = (
         (f"source.{result.document.language}.txt", result.document.source_text),
-        (TRANSLATION_FILE, result.translation),
+        (TRANSLATION_FILE, result.translation_markdown),
         (SUMMARY_FILE, result.summary.text),
         (RESULT_FILE, json.dumps(data, ensure_ascii=False, indent=2)),
     )

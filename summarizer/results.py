@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from summarizer.articles import Article
 from summarizer.boilerplate import CleanArticle
 from summarizer.checks import Flag, check_summary
+from summarizer.marked import marked_translation
 from summarizer.segment import segmenter_id
 from summarizer.summarize import Summary
 
@@ -84,6 +85,18 @@ class ArticleResult:
     @property
     def translation(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def translation_markdown(self) -> str:
+        """translation.en.md: the translation with its still-flagged sentences marked."""
+        assert self.document is not None
+        if not self.translated:
+            return self.translation
+        paragraphs, position = [], 0
+        for sentences in self.document.sentences:
+            paragraphs.append(self.translations[position : position + len(sentences)])
+            position += len(sentences)
+        return marked_translation(paragraphs, self.translation_flags)
 
     def flags_at(self, position: int) -> list[Flag]:
         return self.translation_flags[position] if self.translated else []

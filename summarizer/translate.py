@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarizer import fewshot
-from summarizer.checks import Flag, check_translation
+from summarizer.checks import Flag, check_translations
+from summarizer.checks.adequacy import similarities
 from summarizer.errors import UsageError
 from summarizer.markup import plain_text
 from summarizer.segment import split_to_fit
@@ -114,10 +115,11 @@ class Translator:
 
     @property
     def fingerprint(self) -> str:
-        """The model's fingerprint, the prompt's for prompted LMs, and the retry rule's."""
+        """The model's fingerprint, the prompt's for prompted LMs, and the retry rule's (qe: the
+        adequacy score breaks ties between attempts)."""
         if self.completion:
-            return f"{self.model.fingerprint}/retry-examples/fewshot-{fewshot.fingerprint()}"
-        base = f"{self.model.fingerprint}/retry-b{RETRY_BEAMS}"
+            return f"{self.model.fingerprint}/retry-examples-qe/fewshot-{fewshot.fingerprint()}"
+        base = f"{self.model.fingerprint}/retry-b{RETRY_BEAMS}-qe"
         if not self.chat:
             return base
         prompt = f"{TRANSLATE_SYSTEM}\n{{segment}}/first-line"
@@ -164,7 +166,7 @@ class Translator:
             texts=[texts[s] for s in sources],
             cached=[s not in computed.texts for s in sources],
             seconds=[computed.seconds.get(s, 0.0) / counts[s] for s in sources],
-            flags=[check_translation(s, texts[s]) for s in sources],
+            flags=check_translations(sources, [texts[s] for s in sources]),
             retries=[json.loads(records[s]) if s in records else None for s in sources],
         )
 
@@ -235,25 +237,34 @@ class Translator:
         return self.model.engine.generate([p.text for p in batch], num_beams=beams)
 
     def _retry_flagged(self, batch: Sequence[_Piece]) -> None:
-        """Ask again for flagged pieces; keep whichever attempt has fewer flags (ties: the
-        first), and record the other one with both attempts' flags."""
-        flagged = [(p, check_translation(p.text, p.output or "")) for p in batch]
-        flagged = [(p, flags) for p, flags in flagged if flags]
+        """Ask again for flagged pieces; keep the attempt with fewer flags and, as many, the one
+        the adequacy check scores higher (ties: the first); record the other one with both
+        attempts' flags and scores."""
+        texts = [p.text for p in batch]
+        checked = check_translations(texts, [p.output or "" for p in batch])
+        flagged = [(p, flags) for p, flags in zip(batch, checked, strict=True) if flags]
         if not flagged:
             return
         again = self._generate([p for p, _ in flagged], retry=True)
+        sources = [p.text for p, _ in flagged]
+        firsts = [p.output or "" for p, _ in flagged]
+        rechecked = check_translations(sources, again)
+        first_scores = similarities(sources, firsts)
+        retry_scores = similarities(sources, again)
         how = "other examples, greedy" if self.completion else f"beam {RETRY_BEAMS}"
-        for (piece, flags), output in zip(flagged, again, strict=True):
-            new_flags = check_translation(piece.text, output)
+        for (piece, flags), output, new_flags, first_score, retry_score in zip(
+            flagged, again, rechecked, first_scores, retry_scores, strict=True
+        ):
+            better = (len(new_flags), -retry_score) < (len(flags), -first_score)
             first = piece.output or ""
-            kept = output if len(new_flags) < len(flags) else first
-            other, other_flags = (first, flags) if kept == output else (output, new_flags)
-            piece.output = kept
+            piece.output = output if better else first
+            other, other_flags = (first, flags) if better else (output, new_flags)
             piece.retry = {
                 "how": how,
-                "kept": "retry" if kept == output else "first",
+                "kept": "retry" if better else "first",
                 "other": other,
                 "other_flags": [f.to_json() for f in other_flags],
+                "scores": {"first": round(first_score, 4), "retry": round(retry_score, 4)},
             }
 
     def _pieces(self, todo: list[str]) -> list[_Piece]:

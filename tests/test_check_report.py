@@ -19,11 +19,26 @@ def test_report_lists_flags_with_a_filter(tmp_path: Path) -> None:
     page = (out / "report.html").read_text(encoding="utf-8")
     section = page[page.index('<section id="flags">') :]
     section = section[: section.index("</section>")]
-    assert "Flags (2)" in section
+    assert "Flags (1 sentence and 1 summary)" in section
     assert 'data-check="numbers"' in section and "$5 trillion is not in the source" in section
     assert 'data-check="summary support"' in section and "not in the article: Reuters" in section
     assert '<option value="numbers">numbers (1)</option>' in section
     assert "clean" not in section.split("<tbody>")[1]
+
+
+def test_the_side_by_side_table_highlights_flagged_sentences(tmp_path: Path) -> None:
+    out = write_run(tmp_path / "outputs")
+    path = out / "bad" / "result.json"
+    result = json.loads(path.read_text(encoding="utf-8"))
+    result["segments"][0]["flags"] = [{"check": "numbers", "detail": "$5 trillion is new"}]
+    result["segments"][1]["flags"] = []
+    path.write_text(json.dumps(result), encoding="utf-8")
+    assert CliRunner().invoke(app, ["report", str(out)]).exit_code == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    aligned = page[page.rindex("<tr", 0, page.index("He invested $5 trillion.")) :]
+    rows = aligned[: aligned.index("</table>")].split("</tr>")
+    assert "flagged" in rows[0] and "⚑ numbers: $5 trillion is new" in rows[0]
+    assert "flagged" not in rows[1] and "⚑" not in rows[1]
 
 
 def test_recorded_flags_are_shown_as_recorded(tmp_path: Path) -> None:

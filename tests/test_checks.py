@@ -230,6 +230,9 @@ def test_every_check_name_is_known() -> None:
         "not English",
         "off topic",
         "summary support",
+        "invented name",
+        "adequacy",
+        "unsupported",
     }
 
 

@@ -126,9 +126,9 @@ def test_chat_prompt_is_part_of_the_cache_fingerprint(
     chat = Translator(
         Model(resolve(str(tiny_llama), tiny_llama.parent), "translation"), NullCache()
     )
-    assert chat.fingerprint.startswith(chat.model.fingerprint + "/retry-b4/prompt-")
+    assert chat.fingerprint.startswith(chat.model.fingerprint + "/retry-b4-qe/prompt-")
     before = chat.fingerprint
     monkeypatch.setattr("summarizer.translate.TRANSLATE_SYSTEM", "Translate loosely.")
     assert chat.fingerprint != before
     plain = Model(resolve(str(tiny_marian), tiny_marian.parent), "translation")
-    assert Translator(plain, NullCache()).fingerprint == plain.fingerprint + "/retry-b4"
+    assert Translator(plain, NullCache()).fingerprint == plain.fingerprint + "/retry-b4-qe"

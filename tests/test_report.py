@@ -190,7 +190,11 @@ def test_every_article_and_sentence_of_a_run_is_shown(run_copy: Path) -> None:
         for row, segment in zip(rows, result["segments"], strict=True):
             cells = row.all("td")
             assert cells[1].text() == segment["source"]
-            assert cells[2].text() == segment["translation"]
+            marks = cells[2].all("span", "flag")
+            assert cells[2].text() == segment["translation"] + "".join(
+                " " + m.text() for m in marks
+            )
+            assert bool(marks) == bool(segment["flags"]) == ("flagged" in row.attrs["class"])
             assert cells[1].attrs["lang"] == "ko"
         details = {d.all("summary")[0].text(): d for d in section.all("details")}
         removed = next(d for name, d in details.items() if name.startswith("Removed"))

@@ -10,6 +10,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from summarizer.marked import plain_translation
 
 RESULT_KEYS = {"schema", "article", "removed", "segments", "translation", "summary", "models"}
 
@@ -42,7 +43,8 @@ def test_result_json_aligns_every_sentence(seeds_run: dict[str, Any]) -> None:
         assert segments, stem
         assert all(s["source"].strip() and s["translation"].strip() for s in segments), stem
         assert result["article"]["sentences"] == len(segments)
-        paragraphs = (seeds_run["out"] / stem / "translation.en.md").read_text().strip()
+        marked = (seeds_run["out"] / stem / "translation.en.md").read_text()
+        paragraphs = plain_translation(marked).strip()
         source = (seeds_run["out"] / stem / "source.ko.txt").read_text().strip()
         assert (
             len(paragraphs.split("\n\n"))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer.checks import Flag, check_summary, check_translation
+from summarizer.checks import Flag, check_summary, check_translations
 from summarizer.errors import InputError, UsageError
 from summarizer.lines import split_lines
 
@@ -36,10 +36,11 @@ class Checked:
 def check_result(result: Mapping[str, Any], stem: str | None = None) -> list[Checked]:
     """Every segment of one result.json (Korean articles only), then its summary."""
     korean = (result.get("article") or {}).get("language") == "ko"
-    found = []
-    for index, segment in enumerate(result.get("segments") or []):
-        source, target = str(segment.get("source", "")), str(segment.get("translation", ""))
-        found.append(Checked(index, check_translation(source, target) if korean else [], stem))
+    segments = result.get("segments") or []
+    sources = [str(segment.get("source", "")) for segment in segments]
+    targets = [str(segment.get("translation", "")) for segment in segments]
+    flags = check_translations(sources, targets) if korean else [[] for _ in segments]
+    found = [Checked(index, found, stem) for index, found in enumerate(flags)]
     summary = str(result.get("summary") or "")
     found.append(Checked(None, check_summary(summary, str(result.get("translation", ""))), stem))
     return found
@@ -80,10 +81,7 @@ def check_files(source: Path, target: Path) -> list[Checked]:
             f"{source} has {len(sources)} lines but {target} has {len(targets)}: "
             "give line-aligned files, one segment per line"
         )
-    return [
-        Checked(i, check_translation(s, t))
-        for i, (s, t) in enumerate(zip(sources, targets, strict=True))
-    ]
+    return [Checked(i, flags) for i, flags in enumerate(check_translations(sources, targets))]
 
 
 def tally(checked: Iterable[Checked]) -> Counter[str]:

@@ -13,6 +13,7 @@ from summarizer.checks.quantity import Kind, same_quantity, show
 from summarizer.checks.repetition import check_loop
 from summarizer.checks.script import check_not_english
 from summarizer.checks.terms import contains_term
+from summarizer.checks.unsupported import check_unsupported
 
 LEAST_SUPPORT = 1 / 3
 """Below this share of a summary's content words found in the article, it is off topic. Real
@@ -96,16 +97,20 @@ def name_supported(translation: str, name: str) -> bool:
 
 
 def check_summary(summary: str, translation: str) -> list[Flag]:
-    """Flags for a summary that is empty, not in English, loops, is off topic, or has figures or
-    names that the translation does not contain."""
+    """Flags for a summary that is empty, not in English, loops, is off topic, has figures or
+    names that the translation does not contain, or sentences it does not support (not judged
+    for a summary off topic as a whole)."""
     if not summary.strip():
         return [Flag("empty", "the summary is empty")]
     if foreign := check_not_english(summary):
         return foreign
+    off_topic = check_off_topic(summary, translation)
+    unsupported = [] if off_topic else check_unsupported(summary, translation)
     return (
         check_loop(translation, summary)
-        + check_off_topic(summary, translation)
+        + off_topic
         + check_support(summary, translation)
+        + unsupported
     )
 
 

