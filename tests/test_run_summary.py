@@ -64,8 +64,7 @@ def test_a_small_run_gets_a_row_per_article(
     assert sorted(rows) == [r.stem for r in records], "a line per article in a log"
     assert rows["000005"] == f"000005: failed: {records[5].error}"
     assert rows["000003"] == (
-        "000003: 2 sentences, 80 characters, 1.11 s, cached 1/2 +S, flags – | "
-        "Summary of article 3."
+        "000003: 2 sentences, 80 characters, 1.11 s, cached 1/2 +S, flags – | Summary of article 3."
     )
     assert "11 done, 1 failed in 100.0 s" in shown
 
