@@ -173,13 +173,13 @@ def test_two_first_runs_prepare_an_embedded_model_once(
     gguf.write_bytes(b"GGUF")
     calls: list[Path] = []
 
-    def dequantize(source: Path, out: Path) -> None:
+    def dequantize(source: Path, out: Path, *_settings: Any) -> None:
         calls.append(out)
         time.sleep(0.3)
         (out / "config.json").write_text("{}")
 
     monkeypatch.setattr(summarizer.embedded, "package_version", lambda preset: "1.0")
-    monkeypatch.setattr(summarizer.embedded, "gguf_path", lambda preset: gguf)
+    monkeypatch.setattr(summarizer.embedded, "gguf_path", lambda preset, notify=None: gguf)
     monkeypatch.setattr(summarizer.embedded, "dequantize", dequantize)
     models, notes = tmp_path / "models", []
     found: list[Path] = []

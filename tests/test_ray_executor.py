@@ -72,7 +72,8 @@ def test_ray_gives_the_same_outputs_as_local_and_a_rerun_never_starts_ray(
     for executor in ("local", "ray"):
         out = tmp_path / executor
         args = ["run", str(folder), "-o", str(out), *models, "--executor", executor]
-        result = CliRunner().invoke(app, args)
+        cache = ["--cache", str(tmp_path / f"{executor}.sqlite")]  # each computes its own
+        result = CliRunner().invoke(app, [*args, *cache])
         assert result.exit_code == 0, result.output
         runs[executor] = outputs(out)
     assert sorted(runs["ray"]) == sorted(runs["local"])
@@ -89,9 +90,8 @@ def test_ray_gives_the_same_outputs_as_local_and_a_rerun_never_starts_ray(
 
     monkeypatch.setattr(ray_data.RayExecutor, "_dataset", refuse)
     out = tmp_path / "ray"
-    again = CliRunner().invoke(
-        app, ["run", str(folder), "-o", str(out), *models, "--executor", "ray"]
-    )
+    args = ["run", str(folder), "-o", str(out), *models, "--executor", "ray"]
+    again = CliRunner().invoke(app, [*args, "--cache", str(tmp_path / "ray.sqlite")])
     assert again.exit_code == 0, again.output
     rerun = outputs(out)["index.jsonl"]
     assert all(e["summary_cached"] for e in rerun), "the index says the rerun was cached"
