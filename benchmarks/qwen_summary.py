@@ -55,6 +55,8 @@ def korean(folder: Path, run: Path) -> None:
     stems = sorted(p.stem for p in folder.glob("doc*.txt"))
     articles = [(folder / f"{s}.txt").read_text(encoding="utf-8") for s in stems]
     replies = model.engine.generate(articles, system=summarizer.system)
+    saved = run / "summaries-from-korean.json"
+    saved.write_text(json.dumps(dict(zip(stems, replies, strict=True)), ensure_ascii=False))
     systems = {
         "from Korean": [summarizer.trim(reply) for reply in replies],
         "from translation (run)": [
@@ -76,7 +78,7 @@ def korean(folder: Path, run: Path) -> None:
     print("|---|" + "---|" * len(ROUGE_TYPES))
     for name, summaries in systems.items():
         result = rouge.corpus_score(summaries, references)
-        cells = " | ".join(f"{result.scores[t].fmeasure:.4f}" for t in ROUGE_TYPES)
+        cells = " | ".join(f"{result.scores[t].value:.4f}" for t in ROUGE_TYPES)
         print(f"| {name} | {cells} |")
     for stem, summary in zip(stems, systems["from Korean"], strict=True):
         print(f"{stem} (from Korean): {summary}")
