@@ -96,7 +96,7 @@ def summarizer_run(job: dict[str, Any], began: float) -> dict[str, Any]:
 
         loaded = time.perf_counter()
         report = pipeline.run(Path(job["articles"]), Path(job["out"]), written=written)
-    assert not report.failed, [r.error for r in report.failed]
+    assert not report.failed, [r.error for r in report.records() if r.error]
     seconds = time.perf_counter() - loaded
     return _measured(job, loaded - began, seconds, len(computed) if translation else summaries)
 

@@ -208,7 +208,7 @@ def regress(
     with open_cache(cache, no_cache, out) as store, run_progress() as sink:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         run_report = pipeline.run(folder, out, sink)
-    for failed in run_report.failed:
+    for failed in (record for record in run_report.records() if record.error):
         errors.print(f"[red]failed:[/] {plain(f'{failed.stem}: {failed.error}')}", highlight=False)
     said = _ignored_before(out)
     current = save_scores(out, folder, refs)
