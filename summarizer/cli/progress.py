@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from summarizer.cli.common import errors, plain
+from summarizer.wording import count
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -57,7 +58,7 @@ class LineProgress:
         self.advance(1)
         spent = time.perf_counter() - self.began
         what = (
-            f"{record.sentences} sentences in {record.seconds:.2f} s"
+            f"{count(record.sentences, 'sentence')} in {record.seconds:.2f} s"
             if record.ok
             else f"failed: {record.error}"
         )
