@@ -290,7 +290,10 @@ def test_scores_and_regressions_are_shown(run_copy: Path) -> None:
     for row in tree.by_id("articles").all("tbody")[0].all("tr"):
         stem = row.all("small")[0].text()
         cell = row.all("td")[column]
-        assert cell.attrs["data-v"] == (str(scored[stem]) if stem in scored else "")
+        if stem in scored:
+            assert float(cell.attrs["data-v"]) == pytest.approx(scored[stem])
+        else:
+            assert cell.attrs["data-v"] == ""
     charts = tree.all("figure", "chart")
     assert [c.all("figcaption")[0].text().split(" ")[0] for c in charts] == ["Time", "rougeL"]
     assert len(charts[1].all("rect", "baseline")) == len(current.articles) + 1, "and the mean"
