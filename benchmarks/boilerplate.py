@@ -1,7 +1,7 @@
 """`python -m benchmarks.boilerplate`: site chrome inside articles, leaked and kept.
 
 Cleans the synthetic pages of benchmarks/chrome_pages.py (fixed seed) with
-`summarizer.boilerplate.clean` and counts, from the kept paragraphs alone:
+`summarizer.text.boilerplate.clean` and counts, from the kept paragraphs alone:
 
 - chrome pieces leaked (goal 0): the known article sentences are cut out of every kept
   paragraph; a piece leaked when its plain text is in what is left;
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from benchmarks.chrome_pages import PAGES, SEED, Page, pages
-from summarizer.boilerplate import clean
+from summarizer.text.boilerplate import clean
 
 
 def _key(text: str) -> str:

@@ -54,9 +54,9 @@ def transformers_loop(job: dict[str, Any], began: float) -> dict[str, Any]:
 def summarizer_run(job: dict[str, Any], began: float) -> dict[str, Any]:
     """(c) or (d): the pipeline behind `summarizer run`, models loaded before the clock starts
     unless job["preload"] is false (the second run, answered from the cache)."""
-    from summarizer.cache import Cache
+    from summarizer.cache.store import Cache
     from summarizer.config import Settings
-    from summarizer.pipeline import Pipeline
+    from summarizer.pipeline.core import Pipeline
 
     cheap = {"num_beams": 1, "max_new_tokens": 4, "min_new_tokens": 4}
     measured = _settings(job)
@@ -74,8 +74,8 @@ def summarizer_run(job: dict[str, Any], began: float) -> dict[str, Any]:
         # Random weights write Korean pieces and nonsense, so the checks flag nearly every
         # translation and summary and the pipeline would redo it at beam 4: work (e) never
         # does. Real models retry few.
-        from summarizer.summarize import Summarizer
-        from summarizer.translate import Translator
+        from summarizer.tasks.summarize import Summarizer
+        from summarizer.tasks.translate import Translator
 
         Translator._retry_flagged = lambda self, batch: None  # type: ignore[method-assign]
         Summarizer._checked = _unchecked  # type: ignore[method-assign]

@@ -21,7 +21,7 @@ from statistics import mean
 from typing import Any
 
 from benchmarks import workload
-from summarizer.cache import normalize_source
+from summarizer.cache.store import normalize_source
 from summarizer.checks import TRANSLATION_CHECKS, check_translations
 
 

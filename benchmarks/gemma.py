@@ -26,12 +26,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from summarizer import fewshot
-from summarizer.cache import NullCache
+from summarizer.cache.store import NullCache
 from summarizer.engines import Model
-from summarizer.models import resolve
+from summarizer.models.spec import resolve
 from summarizer.scoring.metrics import TranslationMetric
-from summarizer.translate import Translator
+from summarizer.tasks import fewshot
+from summarizer.tasks.translate import Translator
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128"
 DEVELOPMENT_DOCUMENTS = 60

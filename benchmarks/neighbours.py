@@ -22,11 +22,11 @@ import json
 import time
 from pathlib import Path
 
-from summarizer.cache import NullCache
+from summarizer.cache.store import NullCache
 from summarizer.config import load_settings
-from summarizer.models import resolve
-from summarizer.prepare import prepare
-from summarizer.stages import build_translator
+from summarizer.models.spec import resolve
+from summarizer.pipeline.prepare import prepare
+from summarizer.pipeline.stages import build_translator
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

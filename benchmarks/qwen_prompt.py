@@ -31,9 +31,9 @@ from typing import Any
 from sacrebleu.metrics import BLEU, CHRF
 
 from benchmarks.gemma import DATA
-from summarizer.convert import convert
-from summarizer.models import resolve
-from summarizer.translate import TRANSLATE_SYSTEM
+from summarizer.engines.convert import convert
+from summarizer.models.spec import resolve
+from summarizer.tasks.translate import TRANSLATE_SYSTEM
 
 PRESET = "qwen2.5-coder-1.5b"
 SHORT = (

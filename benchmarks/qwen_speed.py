@@ -23,10 +23,10 @@ import time
 from pathlib import Path
 
 from benchmarks.gemma import DATA, development_lines
-from summarizer.cache import NullCache
+from summarizer.cache.store import NullCache
 from summarizer.engines import Model
-from summarizer.models import resolve
-from summarizer.translate import TRANSLATE_SYSTEM, Translator
+from summarizer.models.spec import resolve
+from summarizer.tasks.translate import TRANSLATE_SYSTEM, Translator
 
 PRESET = "qwen2.5-coder-1.5b"
 

@@ -20,12 +20,12 @@ import json
 import os
 from pathlib import Path
 
-from summarizer.cache import NullCache
+from summarizer.cache.store import NullCache
 from summarizer.engines import Model
-from summarizer.lead import LeadSummarizer
-from summarizer.models import resolve
+from summarizer.models.spec import resolve
 from summarizer.scoring.metrics import ROUGE_TYPES, Rouge
-from summarizer.summarize import Summarizer
+from summarizer.tasks.lead import LeadSummarizer
+from summarizer.tasks.summarize import Summarizer
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128"
 REFERENCES = Path(__file__).resolve().parent / "data" / "ntrex_dev_summaries.json"

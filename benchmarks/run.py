@@ -18,7 +18,7 @@ from benchmarks import models, report, workload
 
 CONTENDERS = ("a", "b", "c", "d", "e")
 COMPUTE_TYPE = "int8"
-SUMMARIZER_BATCH = 4  # what summarizer.summarize.Summarizer uses
+SUMMARIZER_BATCH = 4  # what summarizer.tasks.summarize.Summarizer uses
 
 
 @dataclass
@@ -112,8 +112,8 @@ def run_suite(
     contenders: tuple[str, ...] = CONTENDERS,
 ) -> None:
     """Each contender in a fresh process, then (d) once more over its own cache."""
-    from summarizer import convert
-    from summarizer.models import resolve
+    from summarizer.engines import convert
+    from summarizer.models.spec import resolve
 
     models_dir = workdir / "models"
     converted = {}

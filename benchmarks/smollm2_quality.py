@@ -20,9 +20,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from summarizer.cache import NullCache
+from summarizer.cache.store import NullCache
 from summarizer.config import load_settings
-from summarizer.pipeline import Pipeline
+from summarizer.pipeline.core import Pipeline
 from summarizer.scoring.metrics import ROUGE_TYPES, MetricResult, Rouge
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128"

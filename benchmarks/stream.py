@@ -71,14 +71,14 @@ def run_pipeline(job: dict[str, Any]) -> dict[str, Any]:
     import contextlib
     import io
 
-    import summarizer.translate
+    import summarizer.tasks.translate
     from benchmarks.contenders import _peak_rss_mb
-    from summarizer.cache import Cache
+    from summarizer.cache.store import Cache
     from summarizer.cli.run_summary import print_run_summary
     from summarizer.config import Settings
-    from summarizer.pipeline import Pipeline
+    from summarizer.pipeline.core import Pipeline
 
-    summarizer.translate.RETRY_BEAMS = 1
+    summarizer.tasks.translate.RETRY_BEAMS = 1
     forced = {"num_beams": 1, "max_new_tokens": NEW_TOKENS, "min_new_tokens": NEW_TOKENS}
     settings = Settings(
         translator=job["translator"],
@@ -171,8 +171,8 @@ def _cell(value: Any, form: str) -> str:
 
 def prepare(root: Path) -> dict[str, str]:
     """The tiny translator, converted for ct2."""
-    from summarizer import convert
-    from summarizer.models import resolve
+    from summarizer.engines import convert
+    from summarizer.models.spec import resolve
 
     translator = models.build_marian(workload.SKELETON, root / "tiny-marian", **TINY_MARIAN)
     convert.convert(resolve(str(translator), root / "models"), root / "models", "int8")

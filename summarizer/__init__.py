@@ -19,17 +19,17 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from summarizer.cache import Cache, NullCache
+    from summarizer.cache.store import Cache, NullCache
     from summarizer.config import Settings, load_settings
     from summarizer.errors import SummarizerError
-    from summarizer.pipeline import ArticleResult, Pipeline, RunReport
+    from summarizer.pipeline.core import ArticleResult, Pipeline, RunReport
 
 _HOMES = {
-    "ArticleResult": "summarizer.pipeline",
-    "Cache": "summarizer.cache",
-    "NullCache": "summarizer.cache",
-    "Pipeline": "summarizer.pipeline",
-    "RunReport": "summarizer.pipeline",
+    "ArticleResult": "summarizer.pipeline.core",
+    "Cache": "summarizer.cache.store",
+    "NullCache": "summarizer.cache.store",
+    "Pipeline": "summarizer.pipeline.core",
+    "RunReport": "summarizer.pipeline.core",
     "Settings": "summarizer.config",
     "SummarizerError": "summarizer.errors",
     "load_settings": "summarizer.config",

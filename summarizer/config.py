@@ -67,7 +67,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    translator: str | None = None  # None: chosen by summarizer.choice
+    translator: str | None = None  # None: chosen by summarizer.models.choice
     summarizer: str | None = None
     models_dir: Path = Path("models")
     backend: Literal["auto", "hf", "ct2"] = "auto"

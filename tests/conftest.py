@@ -23,7 +23,7 @@ atexit.register(shutil.rmtree, os.environ["HF_HOME"], ignore_errors=True)
 # Converted models (CTranslate2) go to a temporary models folder, not the checkout's models/.
 os.environ["SUMMARIZER_MODELS_DIR"] = tempfile.mkdtemp(prefix="summarizer-tests-models-")
 atexit.register(shutil.rmtree, os.environ["SUMMARIZER_MODELS_DIR"], ignore_errors=True)
-# The shared per-user cache (summarizer.cache_location) goes to a temporary folder, never the
+# The shared per-user cache (summarizer.cache.location) goes to a temporary folder, never the
 # user's: XDG_CACHE_HOME here for the session, and a fresh one per test (`own_user_cache`).
 os.environ.pop("SUMMARIZER_CACHE", None)
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="summarizer-tests-xdg-cache-")
@@ -55,7 +55,7 @@ def own_user_cache(
 ) -> Path:
     """Each test starts with an empty user cache of its own, as each had an empty outputs folder
     when the cache lived there."""
-    from summarizer.cache_location import user_cache_file
+    from summarizer.cache.location import user_cache_file
 
     folder = tmp_path_factory.mktemp("xdg-cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
@@ -151,8 +151,8 @@ def network_attempts(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 def embedded_models_dir(preset: str) -> Path:
     """The session's models folder with the embedded `preset` prepared in it (once per session,
     as a user's first run prepares it); the test skips when its package is not installed."""
-    from summarizer import embedded
-    from summarizer.models import PRESETS, resolve
+    from summarizer.models import embedded
+    from summarizer.models.spec import PRESETS, resolve
 
     chosen = PRESETS[preset]
     if embedded.package_version(chosen) is None:

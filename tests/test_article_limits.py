@@ -12,14 +12,14 @@ from types import SimpleNamespace
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.articles import read_article
-from summarizer.boilerplate import clean
 from summarizer.cli import app
 from summarizer.cli.common import tasks_for
 from summarizer.config import load_settings
 from summarizer.engines.prompts import DEFAULT_INPUT_LIMIT, input_limit
 from summarizer.errors import InputError, UsageError
-from summarizer.segment import split_to_fit
+from summarizer.text.articles import read_article
+from summarizer.text.boilerplate import clean
+from summarizer.text.segment import split_to_fit
 
 LONG_LINE = ("가나다라마바사 아자차카타파하 " * 12_500)[:200_000]
 

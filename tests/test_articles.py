@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.articles import ARTICLE_SUFFIXES, find_articles, read_article
 from summarizer.errors import InputError
+from summarizer.text.articles import ARTICLE_SUFFIXES, find_articles, read_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

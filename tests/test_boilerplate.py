@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.boilerplate import REASONS, CleanArticle, RemovedLine, clean
+from summarizer.text.boilerplate import REASONS, CleanArticle, RemovedLine, clean
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -1,4 +1,4 @@
-"""Tests for the SQLite translation memory (summarizer.cache)."""
+"""Tests for the SQLite translation memory (summarizer.cache.store)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from cache_helpers import child_env, rows
 
-from summarizer import cache_schema
-from summarizer.cache import (
+from summarizer.cache import schema as cache_schema
+from summarizer.cache.schema import MIGRATIONS
+from summarizer.cache.store import (
     DEFAULT_CACHE_ENV,
     Cache,
     NullCache,
@@ -24,7 +25,6 @@ from summarizer.cache import (
     default_cache_path,
     normalize_source,
 )
-from summarizer.cache_schema import MIGRATIONS
 from summarizer.errors import CacheError
 
 
@@ -432,7 +432,7 @@ def test_null_cache_stores_nothing(tmp_path: Path) -> None:
 
 def test_import_is_cheap() -> None:
     code = (
-        "import sys, summarizer.cache; "
+        "import sys, summarizer.cache.store; "
         "print(sorted(m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules))"
     )
     result = subprocess.run(

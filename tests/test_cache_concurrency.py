@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from cache_helpers import child_env, rows
 
-from summarizer import cache_schema
-from summarizer.cache import Cache
-from summarizer.cache_schema import MIGRATIONS
+from summarizer.cache import schema as cache_schema
+from summarizer.cache.schema import MIGRATIONS
+from summarizer.cache.store import Cache
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_opening_waits_while_another_opener_writes_the_fresh_file(path: Path) ->
 _WRITER = """
 import sys
 from pathlib import Path
-from summarizer.cache import Cache
+from summarizer.cache.store import Cache
 
 path, tag = Path(sys.argv[1]), sys.argv[2]
 with Cache(path) as cache:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from summarizer.cache import DEFAULT_CACHE_ENV, Cache
+from summarizer.cache.store import DEFAULT_CACHE_ENV, Cache
 from summarizer.cli import app
 
 NOTES = "shopping list\nmilk\neggs\n"

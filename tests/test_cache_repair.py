@@ -10,7 +10,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from summarizer.cache import Cache
+from summarizer.cache.store import Cache
 from summarizer.cli import app
 
 

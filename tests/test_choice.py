@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.choice import Choice, announcement, choose
 from summarizer.config import Settings
-from summarizer.pipeline import Pipeline
+from summarizer.models.choice import Choice, announcement, choose
+from summarizer.pipeline.core import Pipeline
 
 
 def install(models: Path, name: str) -> None:
@@ -21,7 +21,7 @@ def install(models: Path, name: str) -> None:
 def installed_packages(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
     """Pretend that only the embedded presets `names` have their packages installed."""
     monkeypatch.setattr(
-        "summarizer.embedded.package_version",
+        "summarizer.models.embedded.package_version",
         lambda preset: "1.0" if preset.name in names else None,
     )
 
@@ -88,7 +88,7 @@ def test_the_announcement_names_the_choice_and_the_way_up(
 
 def test_a_base_model_cannot_be_the_summarizer(tiny_marian: Path, tmp_path: Path) -> None:
     from summarizer.errors import UsageError
-    from summarizer.models import resolve
+    from summarizer.models.spec import resolve
 
     spec = resolve(str(tiny_marian), tmp_path)
     base = type(spec)(**{**spec.__dict__, "prompt_style": "completion"})
@@ -99,6 +99,6 @@ def test_a_base_model_cannot_be_the_summarizer(tiny_marian: Path, tmp_path: Path
 
 
 def _null():  # type: ignore[no-untyped-def]
-    from summarizer.cache import NullCache
+    from summarizer.cache.store import NullCache
 
     return NullCache()

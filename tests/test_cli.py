@@ -148,7 +148,7 @@ def test_help_is_fast_because_nothing_heavy_is_imported() -> None:
         "import sys; from typer.testing import CliRunner; from summarizer.cli import app; "
         "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0; "
         "heavy = [m for m in ('torch', 'transformers', 'ctranslate2', 'kiwipiepy', 'trafilatura', "
-        "'sqlite3', 'summarizer.cache') if m in sys.modules]; print(heavy)"
+        "'sqlite3', 'summarizer.cache.store') if m in sys.modules]; print(heavy)"
     )
     output = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -12,15 +12,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import convert
-from summarizer.cache import NullCache
+from summarizer.cache.store import NullCache
 from summarizer.cli import app
 from summarizer.config import Settings
-from summarizer.engines import Model
+from summarizer.engines import Model, convert
 from summarizer.engines.threads import threads
 from summarizer.errors import UsageError
-from summarizer.models import resolve
-from summarizer.pipeline import Pipeline
+from summarizer.models.spec import resolve
+from summarizer.pipeline.core import Pipeline
 
 pytest.importorskip("ctranslate2", reason="the ct2 backend needs ctranslate2")
 

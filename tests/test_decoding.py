@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.articles import UTF8_DAMAGE_SHARE, read_article
-from summarizer.cache import NullCache
+from summarizer.cache.store import NullCache
 from summarizer.config import Settings
 from summarizer.errors import InputError
-from summarizer.pipeline import Pipeline
+from summarizer.pipeline.core import Pipeline
 from summarizer.report.assets import html_page
+from summarizer.text.articles import UTF8_DAMAGE_SHARE, read_article
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "003_b1d73babfa129a0a.txt"
 

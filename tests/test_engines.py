@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.engines import Model, effective_decoding
-from summarizer.models import resolve
+from summarizer.models.spec import resolve
 
 
 def model(folder: Path, task: str = "translation", **overrides: object) -> Model:

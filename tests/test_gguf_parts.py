@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import gguf_parts
 from summarizer.errors import ModelUnavailableError
-from summarizer.gguf_parts import SplitGGUF
-from summarizer.presets import QWEN_CODER_15B
+from summarizer.models import gguf_parts
+from summarizer.models.gguf_parts import SplitGGUF
+from summarizer.models.presets import QWEN_CODER_15B
 
 SLICES = [b"GGUF" + bytes(range(256)) * 3, b"second slice" * 50, b"the end"]
 

@@ -6,7 +6,7 @@ import pytest
 
 from benchmarks.boilerplate import main, measure
 from benchmarks.chrome_pages import Page, Piece, pages
-from summarizer.boilerplate import RemovedLine, clean
+from summarizer.text.boilerplate import RemovedLine, clean
 
 BODY = "테슬라가 도조를 공개했다. 시장은 크게 반응했다."
 AFTER = "업계는 후속 발표에 주목하고 있다."

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import summarizer.outputs
+import summarizer.pipeline.outputs
 from summarizer.cli import app
 
 ARTICLES = {
@@ -30,14 +30,14 @@ def interrupt_while_writing(
     monkeypatch: pytest.MonkeyPatch, stem: str, interrupt: Callable[[], None]
 ) -> None:
     """Interrupt once `stem`'s summary is on disk but before its result.json is."""
-    real = summarizer.outputs.write_atomic
+    real = summarizer.pipeline.outputs.write_atomic
 
     def write(path: Path, text: str) -> None:
         if path.parent.name == stem and path.name == "result.json":
             interrupt()
         real(path, text)
 
-    monkeypatch.setattr(summarizer.outputs, "write_atomic", write)
+    monkeypatch.setattr(summarizer.pipeline.outputs, "write_atomic", write)
 
 
 def run(tmp_path: Path, tiny_marian: Path, tiny_bart: Path) -> tuple[int, str, Path]:

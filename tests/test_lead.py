@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cache import NullCache
+from summarizer.cache.store import NullCache
 from summarizer.cli import app
 from summarizer.config import Settings
-from summarizer.lead import LeadSummarizer, lead_count
-from summarizer.pipeline import Pipeline
+from summarizer.pipeline.core import Pipeline
+from summarizer.tasks.lead import LeadSummarizer, lead_count
 
 TEXT = (
     "The council approved the budget on Tuesday. It adds 3 schools.\n\n"

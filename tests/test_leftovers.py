@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import summarizer.convert
-import summarizer.embedded
+import summarizer.engines.convert
+import summarizer.models.embedded
 from summarizer.cli import app
 from summarizer.errors import ModelUnavailableError
-from summarizer.models import ModelSpec
-from summarizer.presets import PRESETS
+from summarizer.models.presets import PRESETS
+from summarizer.models.spec import ModelSpec
 
 HOUR = 3600.0
 
@@ -42,7 +42,7 @@ def refuse_preparing(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("an embedded model was prepared although another model is missing")
 
-    monkeypatch.setattr(summarizer.embedded, "prepare", fail)
+    monkeypatch.setattr(summarizer.models.embedded, "prepare", fail)
 
 
 def test_a_run_clears_temporary_files_a_killed_run_left(
@@ -106,12 +106,12 @@ def test_two_first_runs_convert_a_model_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(summarizer.convert, "_converter", lambda path: FakeConverter(calls))
+    monkeypatch.setattr(summarizer.engines.convert, "_converter", lambda path: FakeConverter(calls))
     spec, models = fake_spec(tmp_path), tmp_path / "models"
     found: list[Path] = []
     runs = [
         threading.Thread(
-            target=lambda: found.append(summarizer.convert.convert(spec, models, "int8"))
+            target=lambda: found.append(summarizer.engines.convert.convert(spec, models, "int8"))
         )
         for _ in range(2)
     ]
@@ -130,13 +130,15 @@ def test_a_failed_or_interrupted_conversion_leaves_no_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: BaseException
 ) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(summarizer.convert, "_converter", lambda path: FakeConverter(calls, fault))
+    monkeypatch.setattr(
+        summarizer.engines.convert, "_converter", lambda path: FakeConverter(calls, fault)
+    )
     spec, models = fake_spec(tmp_path), tmp_path / "models"
     aged(models / ".tiny-ct2-int8.partial" / "model.bin", HOUR)  # a killed conversion's
     with pytest.raises(
         ModelUnavailableError if isinstance(fault, Exception) else KeyboardInterrupt
     ):
-        summarizer.convert.convert(spec, models, "int8")
+        summarizer.engines.convert.convert(spec, models, "int8")
     assert calls
     assert [p.name for p in models.iterdir()] == [".locks"]
 
@@ -148,8 +150,8 @@ def test_device_cuda_without_a_gpu_fails_before_converting(
 
     monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: 0)
     with pytest.raises(ModelUnavailableError, match="sees no CUDA GPU"):
-        summarizer.convert.ct2_device("cuda")
-    assert summarizer.convert.ct2_device("auto") == "cpu"
+        summarizer.engines.convert.ct2_device("cuda")
+    assert summarizer.engines.convert.ct2_device("auto") == "cpu"
 
 
 def test_device_cuda_without_a_gpu_is_one_line_with_transformers(
@@ -178,14 +180,16 @@ def test_two_first_runs_prepare_an_embedded_model_once(
         time.sleep(0.3)
         (out / "config.json").write_text("{}")
 
-    monkeypatch.setattr(summarizer.embedded, "package_version", lambda preset: "1.0")
-    monkeypatch.setattr(summarizer.embedded, "gguf_path", lambda preset, notify=None: gguf)
-    monkeypatch.setattr(summarizer.embedded, "dequantize", dequantize)
+    monkeypatch.setattr(summarizer.models.embedded, "package_version", lambda preset: "1.0")
+    monkeypatch.setattr(summarizer.models.embedded, "gguf_path", lambda preset, notify=None: gguf)
+    monkeypatch.setattr(summarizer.models.embedded, "dequantize", dequantize)
     models, notes = tmp_path / "models", []
     found: list[Path] = []
     runs = [
         threading.Thread(
-            target=lambda: found.append(summarizer.embedded.prepare(preset, models, notes.append))
+            target=lambda: found.append(
+                summarizer.models.embedded.prepare(preset, models, notes.append)
+            )
         )
         for _ in range(2)
     ]
@@ -215,6 +219,6 @@ def test_preparing_an_embedded_model_shows_no_gguf_progress_bar(
 
     monkeypatch.setattr(transformers.AutoTokenizer, "from_pretrained", load)
     with pytest.raises(Loaded):
-        summarizer.embedded.dequantize(tmp_path / "model.gguf", tmp_path / "out")
+        summarizer.models.embedded.dequantize(tmp_path / "model.gguf", tmp_path / "out")
     assert "de-quantizing" not in capfd.readouterr().err
     assert not getattr(gguf_utils.tqdm, "keywords", None)  # restored afterwards

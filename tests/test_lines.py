@@ -7,8 +7,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.evaluate import read_test_set
-from summarizer.lines import split_lines
+from summarizer.pipeline.evaluate import read_test_set
+from summarizer.text.lines import split_lines
 
 # Characters str.splitlines breaks at that may stand inside a sentence.
 INNER_BREAKS = ("\u2028", "\u2029", "\x0c", "\x0b", "\x85", "\x1c", "\r")

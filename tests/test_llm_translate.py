@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cache import Cache, NullCache
+from summarizer.cache.store import Cache, NullCache
 from summarizer.cli import app
 from summarizer.engines import Model
 from summarizer.errors import UsageError
-from summarizer.models import resolve
-from summarizer.translate import TRANSLATE_SYSTEM, Translator, first_line
+from summarizer.models.spec import resolve
+from summarizer.tasks.translate import TRANSLATE_SYSTEM, Translator, first_line
 
 SENTENCES = [
     "테슬라 주가가 이번주 급등했다.",
@@ -128,7 +128,7 @@ def test_chat_prompt_is_part_of_the_cache_fingerprint(
     )
     assert chat.fingerprint.startswith(chat.model.fingerprint + "/retry-b4-qe/prompt-")
     before = chat.fingerprint
-    monkeypatch.setattr("summarizer.translate.TRANSLATE_SYSTEM", "Translate loosely.")
+    monkeypatch.setattr("summarizer.tasks.translate.TRANSLATE_SYSTEM", "Translate loosely.")
     assert chat.fingerprint != before
     plain = Model(resolve(str(tiny_marian), tiny_marian.parent), "translation")
     assert Translator(plain, NullCache()).fingerprint == plain.fingerprint + "/retry-b4-qe"

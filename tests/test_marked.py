@@ -4,7 +4,7 @@ report, and counts that agree with the command line."""
 from __future__ import annotations
 
 from summarizer.checks import Flag
-from summarizer.marked import marked_translation, plain_translation
+from summarizer.pipeline.marked import marked_translation, plain_translation
 
 
 def test_flagged_sentences_get_a_footnote_with_the_reasons() -> None:

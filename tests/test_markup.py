@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.cache import Cache
+from summarizer.cache.store import Cache
 from summarizer.engines import Model
-from summarizer.markup import plain_text
-from summarizer.models import resolve
-from summarizer.summarize import Summarizer
-from summarizer.translate import Translator
+from summarizer.models.spec import resolve
+from summarizer.tasks.summarize import Summarizer
+from summarizer.tasks.translate import Translator
+from summarizer.text.markup import plain_text
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import embedded
 from summarizer.cli import app
 from summarizer.engines import Model
 from summarizer.errors import ModelUnavailableError
-from summarizer.model_repair import file_sha256
-from summarizer.models import MANIFEST, resolve
-from summarizer.presets import Preset
+from summarizer.models import embedded
+from summarizer.models.presets import Preset
+from summarizer.models.repair import file_sha256
+from summarizer.models.spec import MANIFEST, resolve
 
 KOREAN = ["정부는 화요일 중소기업 지원을 확대하겠다고 밝혔다."]
 

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.errors import ModelUnavailableError
-from summarizer.models import (
+from summarizer.models.spec import (
     MANIFEST,
     PARTIAL,
     PRESETS,
@@ -226,7 +226,7 @@ def test_resolve_downloads_a_missing_model_once(hub: FakeHub, tmp_path: Path) ->
 def test_list_info_and_rm(
     hub: FakeHub, tiny_bart: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("summarizer.embedded.package_version", lambda preset: "1.0")
+    monkeypatch.setattr("summarizer.models.embedded.package_version", lambda preset: "1.0")
     models = tmp_path / "models"
     assert cli("models", "pull", "opus-mt-ko-en", "--models-dir", str(models)).exit_code == 0
     shutil.copytree(tiny_bart, models / "my-summarizer")
@@ -299,9 +299,9 @@ def test_convert_hands_the_installed_model_to_the_converter(
         calls.append((spec, models_dir, compute_type))
         return models_dir / f"{spec.path.name}-ct2-{compute_type}"
 
-    import summarizer.convert
+    import summarizer.engines.convert
 
-    monkeypatch.setattr(summarizer.convert, "convert", convert)
+    monkeypatch.setattr(summarizer.engines.convert, "convert", convert)
     models = tmp_path / "models"
     assert cli("models", "pull", "opus-mt-ko-en", "--models-dir", str(models)).exit_code == 0
     args = ["models", "convert", "opus-mt-ko-en", "--to", "ct2", "--models-dir", str(models)]

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import summarizer.outputs
+import summarizer.pipeline.outputs
 from summarizer.cli import app
 
 ARTICLES = {
@@ -31,12 +31,12 @@ def articles(tmp_path: Path) -> Path:
 
 def refuse_model_loading(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any model use fails the test: the check must come before work."""
-    import summarizer.choice
+    import summarizer.models.choice
 
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("a model was resolved before the outputs were checked")
 
-    monkeypatch.setattr(summarizer.choice, "resolve", fail)
+    monkeypatch.setattr(summarizer.models.choice, "resolve", fail)
 
 
 @pytest.mark.parametrize("where", ["under-a-file", "is-a-file", "proc"])
@@ -68,14 +68,14 @@ def test_a_full_disk_mid_run_is_one_line_and_keeps_the_cache(
     monkeypatch: pytest.MonkeyPatch,
     own_user_cache: Path,
 ) -> None:
-    real = summarizer.outputs.write_atomic
+    real = summarizer.pipeline.outputs.write_atomic
 
     def write(path: Path, text: str) -> None:
         if path.parent.name == "b" and path.name == "summary.en.txt":
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         real(path, text)
 
-    monkeypatch.setattr(summarizer.outputs, "write_atomic", write)
+    monkeypatch.setattr(summarizer.pipeline.outputs, "write_atomic", write)
     out = tmp_path / "out"
     args = [
         "run",
@@ -105,7 +105,7 @@ def test_a_disk_that_fills_names_the_file_whose_write_failed(
 ) -> None:
     """From b's result.json on nothing can be written (the index neither): the error names
     result.json, the write that failed first, not the index written on the way out."""
-    real_write, real_open = summarizer.outputs.write_atomic, Path.open
+    real_write, real_open = summarizer.pipeline.outputs.write_atomic, Path.open
     full: list[Path] = []
 
     def write(path: Path, text: str) -> None:
@@ -119,7 +119,7 @@ def test_a_disk_that_fills_names_the_file_whose_write_failed(
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         return real_open(path, mode, *args, **kwargs)
 
-    real_lines = summarizer.outputs.write_lines_atomic
+    real_lines = summarizer.pipeline.outputs.write_lines_atomic
 
     def write_lines(path: Path, lines: Iterable[str]) -> None:
         if full:
@@ -127,8 +127,8 @@ def test_a_disk_that_fills_names_the_file_whose_write_failed(
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         real_lines(path, lines)
 
-    monkeypatch.setattr(summarizer.outputs, "write_atomic", write)
-    monkeypatch.setattr(summarizer.outputs, "write_lines_atomic", write_lines)
+    monkeypatch.setattr(summarizer.pipeline.outputs, "write_atomic", write)
+    monkeypatch.setattr(summarizer.pipeline.outputs, "write_lines_atomic", write_lines)
     monkeypatch.setattr(Path, "open", open_)
     folder = tmp_path / "in"
     folder.mkdir()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.presets import PRESETS
+from summarizer.models.presets import PRESETS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 # preset -> (test set, BLEU, chrF) as the OPUS-MT and External-MT leaderboards publish them

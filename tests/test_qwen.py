@@ -14,13 +14,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from summarizer.cache import NullCache
+from summarizer.cache.store import NullCache
 from summarizer.checks import hangul_share
 from summarizer.cli import app
 from summarizer.engines import Model
-from summarizer.models import resolve, weights_sha256
-from summarizer.presets import QWEN_CODER_15B
-from summarizer.translate import Translator
+from summarizer.models.presets import QWEN_CODER_15B
+from summarizer.models.spec import resolve, weights_sha256
+from summarizer.tasks.translate import Translator
 
 SENTENCES = [
     "테슬라 주가가 미국 나스닥 시장에서 이번주 급등했다.",

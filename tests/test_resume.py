@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from summarizer.cache import DEFAULT_CACHE_ENV, Cache
+from summarizer.cache.store import DEFAULT_CACHE_ENV, Cache
 from summarizer.cli import app
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -407,7 +407,7 @@ def test_rerun_over_unchanged_input_imports_no_torch(small: dict[str, Any], tmp_
     )
     assert rerun.returncode == 0, rerun.stderr
     modules = set(json.loads(report.read_text()))
-    assert "summarizer.pipeline" in modules, "the probe ran the pipeline"
+    assert "summarizer.pipeline.core" in modules, "the probe ran the pipeline"
     assert not {"torch", "transformers", "kiwipiepy"} & modules, "no model library is loaded"
     results = complete_outputs(small["out"])
     assert all(r["cache"]["translation_misses"] == 0 for r in results.values())

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from summarizer import fewshot
-from summarizer.cache import Cache
+from summarizer.cache.store import Cache
 from summarizer.engines import Model
-from summarizer.models import resolve
-from summarizer.translate import Translator
+from summarizer.models.spec import resolve
+from summarizer.tasks import fewshot
+from summarizer.tasks.translate import Translator
 
 SOURCES = ["테슬라 주가가 급등했다.", "엔비디아 주가가 내렸다."]
 GOOD = {SOURCES[0]: "Tesla shares soared.", SOURCES[1]: "Nvidia shares fell."}

@@ -10,7 +10,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.marked import plain_translation
+from summarizer.pipeline.marked import plain_translation
 
 RESULT_KEYS = {"schema", "article", "removed", "segments", "translation", "summary", "models"}
 

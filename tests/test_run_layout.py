@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from summarizer.cli import app
-from summarizer.outputs import result_dirs
+from summarizer.pipeline.outputs import result_dirs
 
 KOREAN = "정부는 화요일 소상공인 지원을 확대한다고 밝혔다.\n"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import summarizer.external_sort
-from summarizer.articles import find_articles
+import summarizer.pipeline.external_sort
 from summarizer.cli.run_summary import SHOWN, TABLE_LIMIT, print_run_summary
-from summarizer.outputs import INDEX_FILE, append_index, finish_index
-from summarizer.results import NOT_FINISHED, ArticleRecord
-from summarizer.run_report import RunReport, RunTotals
+from summarizer.pipeline.outputs import INDEX_FILE, append_index, finish_index
+from summarizer.pipeline.results import NOT_FINISHED, ArticleRecord
+from summarizer.pipeline.run_report import RunReport, RunTotals
+from summarizer.text.articles import find_articles
 
 
 def record(folder: Path, number: int) -> ArticleRecord:
@@ -125,7 +125,7 @@ def test_the_records_come_back_from_the_index_and_skip_other_folders(tmp_path: P
 def test_the_index_is_sorted_on_disk_with_unfinished_articles_added(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(summarizer.external_sort, "CHUNK_LINES", 4)
+    monkeypatch.setattr(summarizer.pipeline.external_sort, "CHUNK_LINES", 4)
     folder, out = tmp_path / "in", tmp_path / "out"
     folder.mkdir()
     out.mkdir()

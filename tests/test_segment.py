@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.segment import split_english, split_korean
+from summarizer.text.segment import split_english, split_korean
 
 BODY = (
     "엔비디아가 독점할 것 같던 인공지능(AI) 반도체 시장에서 테슬라가 예상치 못한 복병으로 "

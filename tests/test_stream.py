@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import summarizer.stream
-from summarizer.cache import Cache
+import summarizer.pipeline.stream
+from summarizer.cache.store import Cache
 from summarizer.cli import app
 from summarizer.config import Settings
-from summarizer.pipeline import ArticleResult, Pipeline
-from summarizer.prefetch import prefetch
+from summarizer.pipeline.core import ArticleResult, Pipeline
+from summarizer.pipeline.prefetch import prefetch
 
 ARTICLES = {
     f"{n}.txt": f"정부는 {n}일 소상공인 지원을 확대한다고 밝혔다. 지원 규모는 {n}조 원이다.\n"
@@ -42,7 +42,7 @@ def index_lines(out: Path) -> list[dict[str, object]]:
 def test_articles_are_written_and_indexed_before_later_ones_are_read(
     tmp_path: Path, tiny_marian: Path, tiny_bart: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(summarizer.stream, "WINDOW_SENTENCES", 1)
+    monkeypatch.setattr(summarizer.pipeline.stream, "WINDOW_SENTENCES", 1)
     folder, out = folder_of_articles(tmp_path), tmp_path / "out"
     events: list[str] = []
     settings = Settings(translator=str(tiny_marian), summarizer=str(tiny_bart))

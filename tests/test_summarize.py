@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from recording import record_batches
 
-from summarizer.cache import Cache, NullCache
+from summarizer.cache.store import Cache, NullCache
 from summarizer.engines import Model
-from summarizer.models import resolve
-from summarizer.summarize import Summarizer
+from summarizer.models.spec import resolve
+from summarizer.tasks.summarize import Summarizer
 
 ARTICLE = "Tesla shares jumped 6% on the Nasdaq this week. Morgan Stanley raised its target. "
 LONG = (
@@ -93,7 +93,7 @@ def test_an_article_that_cannot_be_shortened_fails_alone(
     that article fails with one line, the others are written, nothing is cached for it."""
     from summarizer.config import Settings
     from summarizer.errors import ArticleError
-    from summarizer.pipeline import Pipeline
+    from summarizer.pipeline.core import Pipeline
 
     folder = tmp_path / "articles"
     folder.mkdir()

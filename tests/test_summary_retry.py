@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.cache import Cache, NullCache
+from summarizer.cache.store import Cache, NullCache
 from summarizer.engines import Model
-from summarizer.models import resolve
-from summarizer.summarize import RETRY_BEAMS, RETRY_NO_REPEAT, SEVERE, Summarizer
+from summarizer.models.spec import resolve
+from summarizer.tasks.summarize import RETRY_BEAMS, RETRY_NO_REPEAT, SEVERE, Summarizer
 
 ARTICLE = (
     "Tesla shares jumped 6% on the Nasdaq this week after Morgan Stanley raised its target. "

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from recording import record_batches
 
-from summarizer.cache import Cache
+from summarizer.cache.store import Cache
 from summarizer.engines import Model
-from summarizer.models import resolve
-from summarizer.segment import split_to_fit
-from summarizer.translate import Translator
+from summarizer.models.spec import resolve
+from summarizer.tasks.translate import Translator
+from summarizer.text.segment import split_to_fit
 
 SENTENCES = [
     "테슬라 주가가 미국 나스닥 시장에서 이번주 급등했다.",

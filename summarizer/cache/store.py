@@ -21,10 +21,10 @@ from types import TracebackType
 from typing import Any, Self
 
 # Re-exported: where the cache lives was decided here before it had a module of its own.
-from summarizer.cache_location import DEFAULT_CACHE_ENV as DEFAULT_CACHE_ENV
-from summarizer.cache_location import default_cache_path as default_cache_path
-from summarizer.cache_repair import drop_undecodable, is_undecodable
-from summarizer.cache_schema import UnusableFile, connect, message, now, transaction
+from summarizer.cache.location import DEFAULT_CACHE_ENV as DEFAULT_CACHE_ENV
+from summarizer.cache.location import default_cache_path as default_cache_path
+from summarizer.cache.repair import drop_undecodable, is_undecodable
+from summarizer.cache.schema import UnusableFile, connect, message, now, transaction
 from summarizer.errors import CacheError
 from summarizer.fileio import write_atomic
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from summarizer.checks import Flag, check_summary, check_translations
 from summarizer.errors import InputError, UsageError
-from summarizer.lines import split_lines
+from summarizer.text.lines import split_lines
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from summarizer.checks.adequacy import best_support
 from summarizer.checks.flag import Flag
-from summarizer.segment import split_english
+from summarizer.text.segment import split_english
 
 SUPPORT = 0.82
 """The least similarity a summary sentence needs to its closest article sentence."""

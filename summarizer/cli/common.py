@@ -13,7 +13,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from summarizer.cache_location import shown_path, user_cache_file
+from summarizer.cache.location import shown_path, user_cache_file
 from summarizer.errors import SummarizerError, Terminated
 
 P = ParamSpec("P")
@@ -173,7 +173,7 @@ def _exit_now_if_a_model_call_runs(code: int) -> None:
     or tear the interpreter down under it."""
     import os
 
-    from summarizer.interruptible import busy
+    from summarizer.engines.interruptible import busy
 
     if busy():
         sys.stdout.flush()
@@ -265,9 +265,9 @@ def tasks_for(paths: Sequence[Path], max_chars: int) -> list[str]:
     """The models some article needs: a translator only when one of them is Korean (found by
     reading articles until the first Korean one; unreadable or overlong ones are left to the
     run)."""
-    from summarizer.articles import read_article
     from summarizer.errors import InputError
-    from summarizer.prepare import is_korean
+    from summarizer.pipeline.prepare import is_korean
+    from summarizer.text.articles import read_article
 
     for path in paths:
         try:
@@ -280,7 +280,7 @@ def tasks_for(paths: Sequence[Path], max_chars: int) -> list[str]:
 
 def prepare_models(settings: Any, tasks: list[str]) -> Any:
     """Say which models were chosen, then find them all before any work or output starts."""
-    from summarizer.choice import announcement, model_choices, resolve_models
+    from summarizer.models.choice import announcement, model_choices, resolve_models
 
     line = announcement(list(model_choices(settings, tasks).values()))  # type: ignore[arg-type]
     if line:
@@ -291,7 +291,7 @@ def prepare_models(settings: Any, tasks: list[str]) -> Any:
 def check_output(out_dir: Path) -> None:
     """Fail on an outputs folder that cannot be written before any work starts; clear the
     temporary files a killed run left in it."""
-    from summarizer.outputs import check_writable, remove_leftovers
+    from summarizer.pipeline.outputs import check_writable, remove_leftovers
 
     check_writable(out_dir)
     remove_leftovers(out_dir)
@@ -300,8 +300,8 @@ def check_output(out_dir: Path) -> None:
 def check_input(path: Path, max_chars: int, *, folder: bool = False) -> None:
     """Fail on a missing, unreadable or overlong input before anything, such as the cache, is
     created."""
-    from summarizer.articles import find_articles, read_article
     from summarizer.errors import InputError, UsageError
+    from summarizer.text.articles import find_articles, read_article
 
     if not folder:
         read_article(path, max_chars)
@@ -318,8 +318,8 @@ def open_cache(path: Path | None, disabled: bool, out_dir: Path, *, read_only: b
     """The cache named on the command line, the environment's, out_dir's own from an earlier
     version, or the user's shared one (`read_only`: for commands that only look, which never
     move a damaged cache aside)."""
-    from summarizer.cache import Cache, NullCache
-    from summarizer.cache_location import default_cache_path, folder_cache
+    from summarizer.cache.location import default_cache_path, folder_cache
+    from summarizer.cache.store import Cache, NullCache
 
     if disabled:
         return NullCache()

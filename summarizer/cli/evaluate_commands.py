@@ -86,13 +86,13 @@ def eval_mt(
     from summarizer.cli.pipeline_commands import DEFAULT_OUT
     from summarizer.cli.progress import count_progress
     from summarizer.errors import InputError, UsageError
-    from summarizer.evaluate import (
+    from summarizer.pipeline.core import Pipeline
+    from summarizer.pipeline.evaluate import (
         evaluate_documents,
         evaluate_mt,
         read_document_ids,
         read_test_set,
     )
-    from summarizer.pipeline import Pipeline
 
     if mode is EvalMode.document and documents is None:
         raise UsageError("--mode document needs --documents FILE (the document id of each line)")

@@ -43,8 +43,8 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
 
     Example: `summarizer models list`
     """
-    from summarizer.choice import model_choices
-    from summarizer.models import PRESETS, hub_id_of, local_models, local_name, read_manifest
+    from summarizer.models.choice import model_choices
+    from summarizer.models.spec import PRESETS, hub_id_of, local_models, local_name, read_manifest
 
     settings = load(models_dir=models_dir)
     folder = Path(settings.models_dir)
@@ -88,7 +88,7 @@ def _conversion(path: Path) -> dict[str, Any] | None:
     """What a CTranslate2 conversion was made from (its source.json), or None for other folders."""
     import json
 
-    from summarizer.convert import SOURCE_FILE
+    from summarizer.engines.convert import SOURCE_FILE
 
     try:
         source = json.loads((path / SOURCE_FILE).read_text(encoding="utf-8"))
@@ -122,7 +122,7 @@ def _print_conversions(folder: Path, conversions: dict[str, dict[str, Any]]) -> 
 
 
 def _embedded_state(preset: Any, folder: Path) -> str:
-    from summarizer import embedded
+    from summarizer.models import embedded
 
     if embedded.prepared_folder(preset, folder):
         return "prepared"
@@ -155,7 +155,7 @@ def pull(
 
     Example: `summarizer models pull opus-mt-tc-big-ko-en`
     """
-    from summarizer.models import PRESETS, embedded_spec, hub_id_of, local_name, pull
+    from summarizer.models.spec import PRESETS, embedded_spec, hub_id_of, local_name, pull
 
     folder = _models_dir(models_dir)
     preset = PRESETS.get(name)
@@ -207,8 +207,8 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
 
     Example: `summarizer models info opus-mt-ko-en`
     """
-    from summarizer import embedded
-    from summarizer.models import PRESETS, hub_id_of, is_installed, local_name, read_manifest
+    from summarizer.models import embedded
+    from summarizer.models.spec import PRESETS, hub_id_of, is_installed, local_name, read_manifest
 
     folder = _models_dir(models_dir)
     preset = PRESETS.get(name)
@@ -257,7 +257,7 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
 def _print_files(path: Path) -> None:
     from rich.table import Table
 
-    from summarizer.models import file_sha256, read_manifest
+    from summarizer.models.spec import file_sha256, read_manifest
 
     recorded = {
         f["name"]: f for f in read_manifest(path.parent).get(path.name, {}).get("files", [])
@@ -276,9 +276,9 @@ def remove(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
 
     Example: `summarizer models rm opus-mt-ko-en`
     """
-    from summarizer import embedded
     from summarizer.errors import UsageError
-    from summarizer.models import PRESETS, remove
+    from summarizer.models import embedded
+    from summarizer.models.spec import PRESETS, remove
 
     preset = PRESETS.get(name)
     if preset and preset.embedded:
@@ -309,8 +309,8 @@ def convert(
     Runs pick the conversion up by themselves with `--backend ct2` (or auto).
     Example: `summarizer models convert opus-mt-tc-big-ko-en --to ct2 --compute-type int8`
     """
-    from summarizer.convert import choose_backend, convert, resolve_compute_type
-    from summarizer.models import resolve
+    from summarizer.engines.convert import choose_backend, convert, resolve_compute_type
+    from summarizer.models.spec import resolve
 
     settings = load(models_dir=models_dir)
     folder = Path(settings.models_dir)

@@ -36,11 +36,11 @@ from summarizer.cli.common import (
 )
 from summarizer.cli.progress import run_progress
 from summarizer.cli.run_summary import flagged_count, print_run_summary, shorten, warn_flagged
-from summarizer.outputs import REPORT_FILE
+from summarizer.pipeline.outputs import REPORT_FILE
 
 if TYPE_CHECKING:
     from summarizer.checks import Flag
-    from summarizer.pipeline import ArticleResult
+    from summarizer.pipeline.core import ArticleResult
 
 DEFAULT_OUT = Path("outputs")
 PREVIEW_FLAGGED = 30
@@ -74,7 +74,7 @@ def translate(
     Site boilerplate (datelines, bylines, footers, related-article lists) is removed first.
     Example: `summarizer translate seeds/003_b1d73babfa129a0a.txt -o article.en.md`
     """
-    from summarizer.pipeline import Pipeline
+    from summarizer.pipeline.core import Pipeline
 
     settings = load(
         translator,
@@ -116,7 +116,7 @@ def summarize(
 
     Example: `summarizer summarize article.txt --summarizer smollm2 --sentences 2`
     """
-    from summarizer.pipeline import Pipeline
+    from summarizer.pipeline.core import Pipeline
 
     settings = load(
         translator,
@@ -191,7 +191,7 @@ def run(
     Example: `summarizer run seeds/ -o outputs/` or `summarizer run big/ --executor ray`
     """
     from summarizer.executors import make_executor
-    from summarizer.pipeline import Pipeline, run_inputs
+    from summarizer.pipeline.core import Pipeline, run_inputs
 
     settings = load(
         translator,

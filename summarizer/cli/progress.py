@@ -13,7 +13,7 @@ from summarizer.wording import count
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from summarizer.pipeline import ArticleRecord
+    from summarizer.pipeline.core import ArticleRecord
 
 
 ESTIMATE_AFTER = 3

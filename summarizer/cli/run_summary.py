@@ -13,8 +13,8 @@ from summarizer.cli.common import console, errors, plain
 from summarizer.wording import count
 
 if TYPE_CHECKING:
-    from summarizer.results import ArticleRecord
-    from summarizer.run_report import RunReport, RunTotals
+    from summarizer.pipeline.results import ArticleRecord
+    from summarizer.pipeline.run_report import RunReport, RunTotals
 
 TABLE_LIMIT = 50
 """Runs of up to this many articles get a row per article."""

@@ -166,16 +166,16 @@ def regress(
     models or metric settings. Writes OUT/scores.json and OUT/regress.json.
     Example: `summarizer regress seeds/ --baseline quality/baseline.json --gate significant`
     """
-    from summarizer.articles import find_articles
     from summarizer.cli.progress import run_progress
     from summarizer.cli.report_commands import save_report
     from summarizer.cli.score_tables import print_comparison, print_scores
     from summarizer.fileio import write_atomic
-    from summarizer.pipeline import Pipeline
+    from summarizer.pipeline.core import Pipeline
+    from summarizer.pipeline.reuse import differing_settings
     from summarizer.report import REGRESS_FILE
-    from summarizer.reuse import differing_settings
     from summarizer.scoring.baseline import check_gate, judge, read_baseline, write_baseline
     from summarizer.scoring.significance import check_test
+    from summarizer.text.articles import find_articles
 
     check_gate(gate, alpha)
     paired_test = check_test(test)

@@ -15,10 +15,10 @@ import time
 from collections.abc import Sequence
 from typing import Any, Literal, Protocol
 
+from summarizer.engines.interruptible import Interruptible
 from summarizer.errors import SummarizerError
-from summarizer.interruptible import Interruptible
-from summarizer.model_repair import load_failure
-from summarizer.models import ModelSpec, offline_mode
+from summarizer.models.repair import load_failure
+from summarizer.models.spec import ModelSpec, offline_mode
 
 Task = Literal["translation", "summarization"]
 

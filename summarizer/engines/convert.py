@@ -16,7 +16,7 @@ from typing import Any
 
 from summarizer.errors import ModelUnavailableError, UsageError
 from summarizer.fileio import exclusive, lock_file, replace_folder, staging_folder
-from summarizer.models import ModelSpec
+from summarizer.models.spec import ModelSpec
 
 log = logging.getLogger("summarizer")
 

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.convert import convert, ct2_device, damaged_conversion
 from summarizer.engines import Task
+from summarizer.engines.convert import convert, ct2_device, damaged_conversion
 from summarizer.engines.prompts import (
     SOURCE_LANGUAGE,
     Prompter,
@@ -28,7 +28,7 @@ from summarizer.engines.prompts import (
 )
 from summarizer.engines.threads import threads
 from summarizer.errors import ModelUnavailableError
-from summarizer.models import ModelSpec
+from summarizer.models.spec import ModelSpec
 
 # Sub-batches of at most this many source tokens: long inputs do not pad short ones.
 BATCH_TOKENS = 4096

@@ -19,7 +19,7 @@ from summarizer.engines.prompts import (
 )
 from summarizer.engines.threads import threads
 from summarizer.errors import ModelUnavailableError
-from summarizer.models import ModelSpec
+from summarizer.models.spec import ModelSpec
 
 
 class HFEngine:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from summarizer.errors import UsageError
 
 if TYPE_CHECKING:
-    from summarizer.stages import Stage
+    from summarizer.pipeline.stages import Stage
 
 K = TypeVar("K")
 MISSING = "the ray executor needs Ray Data: pip install 'summarizer[ray]'"

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarizer.errors import ModelUnavailableError
-from summarizer.lead import lead_count
-from summarizer.models import ModelSpec, is_installed, local_name, resolve
-from summarizer.presets import PRESETS, Preset, preferred
+from summarizer.models.presets import PRESETS, Preset, preferred
+from summarizer.models.spec import ModelSpec, is_installed, local_name, resolve
+from summarizer.tasks.lead import lead_count
 
 if TYPE_CHECKING:
     from summarizer.config import Settings
@@ -53,7 +53,7 @@ class Choice:
 
 def choose(task: str, configured: str | None, models_dir: Path) -> Choice:
     """The configured model, else the best preset present, else the best embedded default."""
-    from summarizer.embedded import package_version
+    from summarizer.models.embedded import package_version
 
     if configured:
         return Choice(task, configured, explicit=True)

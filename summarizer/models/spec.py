@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer import embedded
 from summarizer.errors import ModelUnavailableError, UsageError
 from summarizer.fileio import write_atomic
-from summarizer.model_repair import MANIFEST, damaged, feed, file_sha256, problems
-from summarizer.presets import PRESETS, Preset, nearest
+from summarizer.models import embedded
+from summarizer.models.presets import PRESETS, Preset, nearest
+from summarizer.models.repair import MANIFEST, damaged, feed, file_sha256, problems
 
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".gguf", ".pt")
 PARTIAL = ".pull-incomplete"

@@ -1,7 +1,7 @@
 """The translate → summarize pipeline over one article or a folder of them.
 
 `Pipeline` is the library entry point. `run` streams a folder through the stages (see
-`summarizer.stream`) on an executor (`summarizer.executors`: this process, or Ray);
+`summarizer.pipeline.stream`) on an executor (`summarizer.executors`: this process, or Ray);
 `translate_file`, `summarize_file`, `translate` and `summarize` do the same work for given
 articles in this process. Models are resolved and loaded only when the cache cannot answer.
 """
@@ -12,25 +12,25 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarizer.articles import ArticleList, find_articles
-from summarizer.choice import resolve_models
 from summarizer.config import Settings
 from summarizer.engines import Task
 from summarizer.errors import ArticleError, UsageError
-from summarizer.lead import LeadSummarizer, lead_count
-from summarizer.models import ModelSpec
-from summarizer.outputs import is_run_file
-from summarizer.prepare import is_korean, prepare
-from summarizer.results import ArticleRecord, ArticleResult, Document, attach_translations
-from summarizer.run_report import RunReport
-from summarizer.stages import Stage, build_summarizer, build_translator
-from summarizer.stream import ProgressSink, Silent, Stream
-from summarizer.summarize import Summarizer, Summary
-from summarizer.translate import Translator
+from summarizer.models.choice import resolve_models
+from summarizer.models.spec import ModelSpec
+from summarizer.pipeline.outputs import is_run_file
+from summarizer.pipeline.prepare import is_korean, prepare
+from summarizer.pipeline.results import ArticleRecord, ArticleResult, Document, attach_translations
+from summarizer.pipeline.run_report import RunReport
+from summarizer.pipeline.stages import Stage, build_summarizer, build_translator
+from summarizer.pipeline.stream import ProgressSink, Silent, Stream
+from summarizer.tasks.lead import LeadSummarizer, lead_count
+from summarizer.tasks.summarize import Summarizer, Summary
+from summarizer.tasks.translate import Translator
+from summarizer.text.articles import ArticleList, find_articles
 from summarizer.wording import count
 
 if TYPE_CHECKING:
-    from summarizer.cache import Cache, NullCache
+    from summarizer.cache.store import Cache, NullCache
     from summarizer.executors import Executor
 
 __all__ = [

@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError
-from summarizer.lines import split_lines
-from summarizer.prepare import NothingLeft
+from summarizer.pipeline.prepare import NothingLeft
 from summarizer.scoring.metrics import MetricResult, TranslationMetric
-from summarizer.translate import Translator
+from summarizer.tasks.translate import Translator
+from summarizer.text.lines import split_lines
 
 if TYPE_CHECKING:
-    from summarizer.pipeline import Pipeline
+    from summarizer.pipeline.core import Pipeline
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from summarizer.errors import OutputError, UsageError
 from summarizer.fileio import remove_stale_temps, write_atomic, write_lines_atomic
 
 if TYPE_CHECKING:
-    from summarizer.articles import ArticleList
-    from summarizer.results import ArticleRecord, ArticleResult
+    from summarizer.pipeline.results import ArticleRecord, ArticleResult
+    from summarizer.text.articles import ArticleList
 
 TRANSLATION_FILE = "translation.en.md"
 SUMMARY_FILE = "summary.en.txt"
@@ -200,7 +200,7 @@ def finish_index(out_dir: Path, paths: ArticleList, recorded: int) -> None:
     with a "not finished" entry for each article the run did not reach, less the entries of
     other input folders whose folder this run took over. Streams: the lines are
     sorted in bounded chunks on disk, however many there are."""
-    from summarizer.external_sort import sorted_lines
+    from summarizer.pipeline.external_sort import sorted_lines
 
     ours = in_folder(paths.folder)
 
@@ -225,7 +225,7 @@ def _path_key(line: str) -> str:
 
 def _with_unfinished(lines: Iterator[str], paths: list[str]) -> Iterator[str]:
     """`lines` (sorted by path) with an entry for each of the sorted `paths` they lack."""
-    from summarizer.results import NOT_FINISHED, ArticleRecord
+    from summarizer.pipeline.results import NOT_FINISHED, ArticleRecord
 
     def unfinished(path: str) -> str:
         record = ArticleRecord(Path(path), Path(path).stem, error=NOT_FINISHED)

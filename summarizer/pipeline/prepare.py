@@ -8,15 +8,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarizer.articles import read_article
-from summarizer.boilerplate import clean
 from summarizer.checks.script import hangul_share
 from summarizer.errors import InputError
-from summarizer.results import Document
-from summarizer.segment import segmenter_id, split_korean
+from summarizer.pipeline.results import Document
+from summarizer.text.articles import read_article
+from summarizer.text.boilerplate import clean
+from summarizer.text.segment import segmenter_id, split_korean
 
 if TYPE_CHECKING:
-    from summarizer.cache import Cache, NullCache
+    from summarizer.cache.store import Cache, NullCache
 
 _HANGUL_SHARE_FOR_KOREAN = 0.2
 

@@ -2,7 +2,7 @@
 
 `ArticleResult.to_json` is what result.json holds. Once an article's files are written a run
 keeps nothing of it: its `ArticleRecord` (counts, summary, error) becomes its line in
-index.jsonl, which is where the end of a run reads it back (`summarizer.run_report`).
+index.jsonl, which is where the end of a run reads it back (`summarizer.pipeline.run_report`).
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarizer.articles import Article
-from summarizer.boilerplate import CleanArticle
 from summarizer.checks import Flag, check_summary
-from summarizer.marked import marked_translation
-from summarizer.segment import segmenter_id
-from summarizer.summarize import Summary
+from summarizer.pipeline.marked import marked_translation
+from summarizer.tasks.summarize import Summary
+from summarizer.text.articles import Article
+from summarizer.text.boilerplate import CleanArticle
+from summarizer.text.segment import segmenter_id
 
 if TYPE_CHECKING:
-    from summarizer.translate import Translated
+    from summarizer.tasks.translate import Translated
 
 RESULT_SCHEMA = 1
 NOT_FINISHED = "not finished: the run stopped before this article"

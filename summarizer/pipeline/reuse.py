@@ -3,7 +3,7 @@
 `summarizer regress` re-runs the pipeline over its outputs folder. Before it does, the settings
 each article's result.json records are checked against the settings of this run, without
 resolving or loading a model: the model asked for (preset, hub id or folder; when none is
-named, the one a run would choose, see `summarizer.choice`), the summary length, the decoding
+named, the one a run would choose, see `summarizer.models.choice`), the summary length, the decoding
 settings given, and the backend and compute type when given explicitly.
 """
 
@@ -14,10 +14,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.choice import choose
 from summarizer.config import Settings
-from summarizer.models import hub_id_of
-from summarizer.outputs import RESULT_FILE, result_dirs
+from summarizer.models.choice import choose
+from summarizer.models.spec import hub_id_of
+from summarizer.pipeline.outputs import RESULT_FILE, result_dirs
 from summarizer.scoring.signature import FieldDiff
 
 

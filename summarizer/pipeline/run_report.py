@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarizer.outputs import in_folder, index_lines
-from summarizer.results import ArticleRecord
+from summarizer.pipeline.outputs import in_folder, index_lines
+from summarizer.pipeline.results import ArticleRecord
 
 
 @dataclass

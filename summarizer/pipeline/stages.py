@@ -12,14 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarizer.cache import Cache, NullCache
+from summarizer.cache.store import Cache, NullCache
 from summarizer.config import Settings
-from summarizer.convert import choose_backend, resolve_compute_type
 from summarizer.engines import Model, Task
-from summarizer.lead import LeadSummarizer, lead_count
-from summarizer.models import ModelSpec
-from summarizer.summarize import Summarizer, Summary
-from summarizer.translate import Computed, Translator
+from summarizer.engines.convert import choose_backend, resolve_compute_type
+from summarizer.models.spec import ModelSpec
+from summarizer.tasks.lead import LeadSummarizer, lead_count
+from summarizer.tasks.summarize import Summarizer, Summary
+from summarizer.tasks.translate import Computed, Translator
 
 # Sentences per translation batch unless the user says otherwise: CTranslate2 splits batches
 # into token-bounded sub-batches itself and gains from large ones (benchmarks/RESULTS.md);

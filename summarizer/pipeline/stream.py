@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from summarizer.errors import CacheError, InputError, OutputError
-from summarizer.outputs import (
+from summarizer.pipeline.outputs import (
     RESULT_FILE,
     ArticleDirs,
     append_index,
@@ -34,19 +34,25 @@ from summarizer.outputs import (
     finish_index,
     write_article,
 )
-from summarizer.prefetch import prefetch
-from summarizer.results import ArticleRecord, ArticleResult, attach_translations
-from summarizer.run_report import RunReport, RunTotals
-from summarizer.stages import decode_computed, decode_summaries
-from summarizer.summarize import Summary, cached_summary
-from summarizer.timings import keep_computed_timings
-from summarizer.translate import Computed
+from summarizer.pipeline.prefetch import prefetch
+from summarizer.pipeline.results import ArticleRecord, ArticleResult, attach_translations
+from summarizer.pipeline.run_report import RunReport, RunTotals
+from summarizer.pipeline.stages import decode_computed, decode_summaries
+from summarizer.pipeline.timings import keep_computed_timings
+from summarizer.tasks.summarize import Summary, cached_summary
+from summarizer.tasks.translate import Computed
 from summarizer.wording import count
 
 if TYPE_CHECKING:
-    from summarizer.articles import ArticleList
+    from summarizer.cache.store import Cache, NullCache
+    from summarizer.engines import Task
     from summarizer.executors import Executor
-    from summarizer.pipeline import Pipeline
+    from summarizer.pipeline.results import Document
+    from summarizer.pipeline.stages import Stage
+    from summarizer.tasks.lead import LeadSummarizer
+    from summarizer.tasks.summarize import Summarizer
+    from summarizer.tasks.translate import Translator
+    from summarizer.text.articles import ArticleList
 
 log = logging.getLogger("summarizer")
 WINDOW_SENTENCES = 512
@@ -64,6 +70,22 @@ class ProgressSink(Protocol):
     def advance(self, amount: int = 1) -> None: ...
 
     def article(self, record: ArticleRecord) -> None: ...
+
+
+class Driver(Protocol):
+    """What a stream needs of its `Pipeline`: the cache, the models and the read stage."""
+
+    cache: Cache | NullCache
+
+    @property
+    def translator(self) -> Translator: ...
+
+    @property
+    def summarizer(self) -> Summarizer | LeadSummarizer: ...
+
+    def prepare(self, path: Path) -> Document: ...
+
+    def stage(self, task: Task) -> Stage: ...
 
 
 class Silent:
@@ -100,7 +122,7 @@ class Group:
 class Stream:
     def __init__(
         self,
-        pipeline: Pipeline,
+        pipeline: Driver,
         executor: Executor,
         out_dir: Path,
         sink: ProgressSink,

@@ -8,7 +8,7 @@ Security Policy. Everything rendered is escaped; the page works without JavaScri
 filtering need it).
 """
 
-from summarizer.outputs import REPORT_FILE
+from summarizer.pipeline.outputs import REPORT_FILE
 from summarizer.report.data import (
     REGRESS_FILE,
     SCORES_FILE,

@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from summarizer.errors import InputError
-from summarizer.outputs import article_dir
+from summarizer.pipeline.outputs import article_dir
 from summarizer.report.assets import html_page
 from summarizer.report.data import read_outputs
 from summarizer.report.text import fmt

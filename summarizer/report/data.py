@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError
-from summarizer.outputs import INDEX_FILE, RESULT_FILE
+from summarizer.pipeline.outputs import INDEX_FILE, RESULT_FILE
 from summarizer.scoring.compare import MEAN, Change
 from summarizer.scoring.metrics import Score
 from summarizer.scoring.report import METRIC_KEYS, ScoreReport

@@ -4,7 +4,7 @@ ROUGE goes through `rouge_score.rouge_scorer.RougeScorer`; chrF and BLEU through
 The scoring libraries are imported when a metric is built, so importing this module is cheap.
 
 Sentence splitting for ROUGE-Lsum (which rouge-score expects as newline-separated sentences):
-- English, `punct-capnum` (`summarizer.segment.split_english`, the rule the summarizer trims
+- English, `punct-capnum` (`summarizer.text.segment.split_english`, the rule the summarizer trims
   by): existing line breaks, plus a break after `.`, `!` or `?` (optionally followed by a closing
   quote or bracket) and whitespace, when the next word starts with a capital letter or a digit
   (or an opening quote/bracket before one). Abbreviations such as "U.S. Army" are split.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from summarizer.scoring.signature import MetricSignature
-from summarizer.segment import ENGLISH_RULE, split_english
+from summarizer.text.segment import ENGLISH_RULE, split_english
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi

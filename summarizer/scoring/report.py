@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from summarizer.errors import InputError, UsageError
-from summarizer.marked import plain_translation
-from summarizer.outputs import result_dirs
+from summarizer.pipeline.marked import plain_translation
+from summarizer.pipeline.outputs import result_dirs
 from summarizer.scoring.metrics import (
     ROUGE_TYPES,
     TRANSLATION_METRICS,
@@ -142,7 +142,7 @@ def score_outputs(
     for folder, what in ((outputs_dir, "outputs"), (articles_dir, "articles")):
         if not folder.is_dir():
             raise UsageError(f"{what} folder {folder} does not exist")
-    from summarizer.pipeline import run_inputs
+    from summarizer.pipeline.core import run_inputs
 
     articles = run_inputs(articles_dir, outputs_dir)
     if not articles:

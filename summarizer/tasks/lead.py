@@ -11,8 +11,8 @@ import re
 import time
 from collections.abc import Callable, Sequence
 
-from summarizer.segment import ENGLISH_RULE, split_english
-from summarizer.summarize import Summary
+from summarizer.tasks.summarize import Summary
+from summarizer.text.segment import ENGLISH_RULE, split_english
 
 _LEAD = re.compile(r"lead-([1-9][0-9]*)")
 

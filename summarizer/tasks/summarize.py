@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.checks import check_summary
 from summarizer.errors import ArticleError, UsageError
-from summarizer.markup import plain_text
-from summarizer.segment import pack, split_english, split_to_fit
+from summarizer.text.markup import plain_text
+from summarizer.text.segment import pack, split_english, split_to_fit
 
 if TYPE_CHECKING:
-    from summarizer.cache import Cache, NullCache
+    from summarizer.cache.store import Cache, NullCache
     from summarizer.engines import Model
 
 SUMMARY_SYSTEM = (

@@ -23,15 +23,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer import fewshot
 from summarizer.checks import Flag, check_translations
 from summarizer.checks.adequacy import similarities
 from summarizer.errors import UsageError
-from summarizer.markup import plain_text
-from summarizer.segment import split_to_fit
+from summarizer.tasks import fewshot
+from summarizer.text.markup import plain_text
+from summarizer.text.segment import split_to_fit
 
 if TYPE_CHECKING:
-    from summarizer.cache import Cache, NullCache
+    from summarizer.cache.store import Cache, NullCache
     from summarizer.engines import Model
 
 TRANSLATE_SYSTEM = (

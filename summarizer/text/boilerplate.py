@@ -1,7 +1,7 @@
 """Strip scraped-site boilerplate from Korean news text, keeping every article sentence.
 
 Each non-empty source line (for markdown: each block) is one unit. A unit is removed with one
-of these reasons (the line rules are in `summarizer.boilerplate_lines`):
+of these reasons (the line rules are in `summarizer.text.boilerplate_lines`):
 
 - ``dateline``: publication dates and times ("입력 23.09.21 07:00", "2024. 05. 07"), also
   with the reporter's name ("기사입력 2025.03.10 09:00 | 홍길동 기자").
@@ -38,8 +38,8 @@ import html
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from summarizer.boilerplate_lines import is_headline_like, line_reason
-from summarizer.boilerplate_rules import (
+from summarizer.text.boilerplate_lines import is_headline_like, line_reason
+from summarizer.text.boilerplate_rules import (
     ARROW,
     BARE_NUMBER,
     BROKEN_ENTITY,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.boilerplate_rules import (
+from summarizer.text.boilerplate_rules import (
     AI_SUMMARY,
     BARE_NUMBER,
     BREADCRUMB_SEP,

@@ -1,4 +1,4 @@
-"""The patterns and phrase lists `summarizer.boilerplate` matches lines against: bylines,
+"""The patterns and phrase lists `summarizer.text.boilerplate` matches lines against: bylines,
 datelines, copyright notices, counters, site navigation and footers of Korean news sites."""
 
 from __future__ import annotations
