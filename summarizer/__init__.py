@@ -15,8 +15,9 @@ Heavy dependencies (torch, transformers) load only when a model must run.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from summarizer.lazy import exports
 
 if TYPE_CHECKING:
     from summarizer.cache.store import Cache, NullCache
@@ -24,16 +25,15 @@ if TYPE_CHECKING:
     from summarizer.errors import SummarizerError
     from summarizer.pipeline.core import ArticleResult, Pipeline, RunReport
 
-_HOMES = {
-    "ArticleResult": "summarizer.pipeline.core",
-    "Cache": "summarizer.cache.store",
-    "NullCache": "summarizer.cache.store",
-    "Pipeline": "summarizer.pipeline.core",
-    "RunReport": "summarizer.pipeline.core",
-    "Settings": "summarizer.config",
-    "SummarizerError": "summarizer.errors",
-    "load_settings": "summarizer.config",
-}
+__getattr__ = exports(
+    __name__,
+    {
+        "summarizer.cache.store": ("Cache", "NullCache"),
+        "summarizer.config": ("Settings", "load_settings"),
+        "summarizer.errors": ("SummarizerError",),
+        "summarizer.pipeline.core": ("ArticleResult", "Pipeline", "RunReport"),
+    },
+)
 __all__ = [
     "ArticleResult",
     "Cache",
@@ -44,10 +44,3 @@ __all__ = [
     "SummarizerError",
     "load_settings",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    """The public names, imported on first use so that `import summarizer.cli` stays light."""
-    if name not in _HOMES:
-        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
-    return getattr(importlib.import_module(_HOMES[name]), name)

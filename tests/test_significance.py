@@ -11,14 +11,8 @@ from sacrebleu.metrics import BLEU, CHRF
 from sacrebleu.significance import PairedTest
 
 from summarizer.errors import UsageError
-from summarizer.scoring.significance import (
-    bootstrap_seed,
-    check_test,
-    min_articles,
-    paired_bootstrap,
-    paired_mean_test,
-    paired_translation_test,
-)
+from summarizer.scoring.paired import paired_bootstrap, paired_mean_test, paired_translation_test
+from summarizer.scoring.significance import bootstrap_seed, check_test, min_articles
 
 REFERENCES = [
     "The president met the prime minister in Seoul on Monday.",

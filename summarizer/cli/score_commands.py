@@ -40,7 +40,7 @@ from summarizer.errors import UsageError
 from summarizer.scoring.significance import DEFAULT_ALPHA
 
 if TYPE_CHECKING:
-    from summarizer.scoring import ScoreReport
+    from summarizer.scoring.report import ScoreReport
 
 DEFAULT_OUT = Path("outputs")
 
@@ -237,7 +237,7 @@ def save_scores(out: Path, folder: Path, refs: Path | None) -> ScoreReport:
     """Score OUT against FOLDER's references and write OUT/scores.json."""
     from summarizer.fileio import write_atomic
     from summarizer.report import SCORES_FILE
-    from summarizer.scoring import score_outputs
+    from summarizer.scoring.report import score_outputs
 
     report = score_outputs(out, folder, refs)
     write_atomic(out / SCORES_FILE, json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
@@ -251,8 +251,8 @@ def _check_refs(refs: Path | None) -> None:
 
 def _tolerances(default: float, overrides: list[str]) -> dict[str, float]:
     """Per-metric tolerances, checked (finite, not negative) before any work starts."""
-    from summarizer.scoring import METRIC_KEYS
-    from summarizer.scoring.compare import tolerances
+    from summarizer.scoring.comparison import tolerances
+    from summarizer.scoring.report import METRIC_KEYS
 
     limits = dict.fromkeys(METRIC_KEYS, default)
     for item in overrides:

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarizer.cli.common import console, plain
-from summarizer.scoring.compare import MEAN
+from summarizer.scoring.comparison import MEAN
 
 if TYPE_CHECKING:
-    from summarizer.scoring import Comparison, ScoreReport
     from summarizer.scoring.baseline import Verdict
+    from summarizer.scoring.comparison import Comparison
+    from summarizer.scoring.report import ScoreReport
 
 
 def print_scores(report: ScoreReport) -> None:

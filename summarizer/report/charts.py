@@ -8,7 +8,7 @@ from html import escape
 
 from summarizer.report.data import TIMING_STAGES, Entry, Outputs, timings
 from summarizer.report.text import fmt, seconds
-from summarizer.scoring.compare import MEAN
+from summarizer.scoring.comparison import MEAN
 
 CHART_METRICS = ("rougeL", "rouge1", "rougeL_ko", "rouge1_ko")
 """The first of these that `regress.json` compares is charted against the baseline."""

@@ -16,7 +16,7 @@ from summarizer.pipeline.outputs import article_dir
 from summarizer.report.assets import html_page
 from summarizer.report.data import read_outputs
 from summarizer.report.text import fmt
-from summarizer.scoring.compare import MEAN
+from summarizer.scoring.comparison import MEAN
 from summarizer.scoring.metrics import Score
 from summarizer.scoring.references import find_references
 from summarizer.scoring.runs import RunComparison, Winner

@@ -12,7 +12,7 @@ from typing import Any
 
 from summarizer.errors import InputError
 from summarizer.pipeline.outputs import INDEX_FILE, RESULT_FILE
-from summarizer.scoring.compare import MEAN, Change
+from summarizer.scoring.comparison import MEAN, Change
 from summarizer.scoring.metrics import Score
 from summarizer.scoring.report import METRIC_KEYS, ScoreReport
 from summarizer.scoring.signature import models_signature

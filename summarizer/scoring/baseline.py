@@ -10,7 +10,7 @@ from typing import Literal, cast
 
 from summarizer.errors import InputError, UsageError
 from summarizer.fileio import write_atomic
-from summarizer.scoring.compare import MEAN, Change, Comparison, compare
+from summarizer.scoring.comparison import MEAN, Change, Comparison, compare
 from summarizer.scoring.report import ScoreReport
 from summarizer.scoring.significance import DEFAULT_ALPHA, Test
 

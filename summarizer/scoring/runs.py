@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from summarizer.errors import InputError, UsageError
 from summarizer.pipeline.outputs import INDEX_FILE
-from summarizer.scoring.compare import MEAN, Comparison, compare
+from summarizer.scoring.comparison import MEAN, Comparison, compare
 from summarizer.scoring.report import ScoreReport, score_outputs
 from summarizer.scoring.significance import DEFAULT_ALPHA, Test
 

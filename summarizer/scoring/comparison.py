@@ -17,9 +17,10 @@ from typing import Any, Literal
 
 from summarizer.errors import UsageError
 from summarizer.scoring.metrics import metric_scale
+from summarizer.scoring.paired import Significance, paired_reports
 from summarizer.scoring.report import METRIC_KEYS, ScoreReport
 from summarizer.scoring.signature import FieldDiff
-from summarizer.scoring.significance import Significance, Test, paired_reports
+from summarizer.scoring.significance import Test
 
 DEFAULT_TOLERANCE = 0.02
 MEAN = "(mean)"
