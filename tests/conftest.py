@@ -152,7 +152,8 @@ def embedded_models_dir(preset: str) -> Path:
     """The session's models folder with the embedded `preset` prepared in it (once per session,
     as a user's first run prepares it); the test skips when its package is not installed."""
     from summarizer.models import embedded
-    from summarizer.models.spec import PRESETS, resolve
+    from summarizer.models.presets import PRESETS
+    from summarizer.models.spec import resolve
 
     chosen = PRESETS[preset]
     if embedded.package_version(chosen) is None:

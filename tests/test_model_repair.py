@@ -16,8 +16,8 @@ from summarizer.engines import Model
 from summarizer.errors import ModelUnavailableError
 from summarizer.models import embedded
 from summarizer.models.presets import Preset
-from summarizer.models.repair import file_sha256
-from summarizer.models.spec import MANIFEST, resolve
+from summarizer.models.repair import MANIFEST, file_sha256
+from summarizer.models.spec import resolve
 
 KOREAN = ["정부는 화요일 중소기업 지원을 확대하겠다고 밝혔다."]
 

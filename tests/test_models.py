@@ -18,16 +18,10 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.errors import ModelUnavailableError
-from summarizer.models.spec import (
-    MANIFEST,
-    PARTIAL,
-    PRESETS,
-    hub_id_of,
-    local_name,
-    offline_mode,
-    read_manifest,
-    resolve,
-)
+from summarizer.models.folder import PARTIAL, hub_id_of, local_name, read_manifest
+from summarizer.models.presets import PRESETS
+from summarizer.models.repair import MANIFEST
+from summarizer.models.spec import offline_mode, resolve
 
 REVISION = "0123456789abcdef0123456789abcdef01234567"
 WANTED = [

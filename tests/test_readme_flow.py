@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from summarizer.models.folder import local_name
 from summarizer.models.presets import PRESETS
-from summarizer.models.spec import local_name
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

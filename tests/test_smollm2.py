@@ -12,7 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.models.spec import PRESETS, resolve
+from summarizer.models.presets import PRESETS
+from summarizer.models.spec import resolve
 from summarizer.text.segment import split_english
 
 pytestmark = pytest.mark.skipif(

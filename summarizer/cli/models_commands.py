@@ -44,7 +44,8 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
     Example: `summarizer models list`
     """
     from summarizer.models.choice import model_choices
-    from summarizer.models.spec import PRESETS, hub_id_of, local_models, local_name, read_manifest
+    from summarizer.models.folder import hub_id_of, local_models, local_name, read_manifest
+    from summarizer.models.presets import PRESETS
 
     settings = load(models_dir=models_dir)
     folder = Path(settings.models_dir)
@@ -155,7 +156,9 @@ def pull(
 
     Example: `summarizer models pull opus-mt-tc-big-ko-en`
     """
-    from summarizer.models.spec import PRESETS, embedded_spec, hub_id_of, local_name, pull
+    from summarizer.models.folder import hub_id_of, local_name, pull
+    from summarizer.models.presets import PRESETS
+    from summarizer.models.spec import embedded_spec
 
     folder = _models_dir(models_dir)
     preset = PRESETS.get(name)
@@ -208,7 +211,8 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
     Example: `summarizer models info opus-mt-ko-en`
     """
     from summarizer.models import embedded
-    from summarizer.models.spec import PRESETS, hub_id_of, is_installed, local_name, read_manifest
+    from summarizer.models.folder import hub_id_of, is_installed, local_name, read_manifest
+    from summarizer.models.presets import PRESETS
 
     folder = _models_dir(models_dir)
     preset = PRESETS.get(name)
@@ -257,7 +261,8 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
 def _print_files(path: Path) -> None:
     from rich.table import Table
 
-    from summarizer.models.spec import file_sha256, read_manifest
+    from summarizer.models.folder import read_manifest
+    from summarizer.models.repair import file_sha256
 
     recorded = {
         f["name"]: f for f in read_manifest(path.parent).get(path.name, {}).get("files", [])
@@ -278,7 +283,8 @@ def remove(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
     """
     from summarizer.errors import UsageError
     from summarizer.models import embedded
-    from summarizer.models.spec import PRESETS, remove
+    from summarizer.models.folder import remove
+    from summarizer.models.presets import PRESETS
 
     preset = PRESETS.get(name)
     if preset and preset.embedded:

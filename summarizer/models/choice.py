@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarizer.errors import ModelUnavailableError
+from summarizer.models.folder import is_installed, local_name
 from summarizer.models.presets import PRESETS, Preset, preferred
-from summarizer.models.spec import ModelSpec, is_installed, local_name, resolve
+from summarizer.models.spec import ModelSpec, resolve
 from summarizer.tasks.lead import lead_count
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from typing import Any
 
 from summarizer.config import Settings
 from summarizer.models.choice import choose
-from summarizer.models.spec import hub_id_of
+from summarizer.models.folder import hub_id_of
 from summarizer.pipeline.outputs import RESULT_FILE, result_dirs
 from summarizer.scoring.signature import FieldDiff
 
