@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from summarizer.cache.store import NullCache
+from summarizer.cache.null import NullCache
 from summarizer.engines import Model
 from summarizer.models.spec import resolve
 from summarizer.scoring.metrics import TranslationMetric

@@ -22,7 +22,7 @@ import json
 import time
 from pathlib import Path
 
-from summarizer.cache.store import NullCache
+from summarizer.cache.null import NullCache
 from summarizer.config import load_settings
 from summarizer.models.spec import resolve
 from summarizer.pipeline.prepare import prepare

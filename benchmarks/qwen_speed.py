@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from benchmarks.gemma import DATA, development_lines
-from summarizer.cache.store import NullCache
+from summarizer.cache.null import NullCache
 from summarizer.engines import Model
 from summarizer.models.spec import resolve
 from summarizer.tasks.translate import TRANSLATE_SYSTEM, Translator

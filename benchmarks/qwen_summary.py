@@ -20,7 +20,7 @@ import json
 import os
 from pathlib import Path
 
-from summarizer.cache.store import NullCache
+from summarizer.cache.null import NullCache
 from summarizer.engines import Model
 from summarizer.models.spec import resolve
 from summarizer.scoring.metrics import ROUGE_TYPES, Rouge

@@ -20,7 +20,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from summarizer.cache.store import NullCache
+from summarizer.cache.null import NullCache
 from summarizer.config import load_settings
 from summarizer.pipeline.core import Pipeline
 from summarizer.scoring.metrics import ROUGE_TYPES, MetricResult, Rouge

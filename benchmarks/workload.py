@@ -55,7 +55,7 @@ def write_articles(docs: Sequence[Document], folder: Path) -> Path:
 def pipeline_inputs(folder: Path) -> tuple[list[str], list[str]]:
     """What `summarizer run` will feed its models for `folder`: unique Korean segments in order
     (after boilerplate removal and sentence splitting) and one summary input per article."""
-    from summarizer.cache.store import NullCache
+    from summarizer.cache.null import NullCache
     from summarizer.config import Settings
     from summarizer.pipeline.core import Pipeline
 

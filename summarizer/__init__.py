@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from summarizer.lazy import exports
 
 if TYPE_CHECKING:
-    from summarizer.cache.store import Cache, NullCache
+    from summarizer.cache.null import NullCache
+    from summarizer.cache.store import Cache
     from summarizer.config import Settings, load_settings
     from summarizer.errors import SummarizerError
     from summarizer.pipeline.core import ArticleResult, Pipeline, RunReport
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
 __getattr__ = exports(
     __name__,
     {
-        "summarizer.cache.store": ("Cache", "NullCache"),
+        "summarizer.cache.null": ("NullCache",),
+        "summarizer.cache.store": ("Cache",),
         "summarizer.config": ("Settings", "load_settings"),
         "summarizer.errors": ("SummarizerError",),
         "summarizer.pipeline.core": ("ArticleResult", "Pipeline", "RunReport"),

@@ -16,15 +16,11 @@ import pytest
 from cache_helpers import child_env, rows
 
 from summarizer.cache import schema as cache_schema
+from summarizer.cache.location import DEFAULT_CACHE_ENV, default_cache_path
+from summarizer.cache.null import NullCache
 from summarizer.cache.schema import MIGRATIONS
-from summarizer.cache.store import (
-    DEFAULT_CACHE_ENV,
-    Cache,
-    NullCache,
-    RunCounts,
-    default_cache_path,
-    normalize_source,
-)
+from summarizer.cache.stats import RunCounts
+from summarizer.cache.store import Cache, normalize_source
 from summarizer.errors import CacheError
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from summarizer.cache.store import DEFAULT_CACHE_ENV, Cache
+from summarizer.cache.location import DEFAULT_CACHE_ENV
+from summarizer.cache.store import Cache
 from summarizer.cli import app, cache_commands
 
 TRANSLATIONS = {"테슬라 주가가 급등했다.": "Tesla shares soared.", "모건스탠리.": "Morgan Stanley."}

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from summarizer.cache.store import DEFAULT_CACHE_ENV, Cache
+from summarizer.cache.location import DEFAULT_CACHE_ENV
+from summarizer.cache.store import Cache
 from summarizer.cli import app
 
 NOTES = "shopping list\nmilk\neggs\n"

@@ -99,6 +99,6 @@ def test_a_base_model_cannot_be_the_summarizer(tiny_marian: Path, tmp_path: Path
 
 
 def _null():  # type: ignore[no-untyped-def]
-    from summarizer.cache.store import NullCache
+    from summarizer.cache.null import NullCache
 
     return NullCache()

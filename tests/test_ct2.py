@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cache.store import NullCache
+from summarizer.cache.null import NullCache
 from summarizer.cli import app
 from summarizer.config import Settings
 from summarizer.engines import Model, convert

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.cache.store import NullCache
+from summarizer.cache.null import NullCache
 from summarizer.config import Settings
 from summarizer.errors import InputError
 from summarizer.pipeline.core import Pipeline

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cache.store import NullCache
+from summarizer.cache.null import NullCache
 from summarizer.checks import hangul_share
 from summarizer.cli import app
 from summarizer.engines import Model

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cache.store import NullCache
+from summarizer.cache.null import NullCache
 from summarizer.cli import app
 from summarizer.config import Settings
 from summarizer.pipeline.core import Pipeline

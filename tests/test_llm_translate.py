@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cache.store import Cache, NullCache
+from summarizer.cache.null import NullCache
+from summarizer.cache.store import Cache
 from summarizer.cli import app
 from summarizer.engines import Model
 from summarizer.errors import UsageError

@@ -22,7 +22,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from summarizer.cache.store import DEFAULT_CACHE_ENV, Cache
+from summarizer.cache.location import DEFAULT_CACHE_ENV
+from summarizer.cache.store import Cache
 from summarizer.cli import app
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from recording import record_batches
 
-from summarizer.cache.store import Cache, NullCache
+from summarizer.cache.null import NullCache
+from summarizer.cache.store import Cache
 from summarizer.engines import Model
 from summarizer.models.spec import resolve
 from summarizer.tasks.summarize import Summarizer

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.cache.store import Cache, NullCache
+from summarizer.cache.null import NullCache
+from summarizer.cache.store import Cache
 from summarizer.engines import Model
 from summarizer.models.spec import resolve
 from summarizer.tasks.summarize import RETRY_BEAMS, RETRY_NO_REPEAT, SEVERE, Summarizer

@@ -14,19 +14,15 @@ import sqlite3
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
-# Re-exported: where the cache lives was decided here before it had a module of its own.
-from summarizer.cache.location import DEFAULT_CACHE_ENV as DEFAULT_CACHE_ENV
-from summarizer.cache.location import default_cache_path as default_cache_path
+from summarizer.cache.null import Closing, write_export
 from summarizer.cache.repair import drop_undecodable, is_undecodable
 from summarizer.cache.schema import UnusableFile, connect, message, now, transaction
+from summarizer.cache.stats import CacheStats, RunCounts
 from summarizer.errors import CacheError
-from summarizer.fileio import write_atomic
 
 _EXPORT_FIELDS = ("kind", "model", "fingerprint", "source", "output", "created")
 _CHUNK = 500  # source hashes per SELECT, well under SQLite's bound-variable limit
@@ -37,60 +33,7 @@ def normalize_source(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-@dataclass(frozen=True)
-class RunCounts:
-    """Cache hits and misses of one kind in one run."""
-
-    hits: int
-    misses: int
-
-    @property
-    def hit_rate(self) -> float | None:
-        total = self.hits + self.misses
-        return self.hits / total if total else None
-
-
-@dataclass(frozen=True)
-class CacheStats:
-    """What `summarizer cache stats` shows."""
-
-    path: Path | None
-    entries: dict[tuple[str, str], int]  # (kind, model) -> rows
-    size_bytes: int  # database file plus its write-ahead log
-    last_run: dict[str, RunCounts]  # kind -> counts of the last recorded run
-    last_run_at: str | None
-
-    @property
-    def total_entries(self) -> int:
-        return sum(self.entries.values())
-
-    @property
-    def last_run_hit_rate(self) -> float | None:
-        return RunCounts(
-            sum(c.hits for c in self.last_run.values()),
-            sum(c.misses for c in self.last_run.values()),
-        ).hit_rate
-
-
-class _Closing:
-    """`with cache:` closes the cache at the end of the block."""
-
-    def close(self) -> None:
-        raise NotImplementedError
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class Cache(_Closing):
+class Cache(Closing):
     """The on-disk cache; each write is one transaction, committed before the method returns.
 
     One cache may be used from several threads (a run segments articles in a background
@@ -194,7 +137,7 @@ class Cache(_Closing):
             json.dumps(dict(zip(_EXPORT_FIELDS, row, strict=True)), ensure_ascii=False) + "\n"
             for row in rows
         ]
-        return _write_export(Path(out), lines)
+        return write_export(Path(out), lines)
 
     def close(self) -> None:
         self._conn.close()
@@ -273,46 +216,8 @@ class Cache(_Closing):
             raise CacheError(message(self.path, str(exc))) from exc
 
 
-class NullCache(_Closing):
-    """The --no-cache stand-in: stores nothing, finds nothing."""
-
-    path: Path | None = None
-
-    def __init__(self) -> None:
-        self.warnings: list[str] = []
-
-    def get_many(self, kind: str, fingerprint: str, sources: Sequence[str]) -> dict[str, str]:
-        return {}
-
-    def put_many(self, kind: str, fingerprint: str, model: str, items: Mapping[str, str]) -> None:
-        return None
-
-    def record_run(self, hits: Mapping[str, int], misses: Mapping[str, int]) -> None:
-        return None
-
-    def stats(self) -> CacheStats:
-        return CacheStats(path=None, entries={}, size_bytes=0, last_run={}, last_run_at=None)
-
-    def clear(self, model: str | None = None) -> int:
-        return 0
-
-    def export(self, out: Path) -> int:
-        return _write_export(Path(out), [])
-
-    def close(self) -> None:
-        return None
-
-
 class _Undecodable(CacheError):
     """A read met text that is not valid UTF-8."""
-
-
-def _write_export(out: Path, lines: list[str]) -> int:
-    try:
-        write_atomic(out, "".join(lines))
-    except OSError as exc:
-        raise CacheError(f"cannot write the cache export {out}: {exc}") from exc
-    return len(lines)
 
 
 def _source_hash(normalized: str) -> str:

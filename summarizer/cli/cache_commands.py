@@ -15,7 +15,8 @@ from summarizer.cli.pipeline_commands import DEFAULT_OUT
 from summarizer.errors import CacheError, UsageError
 
 if TYPE_CHECKING:
-    from summarizer.cache.store import Cache, CacheStats
+    from summarizer.cache.stats import CacheStats
+    from summarizer.cache.store import Cache
 
 cache_app = typer.Typer(
     help=(
@@ -127,7 +128,7 @@ def stats_json(found: CacheStats) -> dict[str, Any]:
 def _open(path: Path | None, read_only: bool = False) -> Cache:
     """The existing cache at PATH (or the default one); never creates an empty one, and when
     `read_only` never moves a damaged one aside."""
-    from summarizer.cache.store import default_cache_path
+    from summarizer.cache.location import default_cache_path
 
     target = path or default_cache_path(DEFAULT_OUT)
     if not target.is_file():

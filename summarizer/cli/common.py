@@ -319,7 +319,8 @@ def open_cache(path: Path | None, disabled: bool, out_dir: Path, *, read_only: b
     version, or the user's shared one (`read_only`: for commands that only look, which never
     move a damaged cache aside)."""
     from summarizer.cache.location import default_cache_path, folder_cache
-    from summarizer.cache.store import Cache, NullCache
+    from summarizer.cache.null import NullCache
+    from summarizer.cache.store import Cache
 
     if disabled:
         return NullCache()

@@ -30,7 +30,8 @@ from summarizer.text.articles import ArticleList, find_articles
 from summarizer.wording import count
 
 if TYPE_CHECKING:
-    from summarizer.cache.store import Cache, NullCache
+    from summarizer.cache.null import NullCache
+    from summarizer.cache.store import Cache
     from summarizer.executors import Executor
 
 __all__ = [

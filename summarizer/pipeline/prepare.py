@@ -16,7 +16,8 @@ from summarizer.text.boilerplate import clean
 from summarizer.text.segment import segmenter_id, split_korean
 
 if TYPE_CHECKING:
-    from summarizer.cache.store import Cache, NullCache
+    from summarizer.cache.null import NullCache
+    from summarizer.cache.store import Cache
 
 _HANGUL_SHARE_FOR_KOREAN = 0.2
 

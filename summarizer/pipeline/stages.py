@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarizer.cache.store import Cache, NullCache
+from summarizer.cache.null import NullCache
+from summarizer.cache.store import Cache
 from summarizer.config import Settings
 from summarizer.engines import Model, Task
 from summarizer.engines.convert import choose_backend, resolve_compute_type

@@ -44,7 +44,8 @@ from summarizer.tasks.translate import Computed
 from summarizer.wording import count
 
 if TYPE_CHECKING:
-    from summarizer.cache.store import Cache, NullCache
+    from summarizer.cache.null import NullCache
+    from summarizer.cache.store import Cache
     from summarizer.engines import Task
     from summarizer.executors import Executor
     from summarizer.pipeline.results import Document

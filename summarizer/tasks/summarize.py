@@ -21,7 +21,8 @@ from summarizer.text.markup import plain_text
 from summarizer.text.segment import pack, split_english, split_to_fit
 
 if TYPE_CHECKING:
-    from summarizer.cache.store import Cache, NullCache
+    from summarizer.cache.null import NullCache
+    from summarizer.cache.store import Cache
     from summarizer.engines import Model
 
 SUMMARY_SYSTEM = (
