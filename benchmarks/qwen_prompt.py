@@ -33,7 +33,7 @@ from sacrebleu.metrics import BLEU, CHRF
 from benchmarks.gemma import DATA
 from summarizer.engines.convert import convert
 from summarizer.models.spec import resolve
-from summarizer.tasks.translate import TRANSLATE_SYSTEM
+from summarizer.tasks.translate_prompts import TRANSLATE_SYSTEM
 
 PRESET = "qwen2.5-coder-1.5b"
 SHORT = (

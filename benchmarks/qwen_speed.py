@@ -26,7 +26,8 @@ from benchmarks.gemma import DATA, development_lines
 from summarizer.cache.null import NullCache
 from summarizer.engines import Model
 from summarizer.models.spec import resolve
-from summarizer.tasks.translate import TRANSLATE_SYSTEM, Translator
+from summarizer.tasks.translate import Translator
+from summarizer.tasks.translate_prompts import TRANSLATE_SYSTEM
 
 PRESET = "qwen2.5-coder-1.5b"
 

@@ -14,7 +14,8 @@ from summarizer.cli import app
 from summarizer.engines import Model
 from summarizer.errors import UsageError
 from summarizer.models.spec import resolve
-from summarizer.tasks.translate import TRANSLATE_SYSTEM, Translator, first_line
+from summarizer.tasks.translate import Translator
+from summarizer.tasks.translate_prompts import TRANSLATE_SYSTEM, first_line
 
 SENTENCES = [
     "테슬라 주가가 이번주 급등했다.",
@@ -129,7 +130,7 @@ def test_chat_prompt_is_part_of_the_cache_fingerprint(
     )
     assert chat.fingerprint.startswith(chat.model.fingerprint + "/retry-b4-qe/prompt-")
     before = chat.fingerprint
-    monkeypatch.setattr("summarizer.tasks.translate.TRANSLATE_SYSTEM", "Translate loosely.")
+    monkeypatch.setattr("summarizer.tasks.translate_prompts.TRANSLATE_SYSTEM", "Translate loosely.")
     assert chat.fingerprint != before
     plain = Model(resolve(str(tiny_marian), tiny_marian.parent), "translation")
     assert Translator(plain, NullCache()).fingerprint == plain.fingerprint + "/retry-b4-qe"

@@ -1,22 +1,16 @@
 """Translate source segments through an engine: cache first, then length-sorted batches.
 
-Segments that are too long for the model are split at clause or word boundaries and their
-translations joined; nothing is ever truncated. `Translator.translate` writes finished segments
-to the cache after every batch, so an interrupted run loses at most one batch; `compute` does the
-model work alone, for an executor whose driver owns the cache.
-
-Chat models (causal LMs) get one segment per prompt after a fixed instruction (on
-CTranslate2 the instruction is a prefix computed once); the first line of the reply is the
-translation. That shape was chosen on NTREX-128's development documents (benchmarks/RESULTS.md):
-it scored as well as several numbered segments per prompt, as the previous sentences as context
-or as example turns, and cost the least.
+Segments that are too long for the model are split into pieces (`translate_prompts`, which also
+prompts chat and base models) and their translations joined; nothing is ever truncated.
+`Translator.translate` writes finished segments to the cache after every batch, so an
+interrupted run loses at most one batch; `compute` does the model work alone, for an executor
+whose driver owns the cache.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -25,31 +19,14 @@ from typing import TYPE_CHECKING
 
 from summarizer.checks import Flag, check_translations
 from summarizer.checks.adequacy import similarities
-from summarizer.errors import UsageError
-from summarizer.tasks import fewshot
+from summarizer.tasks import fewshot, translate_prompts
+from summarizer.tasks.translate_prompts import Piece, Prompts
 from summarizer.text.markup import plain_text
-from summarizer.text.segment import split_to_fit
 
 if TYPE_CHECKING:
     from summarizer.cache.null import NullCache
     from summarizer.cache.store import Cache
     from summarizer.engines import Model
-
-TRANSLATE_SYSTEM = (
-    "You are a professional Korean-to-English news translator. Translate the user's Korean "
-    "sentence into fluent, faithful English. Reply with the English translation only. Keep every "
-    "name, number, date and unit exactly as in the Korean; write Korean names of people and "
-    "places in their usual English spelling; do not add anything that the Korean does not say."
-)
-# Output tokens reserved per source token, and for the reply's end.
-_OUTPUT_PER_SOURCE_TOKEN = 1.5
-_OUTPUT_PER_SEGMENT = 4
-
-
-def first_line(reply: str) -> str:
-    """The translation in a chat reply: its first non-empty line (a note after it is dropped)."""
-    return next((line.strip() for line in reply.splitlines() if line.strip()), "")
-
 
 RETRY_BEAMS = 4
 
@@ -84,16 +61,6 @@ class Computed:
     seconds: dict[str, float]
 
 
-@dataclass
-class _Piece:
-    source: int
-    index: int
-    text: str
-    tokens: int
-    output: str | None = None
-    retry: dict[str, object] | None = None
-
-
 class Translator:
     """Korean → English for many segments at once, shared by every command."""
 
@@ -109,21 +76,18 @@ class Translator:
         self.cache = cache
         self.batch_size = batch_size
         self.refresh = refresh
-
-    @property
-    def system(self) -> str | None:
-        return TRANSLATE_SYSTEM if self.chat else None
+        self.prompts = Prompts(model)
 
     @property
     def fingerprint(self) -> str:
         """The model's fingerprint, the prompt's for prompted LMs, and the retry rule's (qe: the
         adequacy score breaks ties between attempts)."""
-        if self.completion:
+        if self.prompts.completion:
             return f"{self.model.fingerprint}/retry-examples-qe/fewshot-{fewshot.fingerprint()}"
         base = f"{self.model.fingerprint}/retry-b{RETRY_BEAMS}-qe"
-        if not self.chat:
+        if not self.prompts.chat:
             return base
-        prompt = f"{TRANSLATE_SYSTEM}\n{{segment}}/first-line"
+        prompt = f"{translate_prompts.TRANSLATE_SYSTEM}\n{{segment}}/first-line"
         return f"{base}/prompt-{hashlib.sha256(prompt.encode()).hexdigest()[:8]}"
 
     def describe(self) -> dict[str, object]:
@@ -183,7 +147,7 @@ class Translator:
         done = Computed({}, {}, seconds)
         if not todo:
             return done
-        pieces = self._pieces(list(todo))
+        pieces = self.prompts.pieces(list(todo))
         remaining = [0] * len(todo)
         for piece in pieces:
             remaining[piece.source] += 1
@@ -215,29 +179,16 @@ class Translator:
                 finished_batch(finished)
         return done
 
-    def _generate(self, batch: Sequence[_Piece], *, retry: bool = False) -> list[str]:
-        """Translations of the pieces, as plain text (markup a model wrote removed)."""
-        return [plain_text(output) for output in self._replies(batch, retry=retry)]
-
-    def _replies(self, batch: Sequence[_Piece], *, retry: bool = False) -> list[str]:
-        """The model's replies. A retry uses beam search, except for few-shot base models,
-        which are asked again greedily with other examples: beam search over their long
-        example prefix costs several times a greedy pass on a CPU."""
+    def _generate(self, batch: Sequence[Piece], *, retry: bool = False) -> list[str]:
+        """Translations of the pieces, as plain text (markup a model wrote removed). A retry
+        uses beam search, except for few-shot base models, which are asked again greedily with
+        other examples: beam search over their long example prefix costs several times a
+        greedy pass on a CPU."""
         beams = RETRY_BEAMS if retry else None
-        if self.chat:
-            replies = self.model.engine.generate(
-                [p.text for p in batch], system=self.system, num_beams=beams
-            )
-            return [first_line(reply) for reply in replies]
-        if self.completion:
-            examples = fewshot.RETRY_EXAMPLES if retry else fewshot.EXAMPLES
-            queries = [fewshot.query(p.text) for p in batch]
-            shared = fewshot.shots(examples)
-            replies = self.model.engine.generate(queries, system=shared)
-            return [fewshot.first_line(reply) for reply in replies]
-        return self.model.engine.generate([p.text for p in batch], num_beams=beams)
+        replies = self.prompts.replies([p.text for p in batch], retry=retry, num_beams=beams)
+        return [plain_text(reply) for reply in replies]
 
-    def _retry_flagged(self, batch: Sequence[_Piece]) -> None:
+    def _retry_flagged(self, batch: Sequence[Piece]) -> None:
         """Ask again for flagged pieces; keep the attempt with fewer flags and, as many, the one
         the adequacy check scores higher (ties: the first); record the other one with both
         attempts' flags and scores."""
@@ -252,7 +203,7 @@ class Translator:
         rechecked = check_translations(sources, again)
         first_scores = similarities(sources, firsts)
         retry_scores = similarities(sources, again)
-        how = "other examples, greedy" if self.completion else f"beam {RETRY_BEAMS}"
+        how = "other examples, greedy" if self.prompts.completion else f"beam {RETRY_BEAMS}"
         for (piece, flags), output, new_flags, first_score, retry_score in zip(
             flagged, again, rechecked, first_scores, retry_scores, strict=True
         ):
@@ -268,65 +219,6 @@ class Translator:
                 "scores": {"first": round(first_score, 4), "retry": round(retry_score, 4)},
             }
 
-    def _pieces(self, todo: list[str]) -> list[_Piece]:
-        limit = self._piece_limit()
 
-        def count(text: str) -> int:
-            return self._token_counts([text])[0]
-
-        pieces: list[_Piece] = []
-        for number, (source, tokens) in enumerate(zip(todo, self._token_counts(todo), strict=True)):
-            parts = [source] if tokens <= limit else split_to_fit(source, count, limit)
-            sizes = [tokens] if len(parts) == 1 else [count(part) for part in parts]
-            pieces.extend(
-                _Piece(number, index, part, size)
-                for index, (part, size) in enumerate(zip(parts, sizes, strict=True))
-            )
-        return pieces
-
-    @property
-    def chat(self) -> bool:
-        return self.model.kind == "chat"
-
-    @property
-    def completion(self) -> bool:
-        return self.model.kind == "completion"
-
-    def _frame(self, text: str) -> str:
-        """The prompt around one text: few-shot for base LMs, the text itself for chat models
-        (the instruction is their system prompt)."""
-        return fewshot.render(text) if self.completion else " ".join(text.split())
-
-    def _token_counts(self, texts: Sequence[str]) -> list[int]:
-        """Seq2seq: each text's input length. LMs: the tokens a text adds to its prompt."""
-        engine = self.model.engine
-        if self.kind_is_seq2seq:
-            return engine.count_tokens(texts, system=self.system)
-        prompts = [self._frame(""), *(self._frame(text) for text in texts)]
-        frame, *counts = engine.count_tokens(prompts, system=self.system)
-        return [max(1, n - frame) for n in counts]
-
-    @property
-    def kind_is_seq2seq(self) -> bool:
-        return not (self.chat or self.completion)
-
-    def _piece_limit(self) -> int:
-        """Most tokens one piece may have: it must fit the input, and for LMs the reply."""
-        engine = self.model.engine
-        if self.kind_is_seq2seq:
-            return engine.max_input_tokens
-        frame = engine.count_tokens([self._frame("")], system=self.system)[0]
-        reply_tokens = self.model.decoding["max_new_tokens"]
-        reply = math.floor((reply_tokens - _OUTPUT_PER_SEGMENT) / _OUTPUT_PER_SOURCE_TOKEN)
-        limit = min(engine.max_input_tokens - frame, reply)
-        if limit < 1:
-            raise UsageError(
-                f"{self.model.spec.id} cannot fit a translation prompt of {frame} tokens and a "
-                f"reply of {reply_tokens} tokens in its context; change the translator's "
-                "max_new_tokens"
-            )
-        return limit
-
-
-def _order(piece: _Piece) -> int:
+def _order(piece: Piece) -> int:
     return piece.index

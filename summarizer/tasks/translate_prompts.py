@@ -1,0 +1,138 @@
+"""How segments are put to a translation model: the prompt around each, pieces that fit.
+
+Chat models (causal LMs) get one segment per prompt after a fixed instruction (on
+CTranslate2 the instruction is a prefix computed once); the first line of the reply is the
+translation. That shape was chosen on NTREX-128's development documents (benchmarks/RESULTS.md):
+it scored as well as several numbered segments per prompt, as the previous sentences as context
+or as example turns, and cost the least. Base models are prompted with examples (`fewshot`);
+seq2seq models read the segment as it is. A segment too long for the model's input (or, for
+LMs, for its reply) is split at clause or word boundaries into pieces.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from summarizer.errors import UsageError
+from summarizer.tasks import fewshot
+from summarizer.text.segment import split_to_fit
+
+if TYPE_CHECKING:
+    from summarizer.engines import Model
+
+TRANSLATE_SYSTEM = (
+    "You are a professional Korean-to-English news translator. Translate the user's Korean "
+    "sentence into fluent, faithful English. Reply with the English translation only. Keep every "
+    "name, number, date and unit exactly as in the Korean; write Korean names of people and "
+    "places in their usual English spelling; do not add anything that the Korean does not say."
+)
+# Output tokens reserved per source token, and for the reply's end.
+_OUTPUT_PER_SOURCE_TOKEN = 1.5
+_OUTPUT_PER_SEGMENT = 4
+
+
+def first_line(reply: str) -> str:
+    """The translation in a chat reply: its first non-empty line (a note after it is dropped)."""
+    return next((line.strip() for line in reply.splitlines() if line.strip()), "")
+
+
+@dataclass
+class Piece:
+    """A segment, or a part of one too long for the model, and what became of it."""
+
+    source: int
+    index: int
+    text: str
+    tokens: int
+    output: str | None = None
+    retry: dict[str, object] | None = None
+
+
+class Prompts:
+    """A translation model's prompting: chat (an instruction), completion (examples) or seq2seq."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+
+    @property
+    def chat(self) -> bool:
+        return self.model.kind == "chat"
+
+    @property
+    def completion(self) -> bool:
+        return self.model.kind == "completion"
+
+    @property
+    def seq2seq(self) -> bool:
+        return not (self.chat or self.completion)
+
+    @property
+    def system(self) -> str | None:
+        return TRANSLATE_SYSTEM if self.chat else None
+
+    def replies(
+        self, texts: Sequence[str], *, retry: bool = False, num_beams: int | None = None
+    ) -> list[str]:
+        """The translations in the model's replies to `texts`; a retry of a few-shot base model
+        uses other examples."""
+        engine = self.model.engine
+        if self.chat:
+            replies = engine.generate(list(texts), system=self.system, num_beams=num_beams)
+            return [first_line(reply) for reply in replies]
+        if self.completion:
+            examples = fewshot.RETRY_EXAMPLES if retry else fewshot.EXAMPLES
+            queries = [fewshot.query(text) for text in texts]
+            replies = engine.generate(queries, system=fewshot.shots(examples))
+            return [fewshot.first_line(reply) for reply in replies]
+        return engine.generate(list(texts), num_beams=num_beams)
+
+    def pieces(self, todo: list[str]) -> list[Piece]:
+        """The segments of `todo` as pieces that fit the model (most segments are one)."""
+        limit = self._piece_limit()
+
+        def count(text: str) -> int:
+            return self._token_counts([text])[0]
+
+        pieces: list[Piece] = []
+        for number, (source, tokens) in enumerate(zip(todo, self._token_counts(todo), strict=True)):
+            parts = [source] if tokens <= limit else split_to_fit(source, count, limit)
+            sizes = [tokens] if len(parts) == 1 else [count(part) for part in parts]
+            pieces.extend(
+                Piece(number, index, part, size)
+                for index, (part, size) in enumerate(zip(parts, sizes, strict=True))
+            )
+        return pieces
+
+    def _frame(self, text: str) -> str:
+        """The prompt around one text: few-shot for base LMs, the text itself for chat models
+        (the instruction is their system prompt)."""
+        return fewshot.render(text) if self.completion else " ".join(text.split())
+
+    def _token_counts(self, texts: Sequence[str]) -> list[int]:
+        """Seq2seq: each text's input length. LMs: the tokens a text adds to its prompt."""
+        engine = self.model.engine
+        if self.seq2seq:
+            return engine.count_tokens(texts, system=self.system)
+        prompts = [self._frame(""), *(self._frame(text) for text in texts)]
+        frame, *counts = engine.count_tokens(prompts, system=self.system)
+        return [max(1, n - frame) for n in counts]
+
+    def _piece_limit(self) -> int:
+        """Most tokens one piece may have: it must fit the input, and for LMs the reply."""
+        engine = self.model.engine
+        if self.seq2seq:
+            return engine.max_input_tokens
+        frame = engine.count_tokens([self._frame("")], system=self.system)[0]
+        reply_tokens = self.model.decoding["max_new_tokens"]
+        reply = math.floor((reply_tokens - _OUTPUT_PER_SEGMENT) / _OUTPUT_PER_SOURCE_TOKEN)
+        limit = min(engine.max_input_tokens - frame, reply)
+        if limit < 1:
+            raise UsageError(
+                f"{self.model.spec.id} cannot fit a translation prompt of {frame} tokens and a "
+                f"reply of {reply_tokens} tokens in its context; change the translator's "
+                "max_new_tokens"
+            )
+        return limit
