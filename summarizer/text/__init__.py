@@ -1,8 +1,8 @@
 """Reading an article and turning it into sentences: the pipeline's first steps.
 
 `articles` finds and reads article files (encodings, HTML and Markdown bodies, size limits),
-`boilerplate` removes site chrome around and inside an article (its rules in
-`boilerplate_rules` and `boilerplate_lines`), `segment` splits Korean and English into
+`boilerplate` removes site chrome around and inside an article (read into units by
+`boilerplate_units`, judged by the rules in `boilerplate_rules` and `boilerplate_lines`), `segment` splits Korean and English into
 sentences, `markup` turns a model's HTML or Markdown reply into plain text and `lines` splits
 line-aligned files as `wc -l` counts them.
 """

@@ -34,29 +34,21 @@ of these reasons (the line rules are in `summarizer.text.boilerplate_lines`):
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from summarizer.text.boilerplate_lines import is_headline_like, line_reason
 from summarizer.text.boilerplate_rules import (
     ARROW,
     BARE_NUMBER,
-    BROKEN_ENTITY,
-    BULLET,
     BYLINE_PREFIX,
     END_SIGNALS,
-    ENTITY_CHARS,
-    HEADING,
     PROSE,
     RELATED_MARKER,
     TEASER_END,
     TITLE_SEP,
     VISITOR_LABEL,
 )
-
-if TYPE_CHECKING:
-    from markdown_it.token import Token
+from summarizer.text.boilerplate_units import RemovedLine, Unit, markdown_units, text_units
 
 REASONS: tuple[str, ...] = (
     "dateline",
@@ -76,30 +68,12 @@ REASONS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class RemovedLine:
-    """A removed unit (or line prefix): 1-based source line, its text, a reason from REASONS."""
-
-    line: int
-    text: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class CleanArticle:
     """The kept units in order; the first one is the headline."""
 
     title: str | None
     paragraphs: list[str]
     removed: list[RemovedLine]
-
-
-@dataclass(frozen=True)
-class _Unit:
-    line: int
-    text: str  # tidied text that the rules judge and that is kept
-    source: str  # the stripped source text, reported when the unit is removed
-    bullet: str = ""  # the bullet or list marker it stood under; "#" for a heading
-    links_only: bool = False  # markdown: all of its text is link text
 
 
 TITLE_MAX_CHARS = 160
@@ -111,7 +85,7 @@ def clean(text: str, format: str = "text") -> CleanArticle:
     if format not in ("text", "markdown", "html"):
         raise ValueError(f"unknown article format: {format!r}")
     removed: list[RemovedLine] = []
-    units = _markdown_units(text, removed) if format == "markdown" else _text_units(text)
+    units = markdown_units(text, removed) if format == "markdown" else text_units(text)
     units = [_strip_byline_prefix(unit, removed) for unit in units]
     reasons = [line_reason(unit.text) or _link(unit) for unit in units]
     _mark_context(units, reasons)
@@ -135,101 +109,7 @@ def _title(paragraphs: list[str]) -> str | None:
     return None
 
 
-def _tidy(text: str) -> str:
-    """Collapse whitespace and repair HTML entities, including ones that lost their '&'."""
-    if "&" in text:
-        text = html.unescape(text)
-    text = BROKEN_ENTITY.sub(lambda m: ENTITY_CHARS[m.group(1)], text)
-    return " ".join(text.split())
-
-
-def _text_units(text: str) -> list[_Unit]:
-    units = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        bullet = BULLET.match(raw.strip()) or HEADING.match(raw.strip())
-        line = _tidy(HEADING.sub("", BULLET.sub("", raw.strip())))
-        if line:
-            mark = bullet.group(0).strip()[:1] if bullet else ""
-            units.append(_Unit(number, line, raw.strip(), bullet=mark))
-    return units
-
-
-def _markdown_units(text: str, removed: list[RemovedLine]) -> list[_Unit]:
-    """One unit per paragraph, heading or list item, with hard-wrapped lines joined.
-
-    Images go, and with them a caption beside an image or in italics right under one.
-    """
-    from markdown_it import MarkdownIt
-
-    units = []
-    lists: list[str] = []  # markers of the open lists, innermost last
-    heading = after_image = False
-    for token in MarkdownIt("commonmark").parse(text):
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            lists.append(token.markup[-1:] if token.type == "bullet_list_open" else "1")
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            lists.pop()
-        elif token.type in ("heading_open", "heading_close"):
-            heading = token.type == "heading_open"
-        if token.map is None:
-            continue
-        first = token.map[0] + 1
-        source = token.content.strip()
-        if token.type == "inline":
-            inline = _Inline(token.children or [])
-            line = _tidy(BULLET.sub("", inline.text.strip()))
-            caption = len(line) <= CAPTION_MAX_CHARS and (
-                inline.image or (after_image and inline.emphasised)
-            )
-            after_image = inline.image and not line
-            if line and not caption:
-                bullet = "#" if heading else (lists[-1] if lists else "")
-                units.append(_Unit(first, line, source, bullet, inline.links_only))
-            elif source:
-                removed.append(RemovedLine(first, source, "image-caption"))
-        elif token.type in ("fence", "code_block"):
-            start = first + 1 if token.type == "fence" else first
-            for offset, raw in enumerate(token.content.splitlines()):
-                if raw.strip():
-                    units.append(_Unit(start + offset, _tidy(raw), raw.strip()))
-        elif token.type == "html_block":
-            removed.append(RemovedLine(first, source, "site-chrome"))
-    return units
-
-
-CAPTION_MAX_CHARS = 200
-"""Longest text beside or under a Markdown image still read as its caption."""
-
-
-class _Inline:
-    """A Markdown paragraph's text, and whether it holds an image, is all link text or all
-    emphasis."""
-
-    def __init__(self, children: list[Token]) -> None:
-        parts, outside_links, outside_emphasis = [], [], []
-        links = emphasis = 0
-        self.image = has_link = False
-        for child in children:
-            kind = child.type
-            if kind in ("text", "code_inline"):
-                parts.append(child.content)
-                outside_links.append(child.content if links == 0 else "")
-                outside_emphasis.append(child.content if emphasis == 0 else "")
-            elif kind in ("softbreak", "hardbreak"):
-                parts.append(" ")
-            elif kind == "image":
-                self.image = True
-            elif kind in ("link_open", "link_close"):
-                has_link = True
-                links += 1 if kind == "link_open" else -1
-            elif kind in ("em_open", "strong_open", "em_close", "strong_close"):
-                emphasis += 1 if kind.endswith("_open") else -1
-        self.text = "".join(parts)
-        self.links_only = has_link and not "".join(outside_links).strip()
-        self.emphasised = bool(self.text.strip()) and not "".join(outside_emphasis).strip()
-
-
-def _strip_byline_prefix(unit: _Unit, removed: list[RemovedLine]) -> _Unit:
+def _strip_byline_prefix(unit: Unit, removed: list[RemovedLine]) -> Unit:
     """Remove a "[서울=뉴시스] 홍길동 기자 =" prefix from a body line, recording it."""
     match = BYLINE_PREFIX.match(unit.text)
     if match is None or not unit.text[match.end() :].strip():
@@ -239,14 +119,14 @@ def _strip_byline_prefix(unit: _Unit, removed: list[RemovedLine]) -> _Unit:
     return replace(unit, text=rest, source=rest)
 
 
-def _link(unit: _Unit) -> str | None:
+def _link(unit: Unit) -> str | None:
     """A unit that is only a link: all link text in Markdown, a headline under an arrow."""
     if unit.links_only or (ARROW.match(unit.bullet) and is_headline_like(unit.text)):
         return "related-articles"
     return None
 
 
-def _mark_context(units: list[_Unit], reasons: list[str | None]) -> None:
+def _mark_context(units: list[Unit], reasons: list[str | None]) -> None:
     """Visitor-counter labels followed by numbers; page titles repeating another line."""
     texts = {unit.text for unit in units}
     for index, unit in enumerate(units):
@@ -265,7 +145,7 @@ RELATED_LIST_MAX = 6
 """Most headlines taken as a related-article list after a marker inside the article."""
 
 
-def _mark_related_lists(units: list[_Unit], reasons: list[str | None]) -> None:
+def _mark_related_lists(units: list[Unit], reasons: list[str | None]) -> None:
     """After a "관련기사" marker: the headlines under it, as far as they share one bullet."""
     index = 0
     while index < len(units):
@@ -286,7 +166,7 @@ def _mark_related_lists(units: list[_Unit], reasons: list[str | None]) -> None:
             index += 1
 
 
-def _mark_tail(units: list[_Unit], reasons: list[str | None]) -> None:
+def _mark_tail(units: list[Unit], reasons: list[str | None]) -> None:
     """After the article has ended, drop what follows a related marker and teaser pairs."""
     end = _article_end(units, reasons)
     if end is None:
@@ -310,7 +190,7 @@ def _mark_tail(units: list[_Unit], reasons: list[str | None]) -> None:
                 reasons[headline] = "related-articles"
 
 
-def _article_end(units: list[_Unit], reasons: list[str | None]) -> int | None:
+def _article_end(units: list[Unit], reasons: list[str | None]) -> int | None:
     """Index of the first byline/e-mail/copyright unit after two kept prose paragraphs.
 
     Requiring prose before it keeps a byline printed under the headline from ending the article.
@@ -324,7 +204,7 @@ def _article_end(units: list[_Unit], reasons: list[str | None]) -> int | None:
     return None
 
 
-def _mark_duplicates(units: list[_Unit], reasons: list[str | None]) -> None:
+def _mark_duplicates(units: list[Unit], reasons: list[str | None]) -> None:
     seen: set[str] = set()
     for index, unit in enumerate(units):
         if reasons[index] is not None:
