@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
-from summarizer.cli.common import CACHE_HELP, CacheOption, console, friendly, open_cache
+from summarizer.cli.common import open_cache
+from summarizer.cli.console import console, friendly
+from summarizer.cli.options import CACHE_HELP, CacheOption
 from summarizer.cli.pipeline_commands import DEFAULT_OUT
 from summarizer.errors import CacheError, UsageError
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from summarizer.cli.common import errors, friendly
+from summarizer.cli.console import errors, friendly
 
 
 @friendly

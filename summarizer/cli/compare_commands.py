@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from summarizer.cli.common import console, errors, friendly, plain
+from summarizer.cli.console import console, errors, friendly, plain
 from summarizer.cli.score_commands import TestOption
 from summarizer.scoring.significance import DEFAULT_ALPHA
 

@@ -9,7 +9,9 @@ from typing import Annotated
 
 import typer
 
-from summarizer.cli.common import (
+from summarizer.cli.common import load, open_cache, prepare_models, write_or_print
+from summarizer.cli.console import console, friendly, notice
+from summarizer.cli.options import (
     BackendOption,
     BatchOption,
     BeamsOption,
@@ -20,13 +22,6 @@ from summarizer.cli.common import (
     NoCacheOption,
     RefreshOption,
     TranslatorOption,
-    console,
-    friendly,
-    load,
-    notice,
-    open_cache,
-    prepare_models,
-    write_or_print,
 )
 
 

@@ -9,7 +9,9 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from summarizer.cli.common import ModelsDirOption, console, errors, friendly, load
+from summarizer.cli.common import load
+from summarizer.cli.console import console, errors, friendly
+from summarizer.cli.options import ModelsDirOption
 
 models_app = typer.Typer(
     help=(

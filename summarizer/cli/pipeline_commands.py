@@ -8,6 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from summarizer.cli.common import (
+    check_input,
+    check_output,
+    load,
+    open_cache,
+    prepare_models,
+    tasks_for,
+    write_or_print,
+)
+from summarizer.cli.console import errors, friendly, notice, plain
+from summarizer.cli.options import (
     BackendOption,
     BatchOption,
     BeamsOption,
@@ -22,17 +32,6 @@ from summarizer.cli.common import (
     ThreadsOption,
     TranslatorOption,
     WordsOption,
-    check_input,
-    check_output,
-    errors,
-    friendly,
-    load,
-    notice,
-    open_cache,
-    plain,
-    prepare_models,
-    tasks_for,
-    write_or_print,
 )
 from summarizer.cli.progress import run_progress
 from summarizer.cli.run_summary import flagged_count, print_run_summary, shorten, warn_flagged

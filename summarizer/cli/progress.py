@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from summarizer.cli.common import errors, plain
+from summarizer.cli.console import errors, plain
 from summarizer.wording import count
 
 if TYPE_CHECKING:

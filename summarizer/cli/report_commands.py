@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from summarizer.cli.common import console, friendly, plain, print_warning
+from summarizer.cli.console import console, friendly, plain, print_warning
 
 DEFAULT_OUT = Path("outputs")
 

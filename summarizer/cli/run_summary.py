@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from summarizer.cli.common import console, errors, plain
+from summarizer.cli.console import console, errors, plain
 from summarizer.wording import count
 
 if TYPE_CHECKING:

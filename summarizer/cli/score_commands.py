@@ -9,6 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from summarizer.cli.common import (
+    check_input,
+    check_output,
+    load,
+    open_cache,
+    prepare_models,
+    tasks_for,
+)
+from summarizer.cli.console import console, errors, friendly, notice, plain, print_warning
+from summarizer.cli.options import (
     BackendOption,
     BatchOption,
     BeamsOption,
@@ -23,18 +32,6 @@ from summarizer.cli.common import (
     ThreadsOption,
     TranslatorOption,
     WordsOption,
-    check_input,
-    check_output,
-    console,
-    errors,
-    friendly,
-    load,
-    notice,
-    open_cache,
-    plain,
-    prepare_models,
-    print_warning,
-    tasks_for,
 )
 from summarizer.errors import UsageError
 from summarizer.scoring.significance import DEFAULT_ALPHA

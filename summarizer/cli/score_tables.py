@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarizer.cli.common import console, plain
+from summarizer.cli.console import console, plain
 from summarizer.scoring.comparison import MEAN
 
 if TYPE_CHECKING:
