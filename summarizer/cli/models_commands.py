@@ -11,6 +11,15 @@ from rich.markup import escape
 
 from summarizer.cli.common import load
 from summarizer.cli.console import console, errors, friendly
+from summarizer.cli.models_tables import (
+    conversion,
+    embedded_state,
+    folder_bytes,
+    models_table,
+    print_conversions,
+    print_files,
+    readable_size,
+)
 from summarizer.cli.options import ModelsDirOption
 
 models_app = typer.Typer(
@@ -55,10 +64,10 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
     chosen = model_choices(settings, ["translation", "summarization"])
     defaults = {hub_id_of(choice.ref) for choice in chosen.values()}
     for task, title in (("translation", "Translators"), ("summarization", "Summarizers")):
-        table = _table(f"{title} (* used when none is named)", "published quality")
+        table = models_table(f"{title} (* used when none is named)", "published quality")
         for preset in (p for p in PRESETS.values() if task in p.tasks):
             here = (
-                _embedded_state(preset, folder)
+                embedded_state(preset, folder)
                 if preset.embedded
                 else (local.get(local_name(preset.hub_id), "—"))
             )
@@ -67,15 +76,15 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
         console.print(table)
     presets = {local_name(p.hub_id) for p in PRESETS.values()} | set(PRESETS)
     others = {name: state for name, state in local.items() if name not in presets}
-    conversions = {name: _conversion(folder / name) for name in others}
-    _print_conversions(folder, {n: c for n, c in conversions.items() if c is not None})
+    conversions = {name: conversion(folder / name) for name in others}
+    print_conversions(folder, {n: c for n, c in conversions.items() if c is not None})
     others = {name: state for name, state in others.items() if conversions[name] is None}
     if others:
         manifest = read_manifest(folder)
-        table = _table(f"Other models in {escape(str(folder))}/", "format")
+        table = models_table(f"Other models in {escape(str(folder))}/", "format")
         for name, state in others.items():
             entry = manifest.get(name, {})
-            size = _size(_folder_bytes(folder / name))
+            size = readable_size(folder_bytes(folder / name))
             licence = escape(entry.get("licence", "—"))
             table.add_row(escape(name), size, licence, state, entry.get("format", "hf"))
         console.print(table)
@@ -85,64 +94,6 @@ def list_models(models_dir: ModelsDirOption = None) -> None:
         highlight=False,
         soft_wrap=True,
     )
-
-
-def _conversion(path: Path) -> dict[str, Any] | None:
-    """What a CTranslate2 conversion was made from (its source.json), or None for other folders."""
-    import json
-
-    from summarizer.engines.convert import SOURCE_FILE
-
-    try:
-        source = json.loads((path / SOURCE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return source if isinstance(source, dict) else None
-
-
-def _print_conversions(folder: Path, conversions: dict[str, dict[str, Any]]) -> None:
-    from rich import box
-    from rich.table import Table
-
-    if not conversions:
-        return
-    table = Table(
-        title=f"CTranslate2 conversions in {escape(str(folder))}/ (made by runs with ct2)",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
-    for column in ("name", "size", "converted from", "compute type"):
-        table.add_column(column)
-    for name, source in conversions.items():
-        table.add_row(
-            escape(name),
-            _size(_folder_bytes(folder / name)),
-            escape(str(source.get("id", "?"))),
-            escape(str(source.get("quantization", "?"))),
-        )
-    console.print(table)
-
-
-def _embedded_state(preset: Any, folder: Path) -> str:
-    from summarizer.models import embedded
-
-    if embedded.prepared_folder(preset, folder):
-        return "prepared"
-    if embedded.package_version(preset):
-        return "packaged"
-    return embedded.install_hint(preset)
-
-
-def _table(title: str, last: str) -> Any:
-    from rich import box
-    from rich.table import Table
-
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in ("name", "size", "licence", "here"):
-        table.add_column(column, no_wrap=True)
-    table.add_column(last)
-    return table
 
 
 @models_app.command()
@@ -185,7 +136,8 @@ def pull(
     total = sum(f["size"] for f in entry["files"])
     console.print(
         f"[green]ready:[/] {escape(entry['name'])} at revision {entry['revision']} "
-        f"({len(entry['files'])} files, {_size(total)}, licence {escape(entry['licence'])})",
+        f"({len(entry['files'])} files, {readable_size(total)}, "
+        f"licence {escape(entry['licence'])})",
         highlight=False,
         soft_wrap=True,
     )
@@ -235,14 +187,14 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
         path = embedded.prepared_folder(preset, folder)
         facts.update({"format": "gguf in a Python package", "file": embedded.gguf_name(preset)})
         facts.update(embedded.read_record(path) if path else {})
-        state = _embedded_state(preset, folder)
+        state = embedded_state(preset, folder)
     else:
         path = given if given.is_dir() else folder / local_name(hub_id_of(name))
         installed = is_installed(path)
         state = "installed" if installed else ("partial" if path.is_dir() else "not installed")
         entry = read_manifest(folder).get(path.name, {}) if path.parent == folder else {}
         facts.update({k: v for k, v in entry.items() if k not in ("name", "id", "files")})
-        source = _conversion(path)
+        source = conversion(path)
         if source:
             facts.update(
                 {
@@ -257,23 +209,7 @@ def info(name: NameArgument, models_dir: ModelsDirOption = None) -> None:
     for key, value in facts.items():
         console.print(f"[bold]{key}:[/] {escape(str(value))}", highlight=False, soft_wrap=True)
     if path and path.is_dir():
-        _print_files(path)
-
-
-def _print_files(path: Path) -> None:
-    from rich.table import Table
-
-    from summarizer.models.folder import read_manifest
-    from summarizer.models.repair import file_sha256
-
-    recorded = {
-        f["name"]: f for f in read_manifest(path.parent).get(path.name, {}).get("files", [])
-    }
-    table = Table("file", "size", "sha256", title="files")
-    for file in sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")):
-        digest = recorded.get(file.name, {}).get("sha256") or file_sha256(file)
-        table.add_row(escape(file.name), _size(file.stat().st_size), digest[:16])
-    console.print(table)
+        print_files(path)
 
 
 @models_app.command("rm")
@@ -331,14 +267,3 @@ def convert(
         highlight=False,
         soft_wrap=True,
     )
-
-
-def _folder_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-
-
-def _size(size: int) -> str:
-    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit}"
-    return f"{size} B"
