@@ -19,10 +19,11 @@ from summarizer.models.choice import resolve_models
 from summarizer.models.spec import ModelSpec
 from summarizer.pipeline.outputs import is_run_file
 from summarizer.pipeline.prepare import is_korean, prepare
+from summarizer.pipeline.progress import ProgressSink, Silent
 from summarizer.pipeline.results import ArticleRecord, ArticleResult, Document, attach_translations
 from summarizer.pipeline.run_report import RunReport
 from summarizer.pipeline.stages import Stage, build_summarizer, build_translator
-from summarizer.pipeline.stream import ProgressSink, Silent, Stream
+from summarizer.pipeline.stream import Stream
 from summarizer.tasks.lead import LeadSummarizer, lead_count
 from summarizer.tasks.summarize import Summarizer, Summary
 from summarizer.tasks.translate import Translator

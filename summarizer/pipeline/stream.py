@@ -35,6 +35,7 @@ from summarizer.pipeline.outputs import (
     write_article,
 )
 from summarizer.pipeline.prefetch import prefetch
+from summarizer.pipeline.progress import ProgressSink
 from summarizer.pipeline.results import ArticleRecord, ArticleResult, attach_translations
 from summarizer.pipeline.run_report import RunReport, RunTotals
 from summarizer.pipeline.stages import decode_computed, decode_summaries
@@ -63,16 +64,6 @@ FIRST_WINDOW_SENTENCES = 32
 PREFETCH_WINDOWS = 2
 
 
-class ProgressSink(Protocol):
-    """Receives progress: a stage with its total, advances within it, finished articles."""
-
-    def stage(self, name: str, total: int) -> None: ...
-
-    def advance(self, amount: int = 1) -> None: ...
-
-    def article(self, record: ArticleRecord) -> None: ...
-
-
 class Driver(Protocol):
     """What a stream needs of its `Pipeline`: the cache, the models and the read stage."""
 
@@ -87,17 +78,6 @@ class Driver(Protocol):
     def prepare(self, path: Path) -> Document: ...
 
     def stage(self, task: Task) -> Stage: ...
-
-
-class Silent:
-    def stage(self, name: str, total: int) -> None:
-        pass
-
-    def advance(self, amount: int = 1) -> None:
-        pass
-
-    def article(self, record: ArticleRecord) -> None:
-        pass
 
 
 @dataclass
