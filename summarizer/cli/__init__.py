@@ -1,7 +1,10 @@
 """The `summarizer` command line: a thin layer over the Python API.
 
-Heavy libraries (torch, transformers, kiwipiepy, trafilatura) load inside commands, never at
-import, so `summarizer --help` answers at once.
+One `*_commands` module per group of commands registers them on `app`; `options` holds the
+options they share, `console` the one-line errors and notices, `common` the settings, cache and
+input checks. Heavy libraries (torch, transformers, kiwipiepy, trafilatura) and the scoring,
+report and check modules load inside commands, never at import, so `summarizer --help` answers
+at once.
 """
 
 from __future__ import annotations
