@@ -37,7 +37,7 @@ def test_a_circle_would_be_found() -> None:
 def test_the_graph_sees_imports_inside_functions_and_for_type_checking() -> None:
     graph = import_graph()
     assert "summarizer.executors.local" in graph["summarizer.pipeline.core"]  # in Pipeline.run
-    assert "summarizer.pipeline.core" in graph["summarizer.pipeline.evaluate"]  # TYPE_CHECKING
+    assert "summarizer.pipeline.core" in graph["summarizer.scoring.evaluate"]  # TYPE_CHECKING
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 from summarizer.cache.null import NullCache
 from summarizer.cli import app
 from summarizer.config import Settings
+from summarizer.models.presets import lead_count
 from summarizer.pipeline.core import Pipeline
-from summarizer.tasks.lead import LeadSummarizer, lead_count
+from summarizer.tasks.lead import LeadSummarizer
 
 TEXT = (
     "The council approved the budget on Tuesday. It adds 3 schools.\n\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.pipeline.evaluate import read_test_set
+from summarizer.scoring.evaluate import read_test_set
 from summarizer.text.lines import split_lines
 
 # Characters str.splitlines breaks at that may stand inside a sentence.

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.checks import Flag, check_summary, check_translations
-from summarizer.errors import InputError, UsageError
+from summarizer.errors import UsageError
 from summarizer.text.lines import split_lines
 
 
@@ -53,23 +53,20 @@ def flag_counts(result: Mapping[str, Any]) -> tuple[int, bool]:
     return segments, any(c.flags for c in checked if c.index is None)
 
 
-def check_outputs(folder: Path) -> tuple[list[Checked], list[tuple[str, str]]]:
-    """Re-check every finished article of a `summarizer run` outputs folder; also returns
-    the articles that could not be checked, each with why (failed in the run, or a result.json
-    that is missing, unreadable or not of this version)."""
-    from summarizer.report import read_outputs
-
-    try:
-        outputs = read_outputs(folder)
-    except InputError as exc:
-        raise UsageError(str(exc)) from exc
-    checked = [
-        item
-        for entry in outputs.entries
-        if entry.result is not None
-        for item in check_result(entry.result, entry.stem)
-    ]
-    unchecked = [(entry.stem, str(entry.error)) for entry in outputs.entries if not entry.result]
+def check_articles(
+    articles: Iterable[tuple[str, Mapping[str, Any] | None, str | None]],
+) -> tuple[list[Checked], list[tuple[str, str]]]:
+    """Re-check every finished article of a `summarizer run` outputs folder, given as (stem,
+    result.json, why there is none); also returns the articles that could not be checked, each
+    with why (failed in the run, or a result.json that is missing, unreadable or not of this
+    version)."""
+    checked: list[Checked] = []
+    unchecked: list[tuple[str, str]] = []
+    for stem, result, why in articles:
+        if not result:
+            unchecked.append((stem, str(why)))
+        else:
+            checked.extend(check_result(result, stem))
     return checked, unchecked
 
 

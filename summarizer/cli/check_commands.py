@@ -43,15 +43,20 @@ def check(
     `{"article": ..., "not_checked": why}`. Exit 0 when everything was checked and nothing is
     flagged, 1 when something is flagged or could not be checked, 2 on usage errors.
     """
-    from summarizer.checks.runs import check_files, check_outputs, tally
-    from summarizer.errors import UsageError
+    from summarizer.checks.runs import check_articles, check_files, tally
+    from summarizer.errors import InputError, UsageError
+    from summarizer.report import read_outputs
     from summarizer.wording import count
 
     if outputs is not None and (source or target):
         raise UsageError("give either OUTPUTS or --source and --target, not both")
     unchecked: list[tuple[str, str]] = []
     if outputs is not None:
-        checked, unchecked = check_outputs(outputs)
+        try:
+            run = read_outputs(outputs)
+        except InputError as exc:
+            raise UsageError(str(exc)) from exc
+        checked, unchecked = check_articles((e.stem, e.result, e.error) for e in run.entries)
     elif source and target:
         checked = check_files(source, target)
     else:

@@ -82,7 +82,7 @@ def eval_mt(
     from summarizer.cli.progress import count_progress
     from summarizer.errors import InputError, UsageError
     from summarizer.pipeline.core import Pipeline
-    from summarizer.pipeline.evaluate import (
+    from summarizer.scoring.evaluate import (
         evaluate_documents,
         evaluate_mt,
         read_document_ids,

@@ -168,9 +168,9 @@ def regress(
     from summarizer.cli.score_tables import print_comparison, print_scores
     from summarizer.fileio import write_atomic
     from summarizer.pipeline.core import Pipeline
-    from summarizer.pipeline.reuse import differing_settings
     from summarizer.report import REGRESS_FILE
     from summarizer.scoring.baseline import check_gate, judge, read_baseline, write_baseline
+    from summarizer.scoring.reuse import differing_settings
     from summarizer.scoring.significance import check_test
     from summarizer.text.articles import find_articles
 

@@ -16,14 +16,13 @@ import json
 import logging
 import time
 from collections.abc import Sequence
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from summarizer.engines.interruptible import Interruptible
 from summarizer.errors import SummarizerError
+from summarizer.models.presets import Task
 from summarizer.models.repair import load_failure
 from summarizer.models.spec import ModelSpec, offline_mode
-
-Task = Literal["translation", "summarization"]
 
 BACKENDS: dict[str, str] = {
     "hf": "summarizer.engines.hf:HFEngine",

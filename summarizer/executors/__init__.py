@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from summarizer.errors import UsageError
 
 if TYPE_CHECKING:
-    from summarizer.pipeline.stages import Stage
+    from summarizer.executors.stage import Stage
 
 K = TypeVar("K")
 EXECUTORS = ("local", "ray")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from summarizer.pipeline.stages import Stage, Worker
+    from summarizer.executors.stage import Stage, Worker
 
 K = TypeVar("K")
 

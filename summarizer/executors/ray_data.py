@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from summarizer.errors import UsageError
 
 if TYPE_CHECKING:
-    from summarizer.pipeline.stages import Stage
+    from summarizer.executors.stage import Stage
 
 K = TypeVar("K")
 MISSING = "the ray executor needs Ray Data: pip install 'summarizer[ray]'"

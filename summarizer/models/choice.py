@@ -17,13 +17,11 @@ from typing import TYPE_CHECKING
 
 from summarizer.errors import ModelUnavailableError
 from summarizer.models.folder import is_installed, local_name
-from summarizer.models.presets import PRESETS, Preset, preferred
+from summarizer.models.presets import PRESETS, Preset, Task, lead_count, preferred
 from summarizer.models.spec import ModelSpec, resolve
-from summarizer.tasks.lead import lead_count
 
 if TYPE_CHECKING:
     from summarizer.config import Settings
-    from summarizer.engines import Task
 
 ROLE = {"translation": "translator", "summarization": "summarizer"}
 STRONGER = {"translation": "opus-mt-tc-big-ko-en", "summarization": "distilbart-cnn-12-6"}

@@ -6,9 +6,14 @@ of a task that is present in the models folder is chosen, the embedded one last.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Literal
 
 from summarizer.models.gguf_parts import SplitGGUF
+
+Task = Literal["translation", "summarization"]
+"""What a model is used for."""
 
 
 @dataclass(frozen=True)
@@ -96,3 +101,12 @@ def nearest(name: str) -> str | None:
     lowered = {preset.lower(): preset for preset in PRESETS}
     close = difflib.get_close_matches(name.lower(), lowered, n=1, cutoff=0.75)
     return lowered[close[0]] if close else None
+
+
+_LEAD = re.compile(r"lead-([1-9][0-9]*)")
+
+
+def lead_count(ref: str | None) -> int | None:
+    """N for a `lead-N` summarizer name (the first N sentences, no model), else None."""
+    match = _LEAD.fullmatch(ref or "")
+    return int(match.group(1)) if match else None

@@ -16,6 +16,7 @@ from summarizer.config import Settings
 from summarizer.engines import Task
 from summarizer.errors import ArticleError, UsageError
 from summarizer.models.choice import resolve_models
+from summarizer.models.presets import lead_count
 from summarizer.models.spec import ModelSpec
 from summarizer.pipeline.outputs import is_run_file
 from summarizer.pipeline.prepare import is_korean, prepare
@@ -24,7 +25,7 @@ from summarizer.pipeline.results import ArticleRecord, ArticleResult, Document, 
 from summarizer.pipeline.run_report import RunReport
 from summarizer.pipeline.stages import Stage, build_summarizer, build_translator
 from summarizer.pipeline.stream import Stream
-from summarizer.tasks.lead import LeadSummarizer, lead_count
+from summarizer.tasks.lead import LeadSummarizer
 from summarizer.tasks.summarize import Summarizer, Summary
 from summarizer.tasks.translate import Translator
 from summarizer.text.articles import ArticleList, find_articles

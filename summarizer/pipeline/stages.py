@@ -8,7 +8,6 @@ back. The driver keeps the cache: it looks up hits first and sends only misses.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,8 +16,10 @@ from summarizer.cache.store import Cache
 from summarizer.config import Settings
 from summarizer.engines import Model, Task
 from summarizer.engines.convert import choose_backend, resolve_compute_type
+from summarizer.executors.stage import Partial, Worker
+from summarizer.models.presets import lead_count
 from summarizer.models.spec import ModelSpec
-from summarizer.tasks.lead import LeadSummarizer, lead_count
+from summarizer.tasks.lead import LeadSummarizer
 from summarizer.tasks.summarize import Summarizer, Summary
 from summarizer.tasks.translate import Computed, Translator
 
@@ -26,11 +27,6 @@ from summarizer.tasks.translate import Computed, Translator
 # into token-bounded sub-batches itself and gains from large ones (benchmarks/RESULTS.md);
 # transformers pads every batch to its longest input and gains little beyond 32.
 BATCH_SIZES = {"hf": 32, "ct2": 128}
-
-Partial = Callable[[str], None]
-Worker = Callable[[str, Partial | None], str]
-"""A built stage: a JSON list of texts in, a JSON payload of results out; a local executor
-also hands it `partial`, called with the results of every finished batch."""
 
 
 def build_model(settings: Settings, spec: ModelSpec, task: Task) -> Model:

@@ -3,8 +3,10 @@
 `metrics` computes the scores, `references` finds reference summaries and translations, `report`
 scores an outputs folder (`score_outputs`), `signature` records what produced the scores,
 `comparison` compares two reports metric by metric, `significance` and `paired` test whether a
-change is real, `baseline` is the regression gate's verdict and `runs` compares two outputs
-folders. The names below are imported on first use: `import summarizer.scoring` loads nothing.
+change is real, `baseline` is the regression gate's verdict, `reuse` tells whether a folder's
+outputs were made with the settings asked for, `runs` compares two outputs folders and
+`evaluate` scores translation on a line-aligned test set (eval-mt). The names below are
+imported on first use: `import summarizer.scoring` loads nothing.
 """
 
 from __future__ import annotations

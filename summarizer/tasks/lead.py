@@ -7,20 +7,11 @@ model summaries are trimmed by. Choose it with `--summarizer lead-3` (any `lead-
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Sequence
 
 from summarizer.tasks.summarize import Summary
 from summarizer.text.segment import ENGLISH_RULE, split_english
-
-_LEAD = re.compile(r"lead-([1-9][0-9]*)")
-
-
-def lead_count(ref: str | None) -> int | None:
-    """N for a `lead-N` summarizer name, else None."""
-    match = _LEAD.fullmatch(ref or "")
-    return int(match.group(1)) if match else None
 
 
 class LeadSummarizer:

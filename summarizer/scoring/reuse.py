@@ -3,8 +3,8 @@
 `summarizer regress` re-runs the pipeline over its outputs folder. Before it does, the settings
 each article's result.json records are checked against the settings of this run, without
 resolving or loading a model: the model asked for (preset, hub id or folder; when none is
-named, the one a run would choose, see `summarizer.models.choice`), the summary length, the decoding
-settings given, and the backend and compute type when given explicitly.
+named, the one a run would choose, see `summarizer.models.choice`), the summary length, the
+decoding settings given, and the backend and compute type when given explicitly.
 """
 
 from __future__ import annotations
