@@ -107,7 +107,7 @@ def ctranslate2_ceiling(job: dict[str, Any], began: float) -> dict[str, Any]:
     from transformers import AutoTokenizer
     from transformers.utils import logging
 
-    from summarizer.engines.threads import threads
+    from summarizer.config import threads
 
     logging.set_verbosity_error()
     tokenizer = AutoTokenizer.from_pretrained(job["model"])

@@ -137,8 +137,6 @@ def _validated(values: dict[str, Any], origins: dict[str, str]) -> Settings:
         settings = Settings.model_validate(values)
     except ValidationError as exc:
         raise _usage_error(exc, origins) from None
-    from summarizer.engines.threads import threads
-
     threads(settings.inter_threads, settings.intra_threads)
     return settings
 
@@ -176,3 +174,17 @@ def _problem(error: Any) -> str:
         return _PROBLEMS[error["type"]]
     message = str(error["msg"]).removeprefix("Value error, ")
     return message.replace("Input should be", "must be")
+
+
+def threads(inter_threads: int, intra_threads: int) -> tuple[int, int]:
+    """How many threads an engine may use, the same rule for every backend: (inter, intra),
+    intra 0 meaning the cores left per inter thread; never more than the cores."""
+    cores = os.cpu_count() or 1
+    if inter_threads < 1 or intra_threads < 0:
+        raise UsageError("inter_threads must be at least 1 and intra_threads at least 0")
+    intra = intra_threads or max(1, cores // inter_threads)
+    if inter_threads * intra > cores:
+        raise UsageError(
+            f"inter_threads × intra_threads = {inter_threads * intra} exceeds the {cores} cores"
+        )
+    return inter_threads, intra

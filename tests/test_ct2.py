@@ -14,9 +14,8 @@ from typer.testing import CliRunner
 
 from summarizer.cache.null import NullCache
 from summarizer.cli import app
-from summarizer.config import Settings
+from summarizer.config import Settings, threads
 from summarizer.engines import Model, convert
-from summarizer.engines.threads import threads
 from summarizer.errors import UsageError
 from summarizer.models.spec import resolve
 from summarizer.pipeline.core import Pipeline

@@ -27,6 +27,27 @@ def test_no_module_imports_itself_back() -> None:
         pytest.fail("import circle: " + " -> ".join(circle.args[1]))
 
 
+def test_packages_import_one_way() -> None:
+    """The folder tree is the architecture: text, models, checks, engines, tasks, pipeline,
+    scoring, report and cli each import only packages below them (summarizer's own __init__,
+    which names the public API, stands above them all)."""
+    packages: dict[str, set[str]] = {}
+    for module, imported in import_graph().items():
+        if module == "summarizer":
+            continue
+        below = {package_of(other) for other in imported} - {package_of(module)}
+        packages.setdefault(package_of(module), set()).update(below)
+    try:
+        graphlib.TopologicalSorter(packages).prepare()
+    except graphlib.CycleError as circle:
+        pytest.fail("packages import each other: " + " -> ".join(circle.args[1]))
+
+
+def package_of(module: str) -> str:
+    """`summarizer.pipeline.core` → `summarizer.pipeline`; a top-level module is its own."""
+    return ".".join(module.split(".")[:2])
+
+
 def test_a_circle_would_be_found() -> None:
     graph = import_graph()
     graph["summarizer.errors"].add("summarizer.pipeline.core")

@@ -3,9 +3,9 @@
 `Model` is a lazy handle: it knows which weights and decoding settings will be used (and so its
 fingerprint for caches and signatures) without importing torch; the backend's `Engine` is loaded
 on first use. Backends register in `BACKENDS`: `hf` (transformers) and `ct2` (CTranslate2, on a
-conversion `convert` makes once); `prompts` is the tokenizer-side work they share, `threads`
-their CPU threads, and `interruptible` lets Ctrl-C stop a model call at once. Batching, caching
-and segmentation live above, in `summarizer.tasks`.
+conversion `convert` makes once); `prompts` is the tokenizer-side work they share (their CPU
+threads follow `summarizer.config.threads`), and `interruptible` lets Ctrl-C stop a model call
+at once. Batching, caching and segmentation live above, in `summarizer.tasks`.
 """
 
 from __future__ import annotations

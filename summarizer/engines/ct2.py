@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from summarizer.config import threads
 from summarizer.engines import Task
 from summarizer.engines.convert import convert, ct2_device, damaged_conversion
 from summarizer.engines.prompts import (
@@ -26,7 +27,6 @@ from summarizer.engines.prompts import (
     target_language_token,
     task_prefix,
 )
-from summarizer.engines.threads import threads
 from summarizer.errors import ModelUnavailableError
 from summarizer.models.spec import ModelSpec
 

@@ -6,6 +6,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+from summarizer.config import threads
 from summarizer.engines import Task
 from summarizer.engines.prompts import (
     SOURCE_LANGUAGE,
@@ -17,7 +18,6 @@ from summarizer.engines.prompts import (
     target_language_token,
     task_prefix,
 )
-from summarizer.engines.threads import threads
 from summarizer.errors import ModelUnavailableError
 from summarizer.models.spec import ModelSpec
 
