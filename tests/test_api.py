@@ -52,8 +52,10 @@ def commands() -> dict[str, list[str]]:
     return found
 
 
-def help_text(*args: str) -> str:
-    env = {**os.environ, "COLUMNS": "200", "TERM": "dumb"}
+def first_words(*args: str) -> set[str]:
+    """The first word of each line of `summarizer ARGS --help`, table borders stripped: the
+    command names its Commands table lists, among others."""
+    env = {**os.environ, "COLUMNS": "200"}
     done = subprocess.run(
         [sys.executable, "-m", "summarizer", *args, "--help"],
         capture_output=True,
@@ -61,17 +63,16 @@ def help_text(*args: str) -> str:
         env=env,
         check=True,
     )
-    return done.stdout
+    lines = (line.strip().lstrip("│|").split() for line in done.stdout.splitlines())
+    return {words[0] for words in lines if words}
 
 
 def test_the_help_lists_every_command() -> None:
     found = commands()
     expected = {"run", "translate", "summarize", "score", "regress", "compare", "eval-mt"}
     assert expected | {"models", "cache", "check", "report"} <= set(found)
-    listed = help_text()
+    listed = first_words()
     for name, subs in found.items():
-        assert f" {name} " in listed, name
+        assert name in listed, name
         if subs:
-            group_help = help_text(name)
-            for sub in subs:
-                assert f" {sub} " in group_help, f"{name} {sub}"
+            assert set(subs) <= first_words(name), name
