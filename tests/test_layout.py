@@ -24,7 +24,7 @@ def test_no_module_imports_itself_back() -> None:
     try:
         graphlib.TopologicalSorter(import_graph()).prepare()
     except graphlib.CycleError as circle:
-        pytest.fail("import circle: " + " -> ".join(circle.args[1]))
+        pytest.fail("import circle: " + " imports ".join(reversed(circle.args[1])))
 
 
 def test_packages_import_one_way() -> None:
@@ -40,7 +40,7 @@ def test_packages_import_one_way() -> None:
     try:
         graphlib.TopologicalSorter(packages).prepare()
     except graphlib.CycleError as circle:
-        pytest.fail("packages import each other: " + " -> ".join(circle.args[1]))
+        pytest.fail("packages import each other: " + " imports ".join(reversed(circle.args[1])))
 
 
 def package_of(module: str) -> str:
