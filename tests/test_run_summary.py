@@ -11,7 +11,8 @@ import pytest
 import summarizer.pipeline.external_sort
 from summarizer.cli.run_summary import SHOWN, TABLE_LIMIT, print_run_summary
 from summarizer.pipeline.outputs import INDEX_FILE, append_index, finish_index
-from summarizer.pipeline.results import NOT_FINISHED, ArticleRecord
+from summarizer.pipeline.record import ArticleRecord
+from summarizer.pipeline.results import NOT_FINISHED
 from summarizer.pipeline.run_report import RunReport, RunTotals
 from summarizer.text.articles import find_articles
 

@@ -13,7 +13,7 @@ from summarizer.cli.console import console, errors, plain
 from summarizer.wording import count
 
 if TYPE_CHECKING:
-    from summarizer.pipeline.results import ArticleRecord
+    from summarizer.pipeline.record import ArticleRecord
     from summarizer.pipeline.run_report import RunReport, RunTotals
 
 TABLE_LIMIT = 50

@@ -21,7 +21,8 @@ from summarizer.models.spec import ModelSpec
 from summarizer.pipeline.outputs import is_run_file
 from summarizer.pipeline.prepare import is_korean, prepare
 from summarizer.pipeline.progress import ProgressSink, Silent
-from summarizer.pipeline.results import ArticleRecord, ArticleResult, Document, attach_translations
+from summarizer.pipeline.record import ArticleRecord
+from summarizer.pipeline.results import ArticleResult, Document, attach_translations
 from summarizer.pipeline.run_report import RunReport
 from summarizer.pipeline.stages import Stage, build_summarizer, build_translator
 from summarizer.pipeline.stream import Stream
@@ -161,7 +162,7 @@ class Pipeline:
             if done:
                 done(result)
 
-        summarizer.summarize([r.translation for r in results], finished)
+        summarizer.summarize([r.summary_input for r in results], finished)
 
     def translate_file(self, path: Path) -> ArticleResult:
         return self.translate([self.prepare(path)])[0]

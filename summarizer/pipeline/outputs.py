@@ -16,7 +16,8 @@ from summarizer.errors import OutputError, UsageError
 from summarizer.fileio import remove_stale_temps, write_atomic, write_lines_atomic
 
 if TYPE_CHECKING:
-    from summarizer.pipeline.results import ArticleRecord, ArticleResult
+    from summarizer.pipeline.record import ArticleRecord
+    from summarizer.pipeline.results import ArticleResult
     from summarizer.text.articles import ArticleList
 
 TRANSLATION_FILE = "translation.en.md"
@@ -225,7 +226,8 @@ def _path_key(line: str) -> str:
 
 def _with_unfinished(lines: Iterator[str], paths: list[str]) -> Iterator[str]:
     """`lines` (sorted by path) with an entry for each of the sorted `paths` they lack."""
-    from summarizer.pipeline.results import NOT_FINISHED, ArticleRecord
+    from summarizer.pipeline.record import ArticleRecord
+    from summarizer.pipeline.results import NOT_FINISHED
 
     def unfinished(path: str) -> str:
         record = ArticleRecord(Path(path), Path(path).stem, error=NOT_FINISHED)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from summarizer.pipeline.results import ArticleRecord
+    from summarizer.pipeline.record import ArticleRecord
 
 
 class ProgressSink(Protocol):

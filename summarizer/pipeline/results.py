@@ -1,7 +1,7 @@
-"""What the pipeline computes: a prepared article, its full result, the record a run keeps.
+"""What the pipeline computes: a prepared article and its full result.
 
 `ArticleResult.to_json` is what result.json holds. Once an article's files are written a run
-keeps nothing of it: its `ArticleRecord` (counts, summary, error) becomes its line in
+keeps nothing of it: its `record.ArticleRecord` (counts, summary, error) becomes its line in
 index.jsonl, which is where the end of a run reads it back (`summarizer.pipeline.run_report`).
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.checks import Flag, check_summary
+from summarizer.checks.trusted import trusted_text
 from summarizer.pipeline.marked import marked_translation
 from summarizer.tasks.summarize import Summary
 from summarizer.text.articles import Article
@@ -72,15 +73,19 @@ class ArticleResult:
         return self.document is not None and self.document.language == "ko"
 
     @property
-    def paragraphs(self) -> list[str]:
-        """The translation of each source paragraph."""
+    def translated_paragraphs(self) -> list[list[str]]:
+        """The translation of each source sentence, by paragraph."""
         assert self.document is not None
         paragraphs, position = [], 0
         for sentences in self.document.sentences:
-            parts = self.translations[position : position + len(sentences)]
-            paragraphs.append(" ".join(p for p in parts if p))
+            paragraphs.append(self.translations[position : position + len(sentences)])
             position += len(sentences)
         return paragraphs
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The translation of each source paragraph."""
+        return [" ".join(p for p in parts if p) for parts in self.translated_paragraphs]
 
     @property
     def translation(self) -> str:
@@ -92,11 +97,7 @@ class ArticleResult:
         assert self.document is not None
         if not self.translated:
             return self.translation
-        paragraphs, position = [], 0
-        for sentences in self.document.sentences:
-            paragraphs.append(self.translations[position : position + len(sentences)])
-            position += len(sentences)
-        return marked_translation(paragraphs, self.translation_flags)
+        return marked_translation(self.translated_paragraphs, self.translation_flags)
 
     def flags_at(self, position: int) -> list[Flag]:
         return self.translation_flags[position] if self.translated else []
@@ -111,7 +112,21 @@ class ArticleResult:
         """What the checks find wrong with the summary (nothing before there is one)."""
         if self.summary is None or self.document is None:
             return []
-        return check_summary(self.summary.text, self.translation)
+        korean = " ".join(self.document.flat) if self.translated else None
+        return check_summary(self.summary.text, self.summary_input, korean)
+
+    @property
+    def summary_input(self) -> str:
+        """What the summarizer reads: the translation without its flagged sentences (see
+        `checks.trusted`); an English article as it is."""
+        return self._trusted[0]
+
+    @property
+    def _trusted(self) -> tuple[str, int]:
+        if not self.translated:
+            return self.translation, 0
+        flagged = [bool(flags) for flags in self.translation_flags]
+        return trusted_text(self.translated_paragraphs, flagged)
 
     @property
     def summary_flagged(self) -> bool:
@@ -165,6 +180,7 @@ class ArticleResult:
             "segments": segments,
             "translation": self.translation,
             "summary": self.summary.text,
+            "summary_left_out": self._trusted[1],
             "summary_flags": [f.to_json() for f in self.summary_flags],
             **({"summary_retried": self.summary.retried} if self.summary.retried else {}),
             "models": {**self.models, "segmenter": segmenter_id()},
@@ -182,93 +198,6 @@ class ArticleResult:
                 "summary_hit": self.summary.cached,
             },
         }
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRecord:
-    """What a run keeps of one article: enough for its index line and the run's table."""
-
-    path: Path
-    stem: str
-    error: str | None = None
-    dir: str = ""
-    title: str = ""
-    sentences: int = 0
-    characters: int = 0
-    seconds: float = 0.0
-    translated: bool = False
-    translation_hits: int = 0
-    summary: str = ""
-    summary_cached: bool = False
-    flagged_segments: int = 0
-    summary_flagged: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @classmethod
-    def finished(cls, result: ArticleResult, data: dict[str, Any], folder: str) -> ArticleRecord:
-        """The record of an article whose files (`data` is its result.json) are written."""
-        assert result.document is not None and result.summary is not None
-        return cls(
-            result.path,
-            result.stem,
-            dir=folder,
-            title=result.document.cleaned.title,
-            sentences=len(result.translations),
-            characters=len(result.document.source_text),
-            seconds=result.seconds,
-            translated=result.translated,
-            translation_hits=data["cache"]["translation_hits"],
-            summary=result.summary.text,
-            summary_cached=result.summary.cached,
-            flagged_segments=sum(1 for s in data["segments"] if s["flags"]),
-            summary_flagged=bool(data["summary_flags"]),
-        )
-
-    def index_entry(self) -> dict[str, object]:
-        entry: dict[str, object] = {"stem": self.stem, "path": str(self.path), "ok": self.ok}
-        if self.ok:
-            entry |= {
-                "dir": self.dir,
-                "title": self.title,
-                "sentences": self.sentences,
-                "characters": self.characters,
-                "seconds": round(self.seconds, 4),
-                "summary": self.summary,
-                "translated": self.translated,
-                "translation_hits": self.translation_hits,
-                "summary_cached": self.summary_cached,
-                "flagged_segments": self.flagged_segments,
-                "summary_flagged": self.summary_flagged,
-            }
-        else:
-            entry["error"] = self.error
-        return entry
-
-    @classmethod
-    def from_index(cls, entry: dict[str, Any]) -> ArticleRecord:
-        """The record an `index_entry` was made from (fields an older index lacks are empty)."""
-        path = Path(str(entry.get("path", "")))
-        stem = str(entry.get("stem", path.stem))
-        if not entry.get("ok"):
-            return cls(path, stem, error=str(entry.get("error") or "failed"))
-        return cls(
-            path,
-            stem,
-            dir=str(entry.get("dir", stem)),
-            title=str(entry.get("title", "")),
-            sentences=int(entry.get("sentences") or 0),
-            characters=int(entry.get("characters") or 0),
-            seconds=float(entry.get("seconds") or 0.0),
-            translated=bool(entry.get("translated")),
-            translation_hits=int(entry.get("translation_hits") or 0),
-            summary=str(entry.get("summary", "")),
-            summary_cached=bool(entry.get("summary_cached")),
-            flagged_segments=int(entry.get("flagged_segments") or 0),
-            summary_flagged=bool(entry.get("summary_flagged")),
-        )
 
 
 def attach_translations(

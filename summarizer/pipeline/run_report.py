@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarizer.pipeline.outputs import in_folder, index_lines
-from summarizer.pipeline.results import ArticleRecord
+from summarizer.pipeline.record import ArticleRecord
 
 
 @dataclass

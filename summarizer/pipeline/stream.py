@@ -36,7 +36,8 @@ from summarizer.pipeline.outputs import (
 )
 from summarizer.pipeline.prefetch import prefetch
 from summarizer.pipeline.progress import ProgressSink
-from summarizer.pipeline.results import ArticleRecord, ArticleResult, attach_translations
+from summarizer.pipeline.record import ArticleRecord
+from summarizer.pipeline.results import ArticleResult, attach_translations
 from summarizer.pipeline.run_report import RunReport, RunTotals
 from summarizer.pipeline.stages import decode_computed, decode_summaries
 from summarizer.pipeline.timings import keep_computed_timings
@@ -234,7 +235,7 @@ class Stream:
         size = summarizer.batch_size
         for start in range(0, len(window.results), size):
             results = window.results[start : start + size]
-            texts = [r.translation for r in results]
+            texts = [r.summary_input for r in results]
             found = summarizer.lookup(texts)
             todo = [t for t in texts if t not in found]
             group = Group(results, texts, found)
