@@ -158,7 +158,7 @@ class Pipeline:
             if done:
                 done(result)
 
-        summarizer.summarize([r.translation for r in results], finished)
+        summarizer.summarize([r.summary_input for r in results], finished)
 
     def translate_file(self, path: Path) -> ArticleResult:
         return self.translate([self.prepare(path)])[0]

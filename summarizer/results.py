@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from summarizer.articles import Article
 from summarizer.boilerplate import CleanArticle
 from summarizer.checks import Flag, check_summary
+from summarizer.checks.trusted import trusted_text
 from summarizer.marked import marked_translation
 from summarizer.segment import segmenter_id
 from summarizer.summarize import Summary
@@ -72,15 +73,19 @@ class ArticleResult:
         return self.document is not None and self.document.language == "ko"
 
     @property
-    def paragraphs(self) -> list[str]:
-        """The translation of each source paragraph."""
+    def translated_paragraphs(self) -> list[list[str]]:
+        """The translation of each source sentence, by paragraph."""
         assert self.document is not None
         paragraphs, position = [], 0
         for sentences in self.document.sentences:
-            parts = self.translations[position : position + len(sentences)]
-            paragraphs.append(" ".join(p for p in parts if p))
+            paragraphs.append(self.translations[position : position + len(sentences)])
             position += len(sentences)
         return paragraphs
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The translation of each source paragraph."""
+        return [" ".join(p for p in parts if p) for parts in self.translated_paragraphs]
 
     @property
     def translation(self) -> str:
@@ -92,11 +97,7 @@ class ArticleResult:
         assert self.document is not None
         if not self.translated:
             return self.translation
-        paragraphs, position = [], 0
-        for sentences in self.document.sentences:
-            paragraphs.append(self.translations[position : position + len(sentences)])
-            position += len(sentences)
-        return marked_translation(paragraphs, self.translation_flags)
+        return marked_translation(self.translated_paragraphs, self.translation_flags)
 
     def flags_at(self, position: int) -> list[Flag]:
         return self.translation_flags[position] if self.translated else []
@@ -111,7 +112,21 @@ class ArticleResult:
         """What the checks find wrong with the summary (nothing before there is one)."""
         if self.summary is None or self.document is None:
             return []
-        return check_summary(self.summary.text, self.translation)
+        korean = " ".join(self.document.flat) if self.translated else None
+        return check_summary(self.summary.text, self.summary_input, korean)
+
+    @property
+    def summary_input(self) -> str:
+        """What the summarizer reads: the translation without its flagged sentences (see
+        `checks.trusted`); an English article as it is."""
+        return self._trusted[0]
+
+    @property
+    def _trusted(self) -> tuple[str, int]:
+        if not self.translated:
+            return self.translation, 0
+        flagged = [bool(flags) for flags in self.translation_flags]
+        return trusted_text(self.translated_paragraphs, flagged)
 
     @property
     def summary_flagged(self) -> bool:
@@ -165,6 +180,7 @@ class ArticleResult:
             "segments": segments,
             "translation": self.translation,
             "summary": self.summary.text,
+            "summary_left_out": self._trusted[1],
             "summary_flags": [f.to_json() for f in self.summary_flags],
             **({"summary_retried": self.summary.retried} if self.summary.retried else {}),
             "models": {**self.models, "segmenter": segmenter_id()},

@@ -231,7 +231,7 @@ class Stream:
         size = summarizer.batch_size
         for start in range(0, len(window.results), size):
             results = window.results[start : start + size]
-            texts = [r.translation for r in results]
+            texts = [r.summary_input for r in results]
             found = summarizer.lookup(texts)
             todo = [t for t in texts if t not in found]
             group = Group(results, texts, found)

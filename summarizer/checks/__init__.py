@@ -3,7 +3,8 @@
 `check_translations(sources, targets)` is what the pipeline calls for its translated segments
 (in one batch: the adequacy check embeds them together); a flagged segment is retried and, if
 it stays flagged, recorded with its flags. `check_translation` does one segment.
-`check_summary(summary, translation)` checks a summary against the article's translation.
+`check_summary(summary, translation, korean)` checks a summary against what it read of the
+article's translation and its names against the Korean (`checks.trusted` says what it reads).
 """
 
 from __future__ import annotations
@@ -48,7 +49,15 @@ TRANSLATION_CHECKS = (
     "invented name",
     "adequacy",
 )
-SUMMARY_CHECKS = ("empty", "not English", "loop", "off topic", "summary support", "unsupported")
+SUMMARY_CHECKS = (
+    "empty",
+    "not English",
+    "loop",
+    "off topic",
+    "summary support",
+    "invented name",
+    "unsupported",
+)
 CHECKS = (*TRANSLATION_CHECKS, *(c for c in SUMMARY_CHECKS if c not in TRANSLATION_CHECKS))
 """Every check's name, in the order reports list them."""
 

@@ -91,11 +91,14 @@ def _name_at_start(word: str, rest: list[tuple[str, bool]]) -> bool:
     return not following[1] and _capitalised(following[0]) and not _common(following[0])
 
 
+INVENTED_PREFIX = "not in the Korean: "
+
+
 def check_names(source: str, target: str) -> list[Flag]:
     """Flags the English names that nothing in the Korean stands for."""
     invented = [name for name in english_names(target) if not grounded(source, name)]
     if invented:
-        return [Flag("invented name", "not in the Korean: " + ", ".join(invented))]
+        return [Flag("invented name", INVENTED_PREFIX + ", ".join(invented))]
     return []
 
 

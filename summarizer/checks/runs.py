@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer.checks import Flag, check_summary, check_translations
+from summarizer.checks import Flag, check_translations
+from summarizer.checks.trusted import check_result_summary
 from summarizer.errors import InputError, UsageError
 from summarizer.lines import split_lines
 
@@ -41,8 +42,8 @@ def check_result(result: Mapping[str, Any], stem: str | None = None) -> list[Che
     targets = [str(segment.get("translation", "")) for segment in segments]
     flags = check_translations(sources, targets) if korean else [[] for _ in segments]
     found = [Checked(index, found, stem) for index, found in enumerate(flags)]
-    summary = str(result.get("summary") or "")
-    found.append(Checked(None, check_summary(summary, str(result.get("translation", ""))), stem))
+    summary = check_result_summary(result, [bool(f) for f in flags])
+    found.append(Checked(None, summary, stem))
     return found
 
 

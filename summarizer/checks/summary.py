@@ -9,11 +9,13 @@ import re
 
 from summarizer.checks.english_numbers import english_quantities
 from summarizer.checks.flag import Flag
+from summarizer.checks.names import INVENTED_PREFIX, check_names
 from summarizer.checks.quantity import Kind, same_quantity, show
 from summarizer.checks.repetition import check_loop
 from summarizer.checks.script import check_not_english
 from summarizer.checks.terms import contains_term
 from summarizer.checks.unsupported import check_unsupported
+from summarizer.segment import split_english
 
 LEAST_SUPPORT = 1 / 3
 """Below this share of a summary's content words found in the article, it is off topic. Real
@@ -96,10 +98,11 @@ def name_supported(translation: str, name: str) -> bool:
     return "-" in name and bool(parts) and all(contains_term(translation, p) for p in parts)
 
 
-def check_summary(summary: str, translation: str) -> list[Flag]:
+def check_summary(summary: str, translation: str, korean: str | None = None) -> list[Flag]:
     """Flags for a summary that is empty, not in English, loops, is off topic, has figures or
     names that the translation does not contain, or sentences it does not support (not judged
-    for a summary off topic as a whole)."""
+    for a summary off topic as a whole); given the Korean article, also names that nothing
+    in the Korean stands for (a name the translation invented and the summary repeated)."""
     if not summary.strip():
         return [Flag("empty", "the summary is empty")]
     if foreign := check_not_english(summary):
@@ -110,8 +113,22 @@ def check_summary(summary: str, translation: str) -> list[Flag]:
         check_loop(translation, summary)
         + off_topic
         + check_support(summary, translation)
+        + (check_invented(summary, korean) if korean else [])
         + unsupported
     )
+
+
+def check_invented(summary: str, korean: str) -> list[Flag]:
+    """The names of each summary sentence that nothing in the Korean article stands for."""
+    invented = [
+        name
+        for sentence in split_english(summary)
+        for flag in check_names(korean, sentence)
+        for name in flag.detail.removeprefix(INVENTED_PREFIX).split(", ")
+    ]
+    if invented:
+        return [Flag("invented name", INVENTED_PREFIX + ", ".join(dict.fromkeys(invented)))]
+    return []
 
 
 def check_off_topic(summary: str, translation: str) -> list[Flag]:

@@ -19,6 +19,7 @@ from summarizer.engines import Task
 from summarizer.engines.prompts import (
     SOURCE_LANGUAGE,
     Prompter,
+    answers_on_one_line,
     input_limit,
     language_family,
     line_end_tokens,
@@ -80,8 +81,9 @@ class CT2Engine:
             self._prepare_seq2seq(task, defaults)
         self.prompter = Prompter(self.tokenizer, spec.prompt_style, task_prefix(task, self.config))
         self.options = self._options(decoding, defaults)
-        if spec.prompt_style == "completion":
-            self.options["end_token"] = line_end_tokens(self.tokenizer)
+        if answers_on_one_line(spec.prompt_style, task):
+            ends = [*line_end_tokens(self.tokenizer), *self.options["end_token"]]
+            self.options["end_token"] = list(dict.fromkeys(ends))
         self.max_input_tokens = input_limit(
             self.config, self.tokenizer, self.seq2seq, decoding["max_new_tokens"]
         )

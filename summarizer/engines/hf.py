@@ -10,6 +10,7 @@ from summarizer.engines import Task
 from summarizer.engines.prompts import (
     SOURCE_LANGUAGE,
     Prompter,
+    answers_on_one_line,
     input_limit,
     language_family,
     line_end_tokens,
@@ -63,9 +64,13 @@ class HFEngine:
             self.tokenizer.padding_side = "left"
             if self.tokenizer.pad_token is None:
                 self.tokenizer.pad_token = self.tokenizer.eos_token
-        if spec.prompt_style == "completion":
+        if answers_on_one_line(spec.prompt_style, task):
             ends = self.tokenizer.convert_tokens_to_ids(line_end_tokens(self.tokenizer))
-            self.generate_extra["eos_token_id"] = ends
+            model_ends = getattr(self.model.generation_config, "eos_token_id", None)
+            model_ends = model_ends if isinstance(model_ends, list) else [model_ends]
+            self.generate_extra["eos_token_id"] = list(
+                dict.fromkeys([*ends, *(e for e in model_ends if e is not None)])
+            )
         self.prompter = Prompter(self.tokenizer, spec.prompt_style, task_prefix(task, config))
         self.max_input_tokens = input_limit(
             config, self.tokenizer, self.seq2seq, decoding["max_new_tokens"]

@@ -57,6 +57,12 @@ def input_limit(
     return max(8, limit)
 
 
+def answers_on_one_line(style: str, task: str) -> bool:
+    """Whether only the first line of a reply is used, so decoding can stop at a line break:
+    few-shot completion answers, and chat translations (`translate.first_line`)."""
+    return style == "completion" or (style == "chat" and task == "translation")
+
+
 def line_end_tokens(tokenizer: Any) -> list[str]:
     """Every vocabulary token that holds a line break, and the end-of-sequence token.
 

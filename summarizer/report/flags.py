@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any, NamedTuple, Protocol
 
-from summarizer.checks import CHECKS, Flag, check_summary, check_translations
+from summarizer.checks import CHECKS, Flag, check_translations
+from summarizer.checks.trusted import check_result_summary
 from summarizer.wording import count
 
 
@@ -56,8 +57,7 @@ def recorded_flags(result: Mapping[str, Any]) -> list[Flagged]:
     if recorded:
         summary = list(result.get("summary_flags") or [])
     else:
-        text, translation = str(result.get("summary", "")), str(result.get("translation", ""))
-        summary = [f.to_json() for f in check_summary(text, translation)]
+        summary = [f.to_json() for f in check_result_summary(result, [bool(f) for f in checked])]
     if summary:
         found.append(Flagged("summary", summary, _record(result.get("summary_retried"))))
     return found
