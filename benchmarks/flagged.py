@@ -30,14 +30,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cache", type=Path)
     parser.add_argument("hypotheses", type=Path)
     parser.add_argument("--skip", type=int, default=956)
+    parser.add_argument("--source", type=Path, help="Korean lines (instead of NTREX's, --skip)")
+    parser.add_argument("--reference", type=Path, help="English lines aligned with --source")
+    parser.add_argument("--fingerprint", default="", help="Only retry records of this translator")
     args = parser.parse_args(argv)
     from sacrebleu.metrics import CHRF
 
     chrf = CHRF()
     hypotheses = args.hypotheses.read_text(encoding="utf-8").splitlines()
-    end = args.skip + len(hypotheses)
-    sources = _lines(workload.KOREAN_FILE)[args.skip : end]
-    references = _lines(workload.ENGLISH_FILE)[args.skip : end]
+    if args.source and args.reference:
+        sources = args.source.read_text(encoding="utf-8").splitlines()
+        references = args.reference.read_text(encoding="utf-8").splitlines()
+    else:
+        end = args.skip + len(hypotheses)
+        sources = _lines(workload.KOREAN_FILE)[args.skip : end]
+        references = _lines(workload.ENGLISH_FILE)[args.skip : end]
     flags = check_translations(sources, hypotheses)
     scores = [
         chrf.sentence_score(h, [r]).score for h, r in zip(hypotheses, references, strict=True)
@@ -56,28 +63,31 @@ def main(argv: list[str] | None = None) -> int:
     for check in TRANSLATION_CHECKS:
         if by_check[check]:
             print(f"| {check} | {len(by_check[check])} | {_mean(by_check[check])} |")
-    rerank = _rerank(args.cache, sources, hypotheses, references, flags, chrf)
+    rerank = _rerank(args.cache, args.fingerprint, (sources, hypotheses, references), flags, chrf)
     print(json.dumps({"flagged": len(flagged), "lines": len(scores), "rerank": rerank}))
     return 0
 
 
 def _rerank(
     cache: Path,
-    sources: list[str],
-    hypotheses: list[str],
-    references: list[str],
+    fingerprint: str,
+    lines: tuple[list[str], list[str], list[str]],
     flags: list[list[Any]],
     chrf: Any,
 ) -> dict[str, Any]:
-    """Corpus chrF of the slice under the old rule and under the recorded (scored) choice."""
-    records = _retries(cache)
-    old = list(hypotheses)
+    """Corpus chrF of the slice with first attempts only, under the old rule and under the
+    recorded (scored) choice."""
+    sources, hypotheses, references = lines
+    records = _retries(cache, fingerprint)
+    old, first = list(hypotheses), list(hypotheses)
     retried = changed = 0
     for i, source in enumerate(sources):
         record = records.get(normalize_source(source))
         if not record or "scores" not in record:
             continue
         retried += 1
+        if record["kept"] == "retry":
+            first[i] = record["other"]
         kept_flags, other_flags = len(flags[i]), len(record["other_flags"])
         first_flags, retry_flags = (
             (kept_flags, other_flags) if record["kept"] == "first" else (other_flags, kept_flags)
@@ -86,16 +96,33 @@ def _rerank(
         if old_keeps_retry != (record["kept"] == "retry"):
             old[i] = record["other"]
             changed += 1
+    firsts = chrf.corpus_score(first, [references]).score
     before = chrf.corpus_score(old, [references]).score
     after = chrf.corpus_score(hypotheses, [references]).score
-    print("\n| retried lines | choice changed | chrF, fewer flags, ties: first | ties: by score |")
-    print(f"|---:|---:|---:|---:|\n| {retried} | {changed} | {before:.2f} | {after:.2f} |")
-    return {"retried": retried, "changed": changed, "chrf_before": before, "chrf_after": after}
+    print(
+        "\n| retried lines | choice changed | chrF, first attempts only "
+        "| fewer flags, ties: first | ties: by score |"
+    )
+    print(
+        f"|---:|---:|---:|---:|---:|\n| {retried} | {changed} | {firsts:.2f} | {before:.2f} "
+        f"| {after:.2f} |"
+    )
+    return {
+        "retried": retried,
+        "changed": changed,
+        "chrf_first_attempts": firsts,
+        "chrf_before": before,
+        "chrf_after": after,
+    }
 
 
-def _retries(cache: Path) -> dict[str, dict[str, Any]]:
+def _retries(cache: Path, fingerprint: str) -> dict[str, dict[str, Any]]:
     with sqlite3.connect(cache) as conn:
-        rows = conn.execute("SELECT source, output FROM entries WHERE kind = 'translation-retry'")
+        rows = conn.execute(
+            "SELECT source, output FROM entries WHERE kind = 'translation-retry' "
+            "AND fingerprint LIKE ?",
+            (fingerprint + "%",),
+        )
         return {normalize_source(source): json.loads(output) for source, output in rows}
 
 

@@ -204,3 +204,21 @@ def test_cli_run_with_ct2_backend(tiny_marian: Path, tiny_bart: Path, tmp_path: 
         f"{tiny_bart.name}-ct2-int8",
         f"{tiny_marian.name}-ct2-int8",
     ]
+
+
+def test_a_chat_model_that_translates_and_summarizes_is_loaded_once(
+    tiny_llama: Path, tmp_path: Path
+) -> None:
+    """The translator and the summarizer of one chat model share CTranslate2's weights; other
+    settings load their own, and a reconverted folder is read again."""
+    translator = ct2_model(tiny_llama, tmp_path, "translation").engine
+    summarizer = ct2_model(tiny_llama, tmp_path, "summarization").engine
+    assert summarizer.model is translator.model
+    assert summarizer.generate(["안녕하세요"], system="Summarize.") is not None
+    exact = ct2_model(tiny_llama, tmp_path, "summarization", compute_type="float32").engine
+    assert exact.model is not translator.model
+    weights = Path(exact.path) / "model.bin"
+    weights.touch()
+    os.utime(weights, ns=(1, 1))
+    again = ct2_model(tiny_llama, tmp_path, "summarization", compute_type="float32").engine
+    assert again.model is not exact.model
