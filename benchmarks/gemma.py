@@ -6,7 +6,7 @@ speed of both backends on the same prompts.
 
 `prompt` scores prompt variants (first attempts, greedy, CTranslate2 int8) on a fixed random
 sample of lines from documents 1–60 — the slice the examples were chosen on, never the
-documents the README reports — and then the shipped translator (same prompt, plus the retry
+documents the docs report — and then the shipped translator (same prompt, plus the retry
 of flagged segments). `speed` runs the same few-shot prompts through the transformers backend
 and the CTranslate2 backend, each in its own process: load seconds, generated tokens per second,
 peak RSS. The models folder is `models/` (or SUMMARIZER_MODELS_DIR); the first use prepares

@@ -1,5 +1,5 @@
 """How the embedded Qwen is asked to translate: prompt shapes scored on NTREX-128's development
-documents (1–60) only, never on the documents the README reports.
+documents (1–60) only, never on the documents the docs report.
 
     python -m benchmarks.qwen_prompt [--blocks 6] [VARIANT ...]
 
