@@ -16,7 +16,7 @@ TranslatorOption = Annotated[
         "-t",
         help="Translation model: preset name (see `summarizer models list`), Hugging Face id or "
         "local folder [env SUMMARIZER_TRANSLATOR; default: the strongest translation preset in "
-        "the models folder, else the embedded gemma3-270m].",
+        "the models folder, else the embedded qwen2.5-coder-1.5b, else gemma3-270m].",
         show_default=False,
     ),
 ]
@@ -25,9 +25,9 @@ SummarizerOption = Annotated[
     typer.Option(
         "--summarizer",
         "-s",
-        help="Summarization model: preset name (e.g. smollm2), Hugging Face id or local folder "
-        "[env SUMMARIZER_SUMMARIZER; default: the strongest summarization preset in the models "
-        "folder, else the embedded smollm2].",
+        help="Summarization model: preset name, lead-N (the first N sentences), Hugging Face id "
+        "or local folder [env SUMMARIZER_SUMMARIZER; default: the strongest summarization "
+        "preset in the models folder, else the embedded qwen2.5-coder-1.5b, else lead-3].",
         show_default=False,
     ),
 ]
