@@ -246,3 +246,25 @@ def test_eval_mt_scores_a_document_of_boilerplate_as_empty_lines(
     assert report["removed_as_boilerplate"] == 2 and report["sentences"] == 3
     lines = hyp.read_text(encoding="utf-8").split("\n")
     assert lines[0] and lines[1:3] == ["", ""]
+
+
+def test_eval_mt_document_mode_counts_the_sentences_it_translates(
+    tmp_path: Path, tiny_marian: Path
+) -> None:
+    """A line the segmenter splits in two makes more sentences than lines: the progress
+    counts sentences, never beyond its total, and never promises a negative time."""
+    src, ref, ids = tmp_path / "src.txt", tmp_path / "ref.txt", tmp_path / "ids.tsv"
+    lines = [f"서울 버스 요금이 {i}월에 오른다. 지하철 요금도 오른다." for i in range(6)]
+    src.write_text("".join(line + "\n" for line in lines), "utf-8")
+    ref.write_text("".join(f"Seoul fares rise in month {i}.\n" for i in range(6)), "utf-8")
+    ids.write_text("news-1\n" * 3 + "news-2\n" * 3, "utf-8")
+    result = invoke(
+        "eval-mt", str(src), str(ref), "--mode", "document", "--documents", str(ids),
+        "-t", str(tiny_marian), "--no-cache", "--batch-size", "2",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    progress = [line for line in result.output.splitlines() if line.startswith("translating: ")]
+    assert progress, result.output
+    done, total = progress[-1].split()[1].split("/")
+    assert done == total == "12" and "sentences" in progress[-1], result.output
+    assert all("eta -" not in line for line in progress), result.output

@@ -108,15 +108,16 @@ def eval_mt(
     except InputError as exc:
         raise UsageError(str(exc)) from None
     specs = prepare_models(settings, ["translation"])
-    with open_cache(cache, no_cache, DEFAULT_OUT) as store, count_progress("lines") as sink:
-        sink.stage("translating", total)
+    # Document mode counts the sentences the documents are split into, which the pipeline
+    # says once it has split them; sentence mode counts lines.
+    unit = "sentences" if mode is EvalMode.document else "lines"
+    with open_cache(cache, no_cache, DEFAULT_OUT) as store, count_progress(unit) as sink:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
         if mode is EvalMode.document:
             assert documents is not None
-            result = evaluate_documents(
-                pipeline, source, reference, documents, limit, skip, sink.advance
-            )
+            result = evaluate_documents(pipeline, source, reference, documents, limit, skip, sink)
         else:
+            sink.stage("translating", total)
             result = evaluate_mt(pipeline.translator, source, reference, limit, skip, sink.advance)
     if hypotheses:
         write_or_print("\n".join(result.hypotheses), hypotheses)

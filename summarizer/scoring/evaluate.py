@@ -30,6 +30,7 @@ from summarizer.text.lines import split_lines
 
 if TYPE_CHECKING:
     from summarizer.pipeline.core import Pipeline
+    from summarizer.pipeline.progress import ProgressSink
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,10 @@ def evaluate_documents(
     documents: Path,
     limit: int | None = None,
     skip: int = 0,
-    progress: Callable[[int], None] | None = None,
+    progress: ProgressSink | None = None,
 ) -> MTEvaluation:
-    """Translate the test set document by document through the pipeline, scored per line."""
+    """Translate the test set document by document through the pipeline, scored per line;
+    `progress` counts the sentences the documents are split into (not the lines)."""
     sources, references = read_test_set(source, reference, limit, skip)
     ids = read_document_ids(documents, source, len(sources), limit, skip)
     groups: dict[str, list[int]] = {}
@@ -161,7 +163,7 @@ def evaluate_documents(
                 prepared.append((pipeline.prepare(path), indices))
             except NothingLeft:
                 removed += len(indices)
-        results = pipeline.translate([document for document, _ in prepared], _Sink(progress))
+        results = pipeline.translate([document for document, _ in prepared], progress)
     for result, (document, indices) in zip(results, prepared, strict=True):
         by_text = dict(
             zip(document.cleaned.paragraphs, result.translation.split("\n\n"), strict=True)
@@ -186,17 +188,3 @@ def evaluate_documents(
 
 def _normalised(line: str) -> str:
     return " ".join(unicodedata.normalize("NFC", line).split())
-
-
-class _Sink:
-    """Passes the pipeline's translation progress on to a plain callback."""
-
-    def __init__(self, progress: Callable[[int], None] | None) -> None:
-        self.progress = progress
-
-    def stage(self, name: str, total: int) -> None:
-        pass
-
-    def advance(self, amount: int = 1) -> None:
-        if self.progress:
-            self.progress(amount)
