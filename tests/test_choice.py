@@ -26,16 +26,16 @@ def installed_packages(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
     )
 
 
-def test_a_fresh_machine_gets_qwen_for_both_tasks(
+def test_a_fresh_machine_gets_qwen_to_translate_and_lead_3_to_summarize(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Qwen's summaries scored below Lead-3 of the same checked translation on our reference
+    set (benchmarks/RESULTS.md), so Lead-3 is the default summarizer even with Qwen installed."""
     installed_packages(monkeypatch, "qwen2.5-coder-1.5b", "gemma3-270m", "smollm2")
     assert choose("translation", None, tmp_path) == Choice(
         "translation", "qwen2.5-coder-1.5b", False
     )
-    assert choose("summarization", None, tmp_path) == Choice(
-        "summarization", "qwen2.5-coder-1.5b", False
-    )
+    assert choose("summarization", None, tmp_path) == Choice("summarization", "lead-3", False)
 
 
 def test_without_qwen_gemma_translates_and_lead_3_summarizes_never_smollm2(
@@ -81,7 +81,7 @@ def test_the_announcement_names_the_choice_and_the_way_up(
     )
     assert line is not None
     assert "translator qwen2.5-coder-1.5b (embedded)" in line
-    assert "summarizer qwen2.5-coder-1.5b (embedded)" in line
+    assert "summarizer lead-3 (its first sentences" in line
     assert "summarizer models pull opus-mt-tc-big-ko-en" in line
     assert announcement([choose("translation", "x", tmp_path)]) is None, "named: nothing to say"
 

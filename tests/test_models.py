@@ -231,7 +231,7 @@ def test_list_info_and_rm(
     assert rows["my-summarizer"][-2:] == ["installed", "hf"]
     assert rows["opus-mt-tc-big-ko-en"][1:3] == ["0.5", "GB"], "stronger, but not installed"
     assert "—" in rows["opus-mt-tc-big-ko-en"]
-    assert rows["qwen2.5-coder-1.5b"][1:2] == ["*"], "no summarizer installed: the embedded one"
+    assert rows["qwen2.5-coder-1.5b"][1:2] != ["*"], "opus-mt translates, lead-3 summarizes"
     assert rows["smollm2"][1:2] != ["*"], "smollm2 is never a default"
 
     info = cli("models", "info", "opus-mt-ko-en", "--models-dir", str(models))

@@ -27,7 +27,7 @@ SummarizerOption = Annotated[
         "-s",
         help="Summarization model: preset name, lead-N (the first N sentences), Hugging Face id "
         "or local folder [env SUMMARIZER_SUMMARIZER; default: the strongest summarization "
-        "preset in the models folder, else the embedded qwen2.5-coder-1.5b, else lead-3].",
+        "preset in the models folder, else lead-3].",
         show_default=False,
     ),
 ]
