@@ -81,3 +81,38 @@ def test_run_with_lead_writes_its_signature(tmp_path: Path) -> None:
     models = json.loads((out / "a" / "result.json").read_text(encoding="utf-8"))["models"]
     assert models["summarizer"]["fingerprint"] == "lead-1/punct-capnum"
     assert models["translator"] is None
+
+
+def test_with_no_summarizer_named_the_pipeline_summarizes_with_lead_3(tmp_path: Path) -> None:
+    """Lead-3 is the default summarizer when no summarizer model is present: the pipeline must
+    build it without looking for a model (it once raised KeyError 'summarization')."""
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    pipeline = Pipeline(Settings(models_dir=tmp_path / "no-models"), NullCache())
+    assert pipeline.settings.summarizer == "lead-3"
+    result = pipeline.summarize_file(article)
+    assert result.summary is not None
+    assert result.summary.text == (
+        "The council approved the budget on Tuesday. It adds 3 schools. "
+        'Critics said "taxes rise too much."'
+    )
+
+
+def test_run_with_no_summarizer_named_uses_lead_3_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "summarizer lead-3 (the translation's first 3 checked sentences, no model)" in (
+        result.output
+    )
+    assert (out / "a" / "summary.en.txt").read_text(encoding="utf-8").startswith(
+        "The council approved the budget on Tuesday. It adds 3 schools."
+    )
+    models = json.loads((out / "a" / "result.json").read_text(encoding="utf-8"))["models"]
+    assert models["summarizer"]["id"] == "lead-3"

@@ -86,9 +86,18 @@ def announcement(choices: list[Choice]) -> str | None:
 def _kind(choice: Choice) -> str:
     if choice.embedded:
         return " (embedded)"
-    if lead_count(choice.ref):
-        return f" (its first sentences: {EMBEDDED_DEFAULTS['summarization'][0]} is not installed)"
+    if lead := lead_count(choice.ref):
+        return f" (the translation's first {lead} checked sentences, no model)"
     return ""
+
+
+def with_lead_named(settings: Settings) -> Settings:
+    """The settings with `lead-N` named as the summarizer when no summarizer is named and the
+    choice falls on it: lead-N has no model to resolve, and workers build what settings name."""
+    if settings.summarizer is not None:
+        return settings
+    ref = choose("summarization", None, settings.models_dir).ref
+    return settings.model_copy(update={"summarizer": ref}) if lead_count(ref) else settings
 
 
 def model_choices(settings: Settings, tasks: Sequence[Task]) -> dict[Task, Choice]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from summarizer.config import Settings
 from summarizer.engines import Task
 from summarizer.errors import ArticleError, UsageError
-from summarizer.models.choice import resolve_models
+from summarizer.models.choice import resolve_models, with_lead_named
 from summarizer.models.presets import lead_count
 from summarizer.models.spec import ModelSpec
 from summarizer.pipeline.outputs import is_run_file
@@ -75,7 +75,8 @@ class Pipeline:
         notify: Callable[[str], None] | None = None,
         executor: Executor | None = None,
     ) -> None:
-        self.settings = settings
+        resolved = specs and "summarization" in specs
+        self.settings = settings if resolved else with_lead_named(settings)
         self.cache = cache
         self.refresh = refresh
         self.specs = dict(specs or {})
