@@ -46,7 +46,8 @@ def test_without_qwen_gemma_translates_and_lead_3_summarizes_never_smollm2(
     assert choose("translation", None, tmp_path).ref == "gemma3-270m"
     assert choose("summarization", None, tmp_path).ref == "lead-3"
     line = announcement([choose("summarization", None, tmp_path)])
-    assert line is not None and "summarizer lead-3 (the translation's first 3 checked sentences, no model)" in line
+    assert line is not None
+    assert "summarizer lead-3 (the translation's first 3 checked sentences, no model)" in line
     assert "summarizer models pull distilbart-cnn-12-6" in line
 
 

@@ -111,8 +111,10 @@ def test_run_with_no_summarizer_named_uses_lead_3_and_says_so(
     assert "summarizer lead-3 (the translation's first 3 checked sentences, no model)" in (
         result.output
     )
-    assert (out / "a" / "summary.en.txt").read_text(encoding="utf-8").startswith(
-        "The council approved the budget on Tuesday. It adds 3 schools."
+    assert (
+        (out / "a" / "summary.en.txt")
+        .read_text(encoding="utf-8")
+        .startswith("The council approved the budget on Tuesday. It adds 3 schools.")
     )
     models = json.loads((out / "a" / "result.json").read_text(encoding="utf-8"))["models"]
     assert models["summarizer"]["id"] == "lead-3"
