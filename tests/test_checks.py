@@ -169,6 +169,18 @@ def test_latin_terms_carry_over() -> None:
     )
 
 
+def test_a_term_that_ends_a_hangul_word_carries_over_as_one_english_word() -> None:
+    """챗GPT is ChatGPT in English: neither 'GPT missing' nor 'ChatGPT invented'."""
+    source = "머스크는 ‘챗GPT’를 만든 오픈AI와 ‘트루스GPT’를 비교했다."
+    good = "Musk compared OpenAI, which made ChatGPT, with TruthGPT."
+    assert not {"latin terms", "invented name"} & set(names(source, good))
+    flags = check_translation(source, "Musk compared OpenAI with a chatbot.")
+    assert [f.detail for f in flags if f.check == "latin terms"] == ["missing: GPT"]
+    # A particle after a term glues nothing: 'AI는' is not found in 'air' or 'aim'.
+    flags = check_translation("AI는 중요하다.", "The aim is important.")
+    assert [f.detail for f in flags if f.check == "latin terms"] == ["missing: AI"]
+
+
 def test_summary_support() -> None:
     translation = "Samsung said it would invest 500 billion dollars in H100 chips at three plants."
     assert check_summary("Samsung will invest $500 billion in H100 chips.", translation) == []

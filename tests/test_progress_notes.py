@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -47,3 +48,30 @@ def test_a_log_hears_of_conversion_loading_and_the_first_window(
         assert found, (pattern, said)
         positions.append(found[0])
     assert positions == sorted(positions), said
+
+
+def test_a_long_window_says_how_far_its_translation_is(
+    tmp_path: Path, tiny_marian: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow model spends minutes on one window before an article is written: every finished
+    batch may say how many of the window's sentences are done (at most every HEARTBEAT_SECONDS,
+    here every time)."""
+    from summarizer.pipeline import stream
+
+    monkeypatch.setattr(stream, "HEARTBEAT_SECONDS", 0.0)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "".join(f"{n}번. 정부는 {n}일 지원을 확대한다고 밝혔다.\n\n" for n in range(6)),
+        encoding="utf-8",
+    )
+    args = ["run", str(folder), "-o", str(tmp_path / "out"), "--models-dir", str(tmp_path / "m")]
+    args += ["-t", str(tiny_marian), "-s", "lead-1", "--batch-size", "4", "--no-cache"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    said = [" ".join(line.split()) for line in result.stderr.splitlines()]
+    heard = [line for line in said if line.startswith("translated ")]
+    assert heard and all(
+        re.fullmatch(r"translated \d+ of 12 new sentences of this window in \d+ s", line)
+        for line in heard
+    ), said

@@ -1,5 +1,5 @@
-"""What a summary reads: the translation without the sentences the checks still flag, and
-summary names checked against the Korean."""
+"""What a summary reads: the translation without headings and the sentences the checks still
+flag, and summary names checked against the Korean."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ from pathlib import Path
 
 from summarizer.checks import Flag
 from summarizer.checks.summary import check_summary
-from summarizer.checks.trusted import MIN_TRUSTED, check_result_summary, trusted_text
+from summarizer.checks.trusted import (
+    MIN_TRUSTED,
+    check_result_summary,
+    headings,
+    trusted_text,
+)
 from summarizer.pipeline.results import ArticleResult, Document
 from summarizer.tasks.summarize import Summary
 from summarizer.text.articles import Article
@@ -93,3 +98,21 @@ def test_article_summarizes_its_trusted_sentences_and_records_what_it_left_out()
     # `summarizer check OUT` and the report re-check a result.json the same way.
     again = check_result_summary(data, [bool(s["flags"]) for s in data["segments"]])
     assert [f.to_json() for f in again] == data["summary_flags"]
+
+
+def test_headings_are_lines_alone_in_their_paragraph_without_a_sentence_end() -> None:
+    assert headings(KOREAN) == [True, False, False, False, False]
+    quoted = [
+        ["“테슬라가 시장에서 우위를 점할 것입니다.”"],
+        ["도조 프로젝트"],
+        ["두 문장", "중 하나"],
+    ]
+    assert headings(quoted) == [False, True, False, False]
+
+
+def test_a_heading_is_left_out_of_what_the_summary_reads_even_unflagged() -> None:
+    result = _result([[], [], [], [], []])
+    assert "India" not in result.summary_input
+    assert result.summary_input.startswith("Tesla began mass production of the D1 chip.")
+    result.summary = Summary("Tesla began mass production of the D1 chip.", False, 1.0, 1)
+    assert result.to_json()["summary_left_out"] == 1

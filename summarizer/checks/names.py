@@ -14,7 +14,7 @@ from functools import lru_cache
 from summarizer.checks.flag import Flag
 from summarizer.checks.places import is_place, place_in
 from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds_in
-from summarizer.checks.terms import contains_term
+from summarizer.checks.terms import contains_term, glued_terms, in_compound
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘'(\[]\s*|\s[-–—]\s)$")
@@ -108,7 +108,8 @@ def grounded(source: str, name: str) -> bool:
         return True
     words = [w for w in re.split(r"[\s-]+", name) if w not in _GLUE and not _common(w)]
     korean = [k for w in _HANGUL_WORD.findall(source) for k in korean_skeletons(w)]
-    return all(_word_grounded(source, word, korean) for word in words)
+    glued = glued_terms(source)
+    return all(in_compound(word, glued) or _word_grounded(source, word, korean) for word in words)
 
 
 def _word_grounded(source: str, word: str, korean: list[str]) -> bool:

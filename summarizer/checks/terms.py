@@ -14,6 +14,7 @@ _GLUE_WORDS = {"of", "the", "and", "for", "de"}
 # A maximal run of these is a word of the folded text: the same bounds as the pattern's
 # (?<![a-z0-9]) and (?![a-z0-9]).
 _WORD = re.compile(r"[a-z0-9]+")
+_HANGUL = re.compile(r"[가-힣]")
 LONGEST_ACRONYM = 12
 
 
@@ -36,9 +37,29 @@ def contains_term(text: str, term: str) -> bool:
     return _Text(text).contains(term)
 
 
+def glued_terms(text: str) -> set[str]:
+    """Latin terms that end a word begun in Hangul: GPT in 챗GPT and 트루스GPT, whose English
+    is one word (ChatGPT). A particle after a term (xAI는) does not glue it."""
+    return {
+        match.group()
+        for match in _TERM.finditer(text)
+        if match.start() and _HANGUL.match(text, match.start() - 1)
+    }
+
+
+def in_compound(word: str, glued: set[str]) -> bool:
+    """The word starts or ends with a term glued to Hangul in the source: ChatGPT for 챗GPT."""
+    return any(in_compound_words({_folded(word)}, _folded(term)) for term in glued if len(term) > 1)
+
+
 def check_terms(source: str, target: str) -> list[Flag]:
     text = _Text(target)
-    missing = [t for t in latin_terms(source) if not text.contains(t)]
+    glued = glued_terms(source)
+    missing = [
+        t
+        for t in latin_terms(source)
+        if not text.contains(t) and not (t in glued and text.has_compound(t))
+    ]
     if missing:
         return [Flag("latin terms", "missing: " + ", ".join(missing))]
     return []
@@ -69,6 +90,16 @@ class _Text:
         if self._acronyms is None:
             self._acronyms = _acronyms(self.text)
         return term in self._acronyms
+
+    def has_compound(self, term: str) -> bool:
+        """A word that starts or ends with the term: 'ChatGPT' has GPT (from 챗GPT)."""
+        if self._words is None:
+            self._words = set(_WORD.findall(self.folded))
+        return in_compound_words(self._words, _folded(term))
+
+
+def in_compound_words(words: set[str], key: str) -> bool:
+    return any(w != key and (w.endswith(key) or w.startswith(key)) for w in words)
 
 
 def _acronyms(text: str) -> set[str]:

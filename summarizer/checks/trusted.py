@@ -1,14 +1,20 @@
-"""What a summary reads: the translation without the sentences the checks still flag.
+"""What a summary reads: the translation without headings and without the sentences the
+checks still flag.
 
 A summary repeats what it reads, inventions included: a headline mistranslated as "Tesla …
 will launch its AI subsidiary in India" became the first sentence of the article's summary.
 So a summarizer reads only the translated sentences that no check flags after their retry.
-When fewer than MIN_TRUSTED sentences are left it reads them all (a summary of almost nothing
-helps nobody), and the summary's own checks say what it claims that the article does not.
+Headlines and section headings (a Korean line alone in its paragraph that does not end as a
+sentence does) are left out too: telegraphic Korean is what a small model translates worst
+(seeds: "Moonscape" for Morgan Stanley, "Apple" where the Korean has no Apple), and a lead
+made of headline fragments reads badly; the body repeats what they say. When fewer than
+MIN_TRUSTED sentences are left it reads them all (a summary of almost nothing helps nobody),
+and the summary's own checks say what it claims that the article does not.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,10 +25,28 @@ MIN_TRUSTED = 3
 """Unflagged sentences a summary needs before the flagged ones are left out of what it reads."""
 
 
+_SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*$")
+
+
+def headings(paragraphs: Sequence[Sequence[str]]) -> list[bool]:
+    """For each source sentence in order: whether it is a heading, a line alone in its
+    paragraph that ends without a sentence's final punctuation ("도조 프로젝트")."""
+    return [
+        len(sentences) == 1 and not _SENTENCE_END.search(sentence.strip())
+        for sentences in paragraphs
+        for sentence in sentences
+    ]
+
+
+def left_out(korean: Sequence[Sequence[str]], flagged: Sequence[bool]) -> list[bool]:
+    """Which sentences a summary should not read: headings and flagged ones."""
+    return [f or h for f, h in zip(flagged, headings(korean), strict=True)]
+
+
 def trusted_text(paragraphs: Sequence[Sequence[str]], flagged: Sequence[bool]) -> tuple[str, int]:
     """The paragraphs' sentences joined as the translation is (sentences by spaces,
-    paragraphs by a blank line), the flagged ones left out; and how many were left out.
-    `flagged` runs over all sentences in order."""
+    paragraphs by a blank line), the flagged ones left out (see `left_out`); and how many
+    were left out. `flagged` runs over all sentences in order."""
     kept = len(flagged) - sum(flagged)
     leave_out = any(flagged) and kept >= MIN_TRUSTED
     marks = iter(flagged)
@@ -43,10 +67,13 @@ def check_result_summary(result: Mapping[str, Any], flagged: Sequence[bool]) -> 
         return check_summary(summary, str(result.get("translation", "")))
     segments = [s if isinstance(s, Mapping) else {} for s in result.get("segments") or []]
     paragraphs: dict[object, list[str]] = {}
+    sources: dict[object, list[str]] = {}
     for segment in segments:
         paragraphs.setdefault(segment.get("paragraph"), []).append(
             str(segment.get("translation", ""))
         )
-    text, _ = trusted_text(list(paragraphs.values()), flagged)
+        sources.setdefault(segment.get("paragraph"), []).append(str(segment.get("source", "")))
+    skip = left_out(list(sources.values()), flagged)
+    text, _ = trusted_text(list(paragraphs.values()), skip)
     korean = " ".join(str(segment.get("source", "")) for segment in segments)
     return check_summary(summary, text, korean)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.checks import Flag, check_summary
-from summarizer.checks.trusted import trusted_text
+from summarizer.checks.trusted import left_out, trusted_text
 from summarizer.pipeline.marked import marked_translation
 from summarizer.tasks.summarize import Summary
 from summarizer.text.articles import Article
@@ -117,16 +117,17 @@ class ArticleResult:
 
     @property
     def summary_input(self) -> str:
-        """What the summarizer reads: the translation without its flagged sentences (see
-        `checks.trusted`); an English article as it is."""
+        """What the summarizer reads: the translation without its headings and flagged
+        sentences (see `checks.trusted`); an English article as it is."""
         return self._trusted[0]
 
     @property
     def _trusted(self) -> tuple[str, int]:
         if not self.translated:
             return self.translation, 0
+        assert self.document is not None
         flagged = [bool(flags) for flags in self.translation_flags]
-        return trusted_text(self.translated_paragraphs, flagged)
+        return trusted_text(self.translated_paragraphs, left_out(self.document.sentences, flagged))
 
     @property
     def summary_flagged(self) -> bool:

@@ -63,6 +63,9 @@ WINDOW_SENTENCES = 512
 # are written within seconds, later windows give the models large batches.
 FIRST_WINDOW_SENTENCES = 32
 PREFETCH_WINDOWS = 2
+HEARTBEAT_SECONDS = 20.0
+"""A window's translation says how far it is at most this often (a log shows it too): a slow
+model spends minutes on a window before its first article is written."""
 
 
 class Driver(Protocol):
@@ -90,6 +93,8 @@ class Window:
     sources: list[str] = field(default_factory=list)
     found: dict[str, str] = field(default_factory=dict)
     stored: set[str] = field(default_factory=set)
+    todo: int = 0
+    began: float = 0.0
 
 
 @dataclass
@@ -118,6 +123,7 @@ class Stream:
         self.totals = RunTotals()
         self.folders: dict[Path, str] = {}
         self.translating = False
+        self.heard = time.perf_counter()
 
     def run(self, paths: ArticleList) -> RunReport:
         began = time.perf_counter()
@@ -196,6 +202,7 @@ class Stream:
         unique = list(Counter(window.sources))
         window.found = self.pipeline.translator.lookup(unique)
         todo = [s for s in unique if s not in window.found]
+        window.todo, window.began = len(todo), time.perf_counter()
         if todo and not self.translating:
             self.translating = True
             log.info(
@@ -211,6 +218,15 @@ class Stream:
         computed = decode_computed(payload)
         self.pipeline.translator.store(computed)
         window.stored.update(computed.texts)
+        now = time.perf_counter()
+        if now - self.heard >= HEARTBEAT_SECONDS and len(window.stored) < window.todo:
+            self.heard = now
+            log.info(
+                "translated %s of %s new sentences of this window in %.0f s",
+                len(window.stored),
+                window.todo,
+                now - window.began,
+            )
 
     def _ask_summaries(
         self, window: Window, payload: str | None
