@@ -181,6 +181,16 @@ def test_a_term_that_ends_a_hangul_word_carries_over_as_one_english_word() -> No
     assert [f.detail for f in flags if f.check == "latin terms"] == ["missing: AI"]
 
 
+def test_a_month_the_korean_does_not_name_is_invented() -> None:
+    flags = check_translation("28일 주가가 반등했다.", "On December 28th the stock rebounded.")
+    assert [f.detail for f in flags if f.check == "numbers"] == ["December is not in the source"]
+    assert "numbers" not in names(
+        "9월 28일 주가가 반등했다.", "On September 28 the stock rebounded."
+    )
+    # May is a prime minister more often than a month.
+    assert "numbers" not in names("메이 총리가 말했다.", "Prime Minister May said.")
+
+
 def test_summary_support() -> None:
     translation = "Samsung said it would invest 500 billion dollars in H100 chips at three plants."
     assert check_summary("Samsung will invest $500 billion in H100 chips.", translation) == []

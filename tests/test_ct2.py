@@ -220,3 +220,23 @@ def test_a_chat_model_that_translates_and_summarizes_is_loaded_once(
     os.utime(weights, ns=(1, 1))
     again = ct2_model(tiny_llama, tmp_path, "summarization", compute_type="float32").engine
     assert again.model is not exact.model
+
+
+def test_language_models_translate_in_small_batches_by_default(
+    tiny_llama: Path, tiny_marian: Path, tmp_path: Path
+) -> None:
+    """A chat model's batch is 16 sentences (minutes of work on a CPU, what an interrupt
+    loses), a seq2seq model's on CTranslate2 128; a batch size the user names wins."""
+    from summarizer.cache.null import NullCache
+    from summarizer.config import Settings
+    from summarizer.pipeline.stages import build_translator
+
+    settings = Settings(models_dir=tmp_path, backend="ct2")
+    sizes = {
+        folder.name: build_translator(settings, resolve(str(folder), tmp_path), NullCache())
+        for folder in (tiny_llama, tiny_marian)
+    }
+    assert sizes[tiny_llama.name].batch_size == 16
+    assert sizes[tiny_marian.name].batch_size == 128
+    named = Settings(models_dir=tmp_path, backend="ct2", batch_size=40)
+    assert build_translator(named, resolve(str(tiny_llama), tmp_path), NullCache()).batch_size == 40

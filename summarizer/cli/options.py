@@ -80,7 +80,10 @@ WordsOption = Annotated[
 BatchOption = Annotated[
     int | None,
     typer.Option(
-        help="Sentences per translation batch [default 32 with hf, 128 with ct2].",
+        help=(
+            "Sentences per translation batch [default 16 for language models, else 32 with "
+            "hf, 128 with ct2]."
+        ),
         show_default=False,
         min=1,
     ),

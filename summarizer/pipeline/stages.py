@@ -27,6 +27,11 @@ from summarizer.tasks.translate import Computed, Translator
 # into token-bounded sub-batches itself and gains from large ones (benchmarks/RESULTS.md);
 # transformers pads every batch to its longest input and gains little beyond 32.
 BATCH_SIZES = {"hf": 32, "ct2": 128}
+LM_BATCH_SIZE = 16
+"""Sentences per batch for language models (chat or completion), on either backend: at one
+to four seconds a sentence on a CPU, a batch of 128 would run for minutes before its
+translations reach the cache (what an interrupt loses) and before progress can be told, and a
+1.5B model is compute-bound from a few prompts a batch on, so larger batches gain nothing."""
 
 
 def build_model(settings: Settings, spec: ModelSpec, task: Task) -> Model:
@@ -64,7 +69,8 @@ def build_translator(
     settings: Settings, spec: ModelSpec, cache: Cache | NullCache, *, refresh: bool = False
 ) -> Translator:
     model = build_model(settings, spec, "translation")
-    batch_size = settings.batch_size or BATCH_SIZES[model.backend]
+    default = BATCH_SIZES[model.backend] if model.kind == "seq2seq" else LM_BATCH_SIZE
+    batch_size = settings.batch_size or default
     return Translator(model, cache, batch_size=batch_size, refresh=refresh)
 
 

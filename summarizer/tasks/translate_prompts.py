@@ -21,6 +21,7 @@ from summarizer.tasks import fewshot
 from summarizer.text.segment import split_to_fit
 
 if TYPE_CHECKING:
+    from summarizer.checks.flag import Flag
     from summarizer.engines import Model
 
 TRANSLATE_SYSTEM = (
@@ -32,6 +33,16 @@ TRANSLATE_SYSTEM = (
 # Output tokens reserved per source token, and for the reply's end.
 _OUTPUT_PER_SOURCE_TOKEN = 1.5
 _OUTPUT_PER_SEGMENT = 4
+
+
+def with_findings(text: str, flags: Sequence[Flag]) -> str:
+    """A flagged segment put to a chat model again: the Korean, then what the checks found
+    wrong with the first translation ("numbers: 10억 (1 billion) is missing")."""
+    found = "; ".join(f"{flag.check}: {flag.detail}" for flag in flags)
+    return (
+        f"{text}\n\n(An earlier translation of this sentence was wrong: {found}. "
+        "Translate the Korean sentence again, correctly.)"
+    )
 
 
 def first_line(reply: str) -> str:
