@@ -28,8 +28,14 @@ Reply = Callable[[str], str]
 
 
 def echo(prompt: str) -> str:
-    """A perfect translator: the segment comes back as `EN<segment>`."""
-    return f"EN<{prompt}>"
+    """A perfect translator: the segment comes back as `EN<segment>` (asked again, the
+    checks' findings after it are not echoed)."""
+    return f"EN<{segment(prompt)}>"
+
+
+def segment(prompt: str) -> str:
+    """The segment of a prompt, without the findings a retry adds after it."""
+    return prompt.split("\n\n(An earlier translation")[0]
 
 
 def chat_translator(
@@ -46,7 +52,7 @@ def chat_translator(
     def generate(
         inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
     ) -> list[str]:
-        if num_beams is None:  # first attempts only, not retries of flagged replies
+        if not any(text != segment(text) for text in inputs):  # first attempts, not retries
             prompts.append(list(inputs))
             systems.append(system)
         if reply:
@@ -66,7 +72,7 @@ def test_the_first_line_of_a_reply_is_the_translation() -> None:
 
 def test_each_segment_is_one_prompt_under_the_instruction(tiny_llama: Path) -> None:
     job, prompts, systems = chat_translator(
-        tiny_llama, lambda text: f"EN<{text}>\nA note the model added."
+        tiny_llama, lambda text: f"EN<{segment(text)}>\nA note the model added."
     )
     result = job.translate([*SENTENCES, SENTENCES[0]])
     assert result.texts == [f"EN<{s}>" for s in [*SENTENCES, SENTENCES[0]]]
@@ -128,9 +134,12 @@ def test_chat_prompt_is_part_of_the_cache_fingerprint(
     chat = Translator(
         Model(resolve(str(tiny_llama), tiny_llama.parent), "translation"), NullCache()
     )
-    assert chat.fingerprint.startswith(chat.model.fingerprint + "/retry-b4-qe/prompt-")
+    assert chat.fingerprint.startswith(chat.model.fingerprint + "/retry-findings-qe/prompt-")
     before = chat.fingerprint
     monkeypatch.setattr("summarizer.tasks.translate_prompts.TRANSLATE_SYSTEM", "Translate loosely.")
     assert chat.fingerprint != before
+    changed = chat.fingerprint
+    monkeypatch.setattr("summarizer.tasks.translate_prompts.FINDINGS", "{segment} ({findings})")
+    assert chat.fingerprint != changed, "the retry's prompt is part of it too"
     plain = Model(resolve(str(tiny_marian), tiny_marian.parent), "translation")
     assert Translator(plain, NullCache()).fingerprint == plain.fingerprint + "/retry-b4-qe"

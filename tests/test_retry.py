@@ -91,3 +91,36 @@ def test_a_base_model_is_asked_again_with_other_examples(tiny_marian: Path, tmp_
     assert calls[1]["num_beams"] is None, "greedy: beam search over the examples costs too much"
     assert calls[0]["inputs"] == [fewshot.query(s) for s in SOURCES]
     assert result.retries[0] and result.retries[0]["how"] == "other examples, greedy"
+
+
+def test_a_chat_model_is_asked_again_greedily_with_what_the_checks_found(
+    tiny_llama: Path, tmp_path: Path
+) -> None:
+    """Beam search over a 151,936-word vocabulary costs a CPU 3 to 5 times a greedy pass: a
+    chat model is asked again greedily, the Korean followed by the checks' findings."""
+    with Cache(tmp_path / "c.sqlite") as cache:
+        job = translator(tiny_llama, cache, style="chat")
+        calls: list[dict] = []
+
+        def generate(
+            inputs: Sequence[str], *, system: str | None = None, num_beams: int | None = None
+        ) -> list[str]:
+            calls.append({"inputs": list(inputs), "num_beams": num_beams})
+            told = ["An earlier translation" in text for text in inputs]
+            return [GOOD[SOURCES[0]] if again else "Samsung shares soared 10%." for again in told]
+
+        engine = job.model.engine
+        engine.generate = generate  # type: ignore[method-assign]
+        # The tiny model's 64 positions would split the segment: count words instead.
+        engine.max_input_tokens = 10_000
+        engine.count_tokens = lambda texts, system=None: [len(t.split()) for t in texts]  # type: ignore[method-assign]
+        result = job.translate(SOURCES[:1])
+    assert result.texts == [GOOD[SOURCES[0]]]
+    assert [c["num_beams"] for c in calls] == [None, None], "greedy both times"
+    asked = calls[1]["inputs"][0]
+    assert asked.startswith(SOURCES[0]) and "invented name: not in the Korean: Samsung" in asked
+    assert "numbers:" in asked and "10" in asked
+    record = result.retries[0]
+    assert record is not None and record["kept"] == "retry"
+    assert record["how"] == "the checks' findings in the prompt, greedy"
+    assert record["other"] == "Samsung shares soared 10%."

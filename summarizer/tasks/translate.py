@@ -84,11 +84,14 @@ class Translator:
         adequacy score breaks ties between attempts)."""
         if self.prompts.completion:
             return f"{self.model.fingerprint}/retry-examples-qe/fewshot-{fewshot.fingerprint()}"
-        base = f"{self.model.fingerprint}/retry-b{RETRY_BEAMS}-qe"
         if not self.prompts.chat:
-            return base
-        prompt = f"{translate_prompts.TRANSLATE_SYSTEM}\n{{segment}}/first-line"
-        return f"{base}/prompt-{hashlib.sha256(prompt.encode()).hexdigest()[:8]}"
+            return f"{self.model.fingerprint}/retry-b{RETRY_BEAMS}-qe"
+        prompt = (
+            f"{translate_prompts.TRANSLATE_SYSTEM}\n{{segment}}/first-line/"
+            f"retry:{translate_prompts.FINDINGS}"
+        )
+        digest = hashlib.sha256(prompt.encode()).hexdigest()[:8]
+        return f"{self.model.fingerprint}/retry-findings-qe/prompt-{digest}"
 
     def describe(self) -> dict[str, object]:
         return {**self.model.describe(), "fingerprint": self.fingerprint}
@@ -179,13 +182,26 @@ class Translator:
                 finished_batch(finished)
         return done
 
-    def _generate(self, batch: Sequence[Piece], *, retry: bool = False) -> list[str]:
-        """Translations of the pieces, as plain text (markup a model wrote removed). A retry
-        uses beam search, except for few-shot base models, which are asked again greedily with
-        other examples: beam search over their long example prefix costs several times a
-        greedy pass on a CPU."""
-        beams = RETRY_BEAMS if retry else None
-        replies = self.prompts.replies([p.text for p in batch], retry=retry, num_beams=beams)
+    def _generate(
+        self, batch: Sequence[Piece], findings: Sequence[list[Flag]] | None = None
+    ) -> list[str]:
+        """Translations of the pieces, as plain text (markup a model wrote removed); asked
+        again when the checks' `findings` on a first attempt are given. A seq2seq model is
+        asked again with beam search; a chat model greedily, told what the checks found
+        (`translate_prompts.with_findings`); a few-shot base model greedily with other
+        examples. Beam search over a language model's 151,936-word vocabulary on a CPU cost
+        3 to 5 times a greedy pass (benchmarks/RESULTS.md)."""
+        texts = [p.text for p in batch]
+        if findings is None:
+            replies = self.prompts.replies(texts)
+        elif self.prompts.chat:
+            asked = [
+                translate_prompts.with_findings(t, f) for t, f in zip(texts, findings, strict=True)
+            ]
+            replies = self.prompts.replies(asked, retry=True)
+        else:
+            beams = RETRY_BEAMS if self.prompts.seq2seq else None
+            replies = self.prompts.replies(texts, retry=True, num_beams=beams)
         return [plain_text(reply) for reply in replies]
 
     def _retry_flagged(self, batch: Sequence[Piece]) -> None:
@@ -197,13 +213,19 @@ class Translator:
         flagged = [(p, flags) for p, flags in zip(batch, checked, strict=True) if flags]
         if not flagged:
             return
-        again = self._generate([p for p, _ in flagged], retry=True)
+        again = self._generate([p for p, _ in flagged], [flags for _, flags in flagged])
         sources = [p.text for p, _ in flagged]
         firsts = [p.output or "" for p, _ in flagged]
         rechecked = check_translations(sources, again)
         first_scores = similarities(sources, firsts)
         retry_scores = similarities(sources, again)
-        how = "other examples, greedy" if self.prompts.completion else f"beam {RETRY_BEAMS}"
+        how = (
+            "other examples, greedy"
+            if self.prompts.completion
+            else "the checks' findings in the prompt, greedy"
+            if self.prompts.chat
+            else f"beam {RETRY_BEAMS}"
+        )
         for (piece, flags), output, new_flags, first_score, retry_score in zip(
             flagged, again, rechecked, first_scores, retry_scores, strict=True
         ):

@@ -35,14 +35,18 @@ _OUTPUT_PER_SOURCE_TOKEN = 1.5
 _OUTPUT_PER_SEGMENT = 4
 
 
+FINDINGS = (
+    "{segment}\n\n(An earlier translation of this sentence was wrong: {findings}. "
+    "Translate the Korean sentence again, correctly.)"
+)
+"""How a chat model is asked again for a flagged segment: greedy, told what the checks found."""
+
+
 def with_findings(text: str, flags: Sequence[Flag]) -> str:
     """A flagged segment put to a chat model again: the Korean, then what the checks found
     wrong with the first translation ("numbers: 10억 (1 billion) is missing")."""
     found = "; ".join(f"{flag.check}: {flag.detail}" for flag in flags)
-    return (
-        f"{text}\n\n(An earlier translation of this sentence was wrong: {found}. "
-        "Translate the Korean sentence again, correctly.)"
-    )
+    return FINDINGS.format(segment=text, findings=found)
 
 
 def first_line(reply: str) -> str:
