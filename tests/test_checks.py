@@ -181,6 +181,23 @@ def test_a_term_that_ends_a_hangul_word_carries_over_as_one_english_word() -> No
     assert [f.detail for f in flags if f.check == "latin terms"] == ["missing: AI"]
 
 
+def test_a_name_replaced_by_a_dictionary_word_is_invented() -> None:
+    """Seed 001: 모건스탠리 (Morgan Stanley) came out as "Moonscape", a word Webster's knows in
+    lower case, so not a name by itself; with a Korean proper noun that nothing answers it is."""
+    source = "모건스탠리의 분석가들이 테슬라의 시장가치가 증가할 수 있다고 관측했다."
+    flags = check_translation(source, "The analysts at Moonscape expect Tesla's value to rise.")
+    assert [f.detail for f in flags if f.check == "invented name"] == [
+        "not in the Korean: Moonscape"
+    ]
+    assert "invented name" not in names(
+        source, "The analysts at Morgan Stanley expect Tesla's value to rise."
+    )
+    # A capitalised word inside an institution's name is no stand-in.
+    assert "invented name" not in names(
+        "검시관 사무소가 보고서를 냈다.", "The Parish Coroner's Office released a report."
+    )
+
+
 def test_a_month_the_korean_does_not_name_is_invented() -> None:
     flags = check_translation("28일 주가가 반등했다.", "On December 28th the stock rebounded.")
     assert [f.detail for f in flags if f.check == "numbers"] == ["December is not in the source"]

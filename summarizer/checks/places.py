@@ -52,6 +52,16 @@ def place_in(source: str, name: str) -> bool:
     return any(korean in source for korean in found)
 
 
+def korean_place(word: str) -> bool:
+    """The Korean word is CLDR's (or an alias's) name of a country, region or language."""
+    return word in _korean_places()
+
+
+@lru_cache(maxsize=1)
+def _korean_places() -> frozenset[str]:
+    return frozenset(k for names in _places().values() for k in names)
+
+
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, ...]]:
     from babel import Locale

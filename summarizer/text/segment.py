@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 _FINAL = re.compile(r"[.!?。？！…]['\"’”」)]*$")
+_HANGUL_NOUN = re.compile(r"[가-힣]{2,}")
 _QUOTED = re.compile(r"^[\"“'‘「『].*[\"”'’」』]$")
 HEADLINE_MAX_CHARS = 80
 ENGLISH_RULE = "punct-capnum"
@@ -39,6 +40,15 @@ def _kiwi() -> Any:
     from kiwipiepy import Kiwi
 
     return Kiwi(load_typo_dict=False, load_multi_dict=False)
+
+
+def korean_proper_nouns(text: str) -> list[str]:
+    """The Hangul proper nouns (Kiwi's NNP) of two syllables or more: 모건스탠리, 테슬라."""
+    return [
+        token.form
+        for token in _kiwi().tokenize(text)
+        if token.tag == "NNP" and _HANGUL_NOUN.fullmatch(token.form)
+    ]
 
 
 def split_korean(paragraph: str) -> list[str]:
