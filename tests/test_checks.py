@@ -198,6 +198,22 @@ def test_a_name_replaced_by_a_dictionary_word_is_invented() -> None:
     )
 
 
+def test_gyeong_is_ten_quadrillion_but_not_in_a_game() -> None:
+    """Seed 003: 초당 100경 번 (10^18 a second) came out as "100 operations per second"."""
+    flags = check_translation(
+        "초당 100경 번 연산이 가능하다.", "It can do 100 operations a second."
+    )
+    assert [f.detail for f in flags if f.check == "numbers"] == [
+        "100경 (1,000,000 trillion) is missing; 100 is not in the source"
+    ]
+    assert "numbers" not in names(
+        "초당 100경 번 연산이 가능하다.", "It does 1 quintillion a second."
+    )
+    assert "numbers" not in names(
+        "지난 5경기 중 4경기를 졌다.", "They lost four of their last five."
+    )
+
+
 def test_a_month_the_korean_does_not_name_is_invented() -> None:
     flags = check_translation("28일 주가가 반등했다.", "On December 28th the stock rebounded.")
     assert [f.detail for f in flags if f.check == "numbers"] == ["December is not in the source"]

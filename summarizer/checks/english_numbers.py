@@ -13,12 +13,19 @@ import re
 from summarizer.checks.korean_numbers import UNITS
 from summarizer.checks.quantity import LATIN_AFTER, Kind, Quantity, glued_before
 
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "quadrillion": 1e15,
+    "quintillion": 1e18,
+}
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 _FIGURE = re.compile(
     r"(?P<currency>[$£€¥₩])?\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:(?:\s|-)?(?P<scale>thousand|million|billion|trillion)\b"
+    r"(?:(?:\s|-)?(?P<scale>thousand|million|billion|trillion|quadrillion|quintillion)\b"
     r"|(?P<short>bn|mn|mln|tn|m|b|k)\b)?",
     re.IGNORECASE,
 )

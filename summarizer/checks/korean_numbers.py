@@ -13,12 +13,14 @@ import re
 from summarizer.checks.quantity import LATIN_AFTER, Kind, Quantity, glued_before
 
 _SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
-_BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12}
+_BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12, "경": 1e16}
 _SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _GROUP = rf"{_NUMBER}(?:[십백천](?:{_NUMBER}[십백천]?)*)?"
-_FIGURE = re.compile(rf"{_GROUP}(?:[만억조](?:\s?{_GROUP}[만억조]?)*)?")
-_PIECE = re.compile(rf"{_NUMBER}|[십백천만억조일이삼사오육칠팔구]")
+# 경 (10^16) only where no syllable follows but 원: 100경 번, 1경원; not 6경기 (six games), 경우.
+_BIG = r"(?:[만억조]|경(?=원|[^가-힣]|$))"
+_FIGURE = re.compile(rf"{_GROUP}(?:{_BIG}(?:\s?{_GROUP}{_BIG}?)*)?")
+_PIECE = re.compile(rf"{_NUMBER}|[십백천만억조경일이삼사오육칠팔구]")
 UNITS = {
     "km",
     "kg",
