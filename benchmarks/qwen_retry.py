@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 from collections.abc import Sequence
-from pathlib import Path
 
 from sacrebleu.metrics import BLEU, CHRF
 
-from benchmarks.gemma import DATA, development_lines
+from benchmarks.gemma import DATA, development_lines, models_dir
 from summarizer.checks import Flag, check_translations
 from summarizer.checks.adequacy import similarities
 from summarizer.engines import Model
@@ -80,7 +78,7 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=8)
     parser.add_argument("--batch-size", type=int, default=16)
     args = parser.parse_args()
-    models = Path(os.environ.get("SUMMARIZER_MODELS_DIR", "models"))
+    models = models_dir()
     korean, english = development_lines(DATA)
     sources, references = korean[:: args.every], english[:: args.every]
     spec = resolve(PRESET, models, notify=print)
