@@ -111,6 +111,7 @@ def stand_ins(source: str, target: str) -> list[str]:
     english_names leaves such words out (Judge, Beach and Pharmacy are seldom names); paired
     with an unanswered Korean proper noun they flag 0.2% of NTREX-128's development lines."""
     words = list(_WORD.finditer(target))
+    korean = [k for w in _HANGUL_WORD.findall(source) for k in korean_skeletons(w)]
     found = []
     for index, match in enumerate(words):
         word = _POSSESSIVE.sub("", match.group())
@@ -121,7 +122,6 @@ def stand_ins(source: str, target: str) -> list[str]:
         beside = [words[i].group() for i in (index - 1, index + 1) if 0 <= i < len(words)]
         if any(_capitalised(other) for other in beside):
             continue  # part of a run: an institution's name (Coroner's Office, Geiger Counter)
-        korean = [k for w in _HANGUL_WORD.findall(source) for k in korean_skeletons(w)]
         if not _word_grounded(source, word, korean) and word not in found:
             found.append(word)
     if found and all(_answered(noun, target) for noun in korean_proper_nouns(source)):

@@ -14,25 +14,22 @@ and the summary's own checks say what it claims that the article does not.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from summarizer.checks.flag import Flag
 from summarizer.checks.summary import check_summary
+from summarizer.text.segment import ends_as_sentence
 
 MIN_TRUSTED = 3
 """Unflagged sentences a summary needs before the flagged ones are left out of what it reads."""
-
-
-_SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*$")
 
 
 def headings(paragraphs: Sequence[Sequence[str]]) -> list[bool]:
     """For each source sentence in order: whether it is a heading, a line alone in its
     paragraph that ends without a sentence's final punctuation ("도조 프로젝트")."""
     return [
-        len(sentences) == 1 and not _SENTENCE_END.search(sentence.strip())
+        len(sentences) == 1 and not ends_as_sentence(sentence)
         for sentences in paragraphs
         for sentence in sentences
     ]

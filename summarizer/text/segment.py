@@ -66,8 +66,13 @@ def split_korean(paragraph: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+def ends_as_sentence(text: str) -> bool:
+    """The text ends with a sentence's final punctuation, closing quotes allowed."""
+    return bool(_FINAL.search(text.strip()))
+
+
 def _is_headline(text: str) -> bool:
-    return len(text) <= HEADLINE_MAX_CHARS and not _FINAL.search(text)
+    return len(text) <= HEADLINE_MAX_CHARS and not ends_as_sentence(text)
 
 
 def split_english(text: str) -> list[str]:
