@@ -36,6 +36,21 @@ BEAM_BATCH = 8
 millions of pages (8.4 s a sentence against 4.6 s at 8; benchmarks/RESULTS.md)."""
 
 
+def every_nth_line(every: int) -> tuple[list[str], list[str]]:
+    """Every `every`-th Korean line of the development documents and its English original."""
+    korean, english = development_lines(DATA)
+    return korean[::every], english[::every]
+
+
+def warm_qwen() -> Model:
+    """The embedded Qwen on CTranslate2, loaded and warmed up."""
+    models = models_dir()
+    spec = resolve(PRESET, models, notify=print)
+    model = Model(spec, "translation", backend="ct2", options={"models_dir": models})
+    model.engine.generate(["안녕하세요."], system=TRANSLATE_SYSTEM)
+    return model
+
+
 def timed_generate(
     model: Model, texts: Sequence[str], batch: int, beams: int | None = None
 ) -> tuple[list[str], float]:
@@ -78,12 +93,8 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=8)
     parser.add_argument("--batch-size", type=int, default=16)
     args = parser.parse_args()
-    models = models_dir()
-    korean, english = development_lines(DATA)
-    sources, references = korean[:: args.every], english[:: args.every]
-    spec = resolve(PRESET, models, notify=print)
-    model = Model(spec, "translation", backend="ct2", options={"models_dir": models})
-    model.engine.generate(["안녕하세요."], system=TRANSLATE_SYSTEM)  # load and warm up
+    sources, references = every_nth_line(args.every)
+    model = warm_qwen()
     first, first_seconds = timed_generate(model, sources, args.batch_size)
     flags = check_translations(sources, first)
     retried = [i for i, f in enumerate(flags) if f]

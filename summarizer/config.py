@@ -76,6 +76,7 @@ class Settings(BaseModel):
     inter_threads: Annotated[Int, Field(ge=1, le=1024)] = 1
     intra_threads: Annotated[Int, Field(ge=0, le=1024)] = 0
     batch_size: Annotated[Int, Field(ge=1, le=4096)] | None = None
+    candidates: Annotated[Int, Field(ge=1, le=32)] = 1
     summary_sentences: Annotated[Int, Field(ge=1, le=100)] = 3
     summary_words: Annotated[Int, Field(ge=1, le=10_000)] = 80
     max_article_chars: Annotated[Int, Field(ge=1)] = 500_000

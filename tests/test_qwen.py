@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from summarizer.cache.null import NullCache
@@ -50,10 +51,15 @@ def test_prepared_once_from_the_verified_packages(qwen_models: Path) -> None:
     assert spec.revision == f"{QWEN_CODER_15B.file_name} sha256:{QWEN_CODER_15B.sha256[:16]}"
 
 
-def test_korean_sentences_become_english_with_their_names(qwen_models: Path) -> None:
+@pytest.mark.parametrize("candidates", [1, 3])
+def test_korean_sentences_become_english_with_their_names(
+    qwen_models: Path, candidates: int
+) -> None:
+    """Greedy, and with two sampled candidates beside the greedy one."""
     spec = resolve("qwen2.5-coder-1.5b", qwen_models)
     model = Model(spec, "translation", backend="ct2", options={"models_dir": qwen_models})
-    result = Translator(model, NullCache(), batch_size=8).translate(SENTENCES)
+    translator = Translator(model, NullCache(), batch_size=8, candidates=candidates)
+    result = translator.translate(SENTENCES)
     for source, text in zip(SENTENCES, result.texts, strict=True):
         assert re.search(r"[A-Za-z]{3,}", text), f"{source} → {text!r}"
         assert hangul_share(text) < 0.1, f"{source} → {text!r} is not English"

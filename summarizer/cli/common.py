@@ -24,6 +24,7 @@ def load(
     batch_size: int | None = None,
     compute_type: str | None = None,
     threads: int | None = None,
+    candidates: int | None = None,
 ) -> Any:
     """Settings from files and environment, with the command line's options on top."""
     from summarizer.config import load_settings
@@ -39,6 +40,7 @@ def load(
         summary_words=words,
         batch_size=batch_size,
         intra_threads=threads,
+        candidates=candidates,
         translator_decoding={"num_beams": beams} if beams else None,
     )
 

@@ -16,6 +16,7 @@ from summarizer.cli.options import (
     BatchOption,
     BeamsOption,
     CacheOption,
+    CandidatesOption,
     ComputeTypeOption,
     DeviceOption,
     ModelsDirOption,
@@ -68,6 +69,7 @@ def eval_mt(
     compute_type: ComputeTypeOption = None,
     beams: BeamsOption = None,
     batch_size: BatchOption = None,
+    candidates: CandidatesOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -100,6 +102,7 @@ def eval_mt(
         beams,
         batch_size=batch_size,
         compute_type=compute_type,
+        candidates=candidates,
     )
     try:
         total = len(read_test_set(source, reference, limit, skip)[0])
@@ -128,7 +131,9 @@ def eval_mt(
     first, last = result.lines
     console.print(
         f"{result.mode} mode, lines {first}–{last} ({result.sentences}), {model['id']} "
-        f"({model['backend']}, beams {model['decoding']['num_beams']}), {result.seconds:.1f} s; "
+        f"({model['backend']}, beams {model['decoding']['num_beams']}"
+        + (f", {model['candidates']} candidates" if model.get("candidates", 1) > 1 else "")
+        + f"), {result.seconds:.1f} s; "
         f"{result.flagged} flagged after retries"
         + (f", {result.removed} removed as boilerplate" if result.removed else ""),
         highlight=False,

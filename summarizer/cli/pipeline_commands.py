@@ -22,6 +22,7 @@ from summarizer.cli.options import (
     BatchOption,
     BeamsOption,
     CacheOption,
+    CandidatesOption,
     ComputeTypeOption,
     DeviceOption,
     ModelsDirOption,
@@ -64,6 +65,7 @@ def translate(
     threads: ThreadsOption = None,
     beams: BeamsOption = None,
     batch_size: BatchOption = None,
+    candidates: CandidatesOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -85,6 +87,7 @@ def translate(
         batch_size=batch_size,
         compute_type=compute_type,
         threads=threads,
+        candidates=candidates,
     )
     check_input(file, settings.max_article_chars)
     specs = prepare_models(settings, ["translation"])
@@ -107,6 +110,7 @@ def summarize(
     threads: ThreadsOption = None,
     sentences: SentencesOption = None,
     words: WordsOption = None,
+    candidates: CandidatesOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -128,6 +132,7 @@ def summarize(
         words,
         compute_type=compute_type,
         threads=threads,
+        candidates=candidates,
     )
     check_input(file, settings.max_article_chars)
     specs = prepare_models(settings, tasks_for([file], settings.max_article_chars))
@@ -154,6 +159,7 @@ def run(
     sentences: SentencesOption = None,
     words: WordsOption = None,
     batch_size: BatchOption = None,
+    candidates: CandidatesOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -204,6 +210,7 @@ def run(
         batch_size,
         compute_type=compute_type,
         threads=threads,
+        candidates=candidates,
     )
     check_input(folder, settings.max_article_chars, folder=True)
     check_output(out)

@@ -22,6 +22,7 @@ from summarizer.cli.options import (
     BatchOption,
     BeamsOption,
     CacheOption,
+    CandidatesOption,
     ComputeTypeOption,
     DeviceOption,
     ModelsDirOption,
@@ -146,6 +147,7 @@ def regress(
     sentences: SentencesOption = None,
     words: WordsOption = None,
     batch_size: BatchOption = None,
+    candidates: CandidatesOption = None,
     threads: ThreadsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
@@ -191,6 +193,7 @@ def regress(
         batch_size,
         compute_type=compute_type,
         threads=threads,
+        candidates=candidates,
     )
     check_input(folder, settings.max_article_chars, folder=True)
     check_output(out)

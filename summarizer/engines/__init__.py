@@ -16,6 +16,7 @@ import json
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from summarizer.engines.interruptible import Interruptible
@@ -56,6 +57,29 @@ class Engine(Protocol):
         examples); `num_beams` and `no_repeat_ngram_size` override the model's decoding (a
         retry of a bad output)."""
         ...
+
+    def sample(
+        self, inputs: Sequence[str], sampling: Sampling, *, system: str | None = None
+    ) -> list[list[str]]:
+        """`sampling.count` outputs for every input, drawn from the model's distribution."""
+        ...
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """How candidate outputs are drawn: how many per input, nucleus sampling at a temperature,
+    and the random seed torch is given before every batch (the transformers backend then draws
+    the same outputs for the same batch; CTranslate2's sampling cannot be seeded,
+    OpenNMT/CTranslate2#1757, so its draws differ from run to run and the cache keeps the
+    candidate chosen)."""
+
+    count: int
+    temperature: float = 0.7
+    top_p: float = 0.9
+    seed: int = 0
+
+    def describe(self) -> str:
+        return f"sample{self.count}-t{self.temperature}-p{self.top_p}-seed{self.seed}"
 
 
 class Model:

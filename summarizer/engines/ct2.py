@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.config import threads
-from summarizer.engines import Task
+from summarizer.engines import Sampling, Task
 from summarizer.engines.convert import convert, ct2_device, damaged_conversion
 from summarizer.engines.prompts import (
     SOURCE_LANGUAGE,
@@ -163,6 +163,27 @@ class CT2Engine:
             options["beam_size"] = num_beams
         if no_repeat_ngram_size:
             options["no_repeat_ngram_size"] = no_repeat_ngram_size
+        return [outputs[0] for outputs in self._run(inputs, system, options)]
+
+    def sample(
+        self, inputs: Sequence[str], sampling: Sampling, *, system: str | None = None
+    ) -> list[list[str]]:
+        if not inputs:
+            return []
+        options = dict(self.options)
+        options.update(
+            beam_size=1,
+            num_hypotheses=sampling.count,
+            sampling_topk=0,
+            sampling_topp=sampling.top_p,
+            sampling_temperature=sampling.temperature,
+        )
+        return self._run(inputs, system, options)
+
+    def _run(
+        self, inputs: Sequence[str], system: str | None, options: dict[str, Any]
+    ) -> list[list[str]]:
+        """Every hypothesis CTranslate2 returns for each input, decoded."""
         if system and not self.seq2seq:
             # The shared prefix (examples, or the chat template up to the user's message) is
             # computed once and its state reused for every input: prompts are mostly prefix.
@@ -177,12 +198,16 @@ class CT2Engine:
         if self.seq2seq:
             prefix = [self.target_prefix] * len(tokens) if self.target_prefix else None
             results = self.model.translate_batch(tokens, prefix, **options)
-            outputs = [self.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
+            outputs = [
+                [self.tokenizer.convert_tokens_to_ids(h) for h in r.hypotheses] for r in results
+            ]
         else:
             results = self.model.generate_batch(tokens, **options)
-            outputs = [r.sequences_ids[0] for r in results]
-        decoded = self.tokenizer.batch_decode(outputs, skip_special_tokens=True)
-        return [text.strip() for text in decoded]
+            outputs = [r.sequences_ids for r in results]
+        return [
+            [text.strip() for text in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
+            for ids in outputs
+        ]
 
     def _split_prompts(
         self, inputs: Sequence[str], system: str

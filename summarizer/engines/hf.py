@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from summarizer.config import threads
-from summarizer.engines import Task
+from summarizer.engines import Sampling, Task
 from summarizer.engines.prompts import (
     SOURCE_LANGUAGE,
     Prompter,
@@ -96,10 +96,41 @@ class HFEngine:
         num_beams: int | None = None,
         no_repeat_ngram_size: int | None = None,
     ) -> list[str]:
+        if not inputs:
+            return []
+        settings = {k: v for k, v in self.decoding.items() if v is not None}
+        if num_beams:
+            settings["num_beams"] = num_beams
+        if no_repeat_ngram_size:
+            settings["no_repeat_ngram_size"] = no_repeat_ngram_size
+        return self._run(inputs, system, {**settings, "do_sample": False})
+
+    def sample(
+        self, inputs: Sequence[str], sampling: Sampling, *, system: str | None = None
+    ) -> list[list[str]]:
         import torch
 
         if not inputs:
             return []
+        settings = {k: v for k, v in self.decoding.items() if v is not None}
+        settings.update(
+            num_beams=1,
+            do_sample=True,
+            top_k=0,
+            top_p=sampling.top_p,
+            temperature=sampling.temperature,
+            num_return_sequences=sampling.count,
+        )
+        torch.manual_seed(sampling.seed)
+        texts = self._run(inputs, system, settings)
+        return [texts[i : i + sampling.count] for i in range(0, len(texts), sampling.count)]
+
+    def _run(
+        self, inputs: Sequence[str], system: str | None, settings: dict[str, Any]
+    ) -> list[str]:
+        """Every output `generate` returns for the inputs, in order, decoded."""
+        import torch
+
         prompts = self.prompter.prompts(inputs, system)
         refuse_overlong(self.prompter.encode(prompts), self.max_input_tokens)
         batch = self.tokenizer(
@@ -108,18 +139,9 @@ class HFEngine:
             padding=True,
             add_special_tokens=self.prompter.add_special_tokens,
         ).to(self.device)
-        settings = {k: v for k, v in self.decoding.items() if v is not None}
-        if num_beams:
-            settings["num_beams"] = num_beams
-        if no_repeat_ngram_size:
-            settings["no_repeat_ngram_size"] = no_repeat_ngram_size
         with torch.inference_mode():
             output = self.model.generate(
-                **batch,
-                **settings,
-                **self.generate_extra,
-                do_sample=False,
-                pad_token_id=self.tokenizer.pad_token_id,
+                **batch, **settings, **self.generate_extra, pad_token_id=self.tokenizer.pad_token_id
             )
         if not self.seq2seq:
             output = output[:, batch["input_ids"].shape[1] :]

@@ -51,7 +51,8 @@ def busy() -> bool:
 
 
 class Interruptible:
-    """An engine whose `generate` runs through `run`; everything else is the engine's own."""
+    """An engine whose `generate` and `sample` run through `run`; everything else is the
+    engine's own."""
 
     def __init__(self, engine: Any) -> None:
         self._engine = engine
@@ -61,3 +62,6 @@ class Interruptible:
 
     def generate(self, *args: Any, **kwargs: Any) -> list[str]:
         return run(self._engine.generate, *args, **kwargs)
+
+    def sample(self, *args: Any, **kwargs: Any) -> list[list[str]]:
+        return run(self._engine.sample, *args, **kwargs)

@@ -71,7 +71,9 @@ def build_translator(
     model = build_model(settings, spec, "translation")
     default = BATCH_SIZES[model.backend] if model.kind == "seq2seq" else LM_BATCH_SIZE
     batch_size = settings.batch_size or default
-    return Translator(model, cache, batch_size=batch_size, refresh=refresh)
+    return Translator(
+        model, cache, batch_size=batch_size, refresh=refresh, candidates=settings.candidates
+    )
 
 
 def build_summarizer(

@@ -53,6 +53,7 @@ def _wanted(settings: Settings) -> dict[str, dict[str, Any]]:
         if settings.compute_type != "auto":
             fields[f"{role}.compute_type"] = settings.compute_type
         wanted[role] = fields
+    wanted["translator"]["translator.candidates"] = settings.candidates
     wanted["summarizer"] |= {
         "summarizer.summary_sentences": settings.summary_sentences,
         "summarizer.summary_words": settings.summary_words,
@@ -66,6 +67,8 @@ def _matches(key: str, entry: Mapping[str, Any], value: Any) -> bool:
         return recorded in (value, hub_id_of(value)) or _same_folder(entry.get("path"), value)
     if key.endswith(".compute_type") and entry.get("backend") != "ct2":
         return True
+    if key.endswith(".candidates"):
+        return (recorded or 1) == value  # outputs from before candidates had one
     if recorded is None:
         # A field the producer does not have (lead-N has no decoding or summary length) does
         # not apply; a decoding setting missing from a model's decoding would be new.

@@ -1,7 +1,9 @@
 """Translate source segments through an engine: cache first, then length-sorted batches.
 
 Segments that are too long for the model are split into pieces (`translate_prompts`, which also
-prompts chat and base models) and their translations joined; nothing is ever truncated.
+prompts chat and base models) and their translations joined; nothing is ever truncated. Each
+translation is checked; with several candidates per segment the checks, then the candidates'
+consensus, choose one (`summarizer.tasks.candidates`); a flagged one is asked again once.
 `Translator.translate` writes finished segments to the cache after every batch, so an
 interrupted run loses at most one batch; `compute` does the model work alone, for an executor
 whose driver owns the cache.
@@ -19,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from summarizer.checks import Flag, check_translations
 from summarizer.checks.adequacy import similarities
-from summarizer.tasks import fewshot, translate_prompts
+from summarizer.engines import Sampling
+from summarizer.tasks import candidates, fewshot, translate_prompts
 from summarizer.tasks.translate_prompts import Piece, Prompts
 from summarizer.text.markup import plain_text
 
@@ -71,30 +74,38 @@ class Translator:
         *,
         batch_size: int = 32,
         refresh: bool = False,
+        candidates: int = 1,
     ) -> None:
+        """`candidates` above 1: each segment's greedy translation and `candidates - 1`
+        sampled ones are checked and one is kept (`summarizer.tasks.candidates`)."""
         self.model = model
         self.cache = cache
         self.batch_size = batch_size
         self.refresh = refresh
         self.prompts = Prompts(model)
+        self.sampling = Sampling(candidates - 1) if candidates > 1 else None
 
     @property
     def fingerprint(self) -> str:
-        """The model's fingerprint, the prompt's for prompted LMs, and the retry rule's (qe: the
-        adequacy score breaks ties between attempts)."""
+        """The model's fingerprint, the prompt's for prompted LMs, the retry rule's (qe: the
+        adequacy score breaks ties between attempts) and, when candidates are drawn, how."""
+        drawn = f"/mbr-chrf-{self.sampling.describe()}" if self.sampling else ""
         if self.prompts.completion:
-            return f"{self.model.fingerprint}/retry-examples-qe/fewshot-{fewshot.fingerprint()}"
-        if not self.prompts.chat:
-            return f"{self.model.fingerprint}/retry-b{RETRY_BEAMS}-qe"
-        prompt = (
-            f"{translate_prompts.TRANSLATE_SYSTEM}\n{{segment}}/first-line/"
-            f"retry:{translate_prompts.FINDINGS}"
-        )
-        digest = hashlib.sha256(prompt.encode()).hexdigest()[:8]
-        return f"{self.model.fingerprint}/retry-findings-qe/prompt-{digest}"
+            how = f"retry-examples-qe/fewshot-{fewshot.fingerprint()}"
+        elif not self.prompts.chat:
+            how = f"retry-b{RETRY_BEAMS}-qe"
+        else:
+            prompt = (
+                f"{translate_prompts.TRANSLATE_SYSTEM}\n{{segment}}/first-line/"
+                f"retry:{translate_prompts.FINDINGS}"
+            )
+            digest = hashlib.sha256(prompt.encode()).hexdigest()[:8]
+            how = f"retry-findings-qe/prompt-{digest}"
+        return f"{self.model.fingerprint}/{how}{drawn}"
 
     def describe(self) -> dict[str, object]:
-        return {**self.model.describe(), "fingerprint": self.fingerprint}
+        drawn = self.sampling.count if self.sampling else 0
+        return {**self.model.describe(), "fingerprint": self.fingerprint, "candidates": 1 + drawn}
 
     def translate(
         self, sources: Sequence[str], progress: Callable[[int], None] | None = None
@@ -160,6 +171,8 @@ class Translator:
             began = time.perf_counter()
             for piece, output in zip(batch, self._generate(batch), strict=True):
                 piece.output = output
+            if self.sampling:
+                self._choose(batch, self.sampling)
             self._retry_flagged(batch)
             share = (time.perf_counter() - began) / len(batch)
             finished = Computed({}, {}, {})
@@ -203,6 +216,20 @@ class Translator:
             beams = RETRY_BEAMS if self.prompts.seq2seq else None
             replies = self.prompts.replies(texts, retry=True, num_beams=beams)
         return [plain_text(reply) for reply in replies]
+
+    def _choose(self, batch: Sequence[Piece], sampling: Sampling) -> None:
+        """Draw more translations of every piece and keep the candidate the checks flag least
+        and, among as many flags, the one the others agree with most."""
+        drawn = self.prompts.samples([p.text for p in batch], sampling)
+        options = [
+            [piece.output or "", *(plain_text(text) for text in more)]
+            for piece, more in zip(batch, drawn, strict=True)
+        ]
+        sources = [p.text for p, group in zip(batch, options, strict=True) for _ in group]
+        flags = iter(check_translations(sources, [text for group in options for text in group]))
+        for piece, group in zip(batch, options, strict=True):
+            counts = [len(next(flags)) for _ in group]
+            piece.output = group[candidates.choose(group, counts)]
 
     def _retry_flagged(self, batch: Sequence[Piece]) -> None:
         """Ask again for flagged pieces; keep the attempt with fewer flags and, as many, the one

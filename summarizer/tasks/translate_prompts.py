@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarizer.errors import UsageError
-from summarizer.tasks import fewshot
+from summarizer.tasks import candidates, fewshot
 from summarizer.text.segment import split_to_fit
 
 if TYPE_CHECKING:
     from summarizer.checks.flag import Flag
-    from summarizer.engines import Model
+    from summarizer.engines import Model, Sampling
 
 TRANSLATE_SYSTEM = (
     "You are a professional Korean-to-English news translator. Translate the user's Korean "
@@ -103,6 +103,25 @@ class Prompts:
             replies = engine.generate(queries, system=fewshot.shots(examples))
             return [fewshot.first_line(reply) for reply in replies]
         return engine.generate(list(texts), num_beams=num_beams)
+
+    def samples(self, texts: Sequence[str], sampling: Sampling) -> list[list[str]]:
+        """`sampling.count` sampled translations of each text, prompted as `replies` prompts a
+        first attempt, a few prompts per engine call (`candidates.prompts_per_call`)."""
+        engine = self.model.engine
+        size = candidates.prompts_per_call(sampling.count)
+        drawn: list[list[str]] = []
+        for start in range(0, len(texts), size):
+            chunk = list(texts[start : start + size])
+            if self.chat:
+                replies = engine.sample(chunk, sampling, system=self.system)
+                drawn += [[first_line(reply) for reply in group] for group in replies]
+            elif self.completion:
+                queries = [fewshot.query(text) for text in chunk]
+                replies = engine.sample(queries, sampling, system=fewshot.shots(fewshot.EXAMPLES))
+                drawn += [[fewshot.first_line(reply) for reply in group] for group in replies]
+            else:
+                drawn += engine.sample(chunk, sampling)
+        return drawn
 
     def pieces(self, todo: list[str]) -> list[Piece]:
         """The segments of `todo` as pieces that fit the model (most segments are one)."""
