@@ -82,8 +82,8 @@ CandidatesOption = Annotated[
     typer.Option(
         help=(
             "Translations drawn per sentence: the greedy one and N-1 sampled ones; the one the "
-            "checks flag least and the others agree with most is kept. With 4, about 2x the "
-            "time, +1 chrF and 60% fewer flagged sentences on NTREX-128 [default 1]."
+            "checks flag least and the others agree with most is kept. With 4: about 2x the "
+            "time, +1 chrF and half as many flagged sentences [default 1]."
         ),
         show_default=False,
         min=1,
