@@ -171,9 +171,8 @@ class Translator:
             began = time.perf_counter()
             for piece, output in zip(batch, self._generate(batch), strict=True):
                 piece.output = output
-            if self.sampling:
-                self._choose(batch, self.sampling)
-            self._retry_flagged(batch)
+            checked = self._choose(batch, self.sampling) if self.sampling else None
+            self._retry_flagged(batch, checked)
             share = (time.perf_counter() - began) / len(batch)
             finished = Computed({}, {}, {})
             for piece in batch:
@@ -217,9 +216,9 @@ class Translator:
             replies = self.prompts.replies(texts, retry=True, num_beams=beams)
         return [plain_text(reply) for reply in replies]
 
-    def _choose(self, batch: Sequence[Piece], sampling: Sampling) -> None:
+    def _choose(self, batch: Sequence[Piece], sampling: Sampling) -> list[list[Flag]]:
         """Draw more translations of every piece and keep the candidate the checks flag least
-        and, among as many flags, the one the others agree with most."""
+        and, among as many flags, the one the others agree with most; the kept ones' flags."""
         drawn = self.prompts.samples([p.text for p in batch], sampling)
         options = [
             [piece.output or "", *(plain_text(text) for text in more)]
@@ -227,16 +226,23 @@ class Translator:
         ]
         sources = [p.text for p, group in zip(batch, options, strict=True) for _ in group]
         flags = iter(check_translations(sources, [text for group in options for text in group]))
+        kept = []
         for piece, group in zip(batch, options, strict=True):
-            counts = [len(next(flags)) for _ in group]
-            piece.output = group[candidates.choose(group, counts)]
+            found = [next(flags) for _ in group]
+            index = candidates.choose(group, [len(f) for f in found])
+            piece.output = group[index]
+            kept.append(found[index])
+        return kept
 
-    def _retry_flagged(self, batch: Sequence[Piece]) -> None:
+    def _retry_flagged(
+        self, batch: Sequence[Piece], checked: list[list[Flag]] | None = None
+    ) -> None:
         """Ask again for flagged pieces; keep the attempt with fewer flags and, as many, the one
         the adequacy check scores higher (ties: the first); record the other one with both
-        attempts' flags and scores."""
+        attempts' flags and scores. `checked`: the outputs' flags when already known."""
         texts = [p.text for p in batch]
-        checked = check_translations(texts, [p.output or "" for p in batch])
+        if checked is None:
+            checked = check_translations(texts, [p.output or "" for p in batch])
         flagged = [(p, flags) for p, flags in zip(batch, checked, strict=True) if flags]
         if not flagged:
             return
