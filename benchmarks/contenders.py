@@ -77,7 +77,7 @@ def summarizer_run(job: dict[str, Any], began: float) -> dict[str, Any]:
         from summarizer.tasks.summarize import Summarizer
         from summarizer.tasks.translate import Translator
 
-        Translator._retry_flagged = lambda self, batch: None  # type: ignore[method-assign]
+        Translator._retry_flagged = lambda self, batch, checked=None: None  # type: ignore[method-assign]
         Summarizer._checked = _unchecked  # type: ignore[method-assign]
     with Cache(Path(job["cache"])) as cache:
         pipeline = Pipeline(settings, cache)
