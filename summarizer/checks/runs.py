@@ -47,13 +47,6 @@ def check_result(result: Mapping[str, Any], stem: str | None = None) -> list[Che
     return found
 
 
-def flag_counts(result: Mapping[str, Any]) -> tuple[int, bool]:
-    """How many segments of a result.json are flagged, and whether its summary is."""
-    checked = check_result(result)
-    segments = sum(1 for c in checked if c.index is not None and c.flags)
-    return segments, any(c.flags for c in checked if c.index is None)
-
-
 def check_articles(
     articles: Iterable[tuple[str, Mapping[str, Any] | None, str | None]],
 ) -> tuple[list[Checked], list[tuple[str, str]]]:

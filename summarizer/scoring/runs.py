@@ -106,7 +106,7 @@ def articles_folder(out: Path) -> Path:
     """The one folder the articles of a run came from, as its index.jsonl records."""
     index = out / INDEX_FILE
     try:
-        lines = index.read_text(encoding="utf-8").splitlines()
+        lines = index.read_text(encoding="utf-8").split("\n")
         folders = {Path(json.loads(line)["path"]).parent for line in lines if line.strip()}
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"cannot read {index} to find the articles; pass FOLDER ({exc})") from exc
