@@ -124,3 +124,13 @@ def test_one_flipped_byte_in_a_real_part_is_refused(site: Path) -> None:
     with pytest.raises(ModelUnavailableError, match="do not make the expected") as caught:
         gguf_parts.assemble(flipped)
     assert "expected 1,117,320,768 bytes with SHA-256 cc324af070c2ecbf" in str(caught.value)
+
+
+def test_joined_files_live_beside_the_shared_cache_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_GGUF_CACHE", str(tmp_path / "told"))
+    assert gguf_parts.cache_folder() == tmp_path / "told"
+    monkeypatch.delenv("SUMMARIZER_GGUF_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert gguf_parts.cache_folder() == tmp_path / "xdg" / "summarizer" / "gguf"

@@ -56,13 +56,14 @@ class SplitGGUF:
 
 
 def cache_folder() -> Path:
-    """Where joined GGUF files are kept: `$SUMMARIZER_GGUF_CACHE`, else the user's cache."""
+    """Where joined GGUF files are kept: `$SUMMARIZER_GGUF_CACHE`, else `gguf` beside the
+    user's shared cache file (summarizer.cache.location)."""
     configured = os.environ.get("SUMMARIZER_GGUF_CACHE")
     if configured:
         return Path(configured).expanduser()
-    import platformdirs
+    from summarizer.cache.location import user_cache_file
 
-    return Path(platformdirs.user_cache_dir("summarizer")) / "gguf"
+    return user_cache_file().parent / "gguf"
 
 
 def installed_versions(split: SplitGGUF) -> dict[int, str | None]:
