@@ -100,6 +100,18 @@ def copy_source(source: str, target: str, rng: random.Random) -> str | None:
     return source
 
 
+def drop_name(source: str, target: str, rng: random.Random) -> str | None:
+    """A name that the Korean has (the names check grounds it; not a country) becomes
+    "someone": "Morgan Stanley raised its forecast" → "someone raised its forecast"."""
+    from summarizer.checks.names import english_names, grounded
+    from summarizer.checks.places import is_place
+
+    own = [n for n in english_names(target) if not is_place(n) and grounded(source, n)]
+    if not own:
+        return None
+    return target.replace(rng.choice(own), "someone", 1)
+
+
 CORRUPTIONS: dict[str, Maker] = {
     "one number changed": change_number,
     "scale error ×10": scale_by(10),
@@ -109,6 +121,7 @@ CORRUPTIONS: dict[str, Maker] = {
     "sentence left in Korean": leave_sentence_in_korean,
     "phrase looped": loop_phrase,
     "source copied": copy_source,
+    "name dropped": drop_name,
 }
 
 

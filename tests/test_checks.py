@@ -286,6 +286,7 @@ def test_every_check_name_is_known() -> None:
         "off topic",
         "summary support",
         "invented name",
+        "dropped name",
         "adequacy",
         "unsupported",
     }
@@ -296,8 +297,8 @@ def test_every_corruption_of_the_benchmark_is_caught_on_a_sample_line() -> None:
 
     from benchmarks.corruptions import CORRUPTIONS
 
-    source = "그는 2018년 5000억달러를 투자했다. 회사는 135종의 제품을 판다."
-    target = "He invested $500 billion in 2018. The company sells 135 products."
+    source = "모건스탠리는 2018년 5000억달러를 투자했다. 회사는 135종의 제품을 판다."
+    target = "Morgan Stanley invested $500 billion in 2018. The company sells 135 products."
     clean = set(check_translation(source, target))
     assert clean == set()
     for kind, corrupt in CORRUPTIONS.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarizer.checks.adequacy import adequacy_flags, similarities
+from summarizer.checks.dropped import check_dropped
 from summarizer.checks.flag import Flag
 from summarizer.checks.length import check_length
 from summarizer.checks.names import check_names
@@ -47,6 +48,7 @@ TRANSLATION_CHECKS = (
     "numbers",
     "latin terms",
     "invented name",
+    "dropped name",
     "adequacy",
 )
 SUMMARY_CHECKS = (
@@ -78,7 +80,11 @@ def check_translations(sources: Sequence[str], targets: Sequence[str]) -> list[l
     scores = similarities([sources[i] for i in judged], [targets[i] for i in judged])
     flags = [surface for surface, _ in found]
     for i, score in zip(judged, scores, strict=True):
-        flags[i] += check_names(sources[i], targets[i]) + adequacy_flags(score)
+        flags[i] += (
+            check_names(sources[i], targets[i])
+            + check_dropped(sources[i], targets[i])
+            + adequacy_flags(score)
+        )
     return flags
 
 

@@ -39,6 +39,11 @@ _FIRST_SYLLABLE, _SYLLABLES, _FINALS = 0xAC00, 11172, 28
 _T_FINALS = frozenset({7, 19, 20, 22, 23, 25, 27})
 FEWEST_FOR_A_SLIP = 4
 """Consonants a skeleton needs before one of them may differ from the Korean's."""
+LEAST_COVER = 0.6
+"""The share of a Korean name's skeleton an English one must cover to answer it: "Deep"
+(tp) does not answer 딥시크 (tpsk), nor "Moogans" (mkns) 모간스탠리 (mknstnl)."""
+LEAST_COVER_BY_KOREAN = 0.5
+"""The share of a longer English skeleton that the Korean one must cover."""
 
 
 def english_skeletons(word: str) -> set[str]:
@@ -81,6 +86,29 @@ def sounds_in(skeleton: str, korean: str, *, at_start: bool = False) -> bool:
         Levenshtein.distance(skeleton, korean[start : start + width], score_cutoff=1) <= 1
         for width in (size - 1, size, size + 1)
         for start in range(max(1, len(korean) - width + 1))
+    )
+
+
+def sounds_close(english: str, korean: str) -> bool:
+    """The two skeletons say the same name: the shorter stands in the longer, covering at
+    least LEAST_COVER of it (half when the English is the longer: 프리미어 ~ Premiership), with
+    one consonant different in three to five, two in six or more (미드서머 ~ Midsomer,
+    브리검 ~ Brigham)."""
+    if not english or not korean:
+        return False
+    if english == korean:
+        return True
+    short, long_ = sorted((english, korean), key=len)
+    cover = LEAST_COVER if short is english else LEAST_COVER_BY_KOREAN
+    if len(short) < cover * len(long_):
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    slack = 0 if len(short) < 3 else 1 if len(short) < 6 else 2
+    return any(
+        Levenshtein.distance(short, long_[start : start + width], score_cutoff=slack) <= slack
+        for width in range(max(1, len(short) - slack), len(short) + slack + 1)
+        for start in range(max(1, len(long_) - width + 1))
     )
 
 

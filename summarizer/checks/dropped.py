@@ -1,0 +1,100 @@
+"""The dropped names check: a foreign name that the Korean spells out in Hangul (모건스탠리,
+딥시크, 캐버노) must sound in the English. Small models drop such names or put a guess in
+their place: "The emergence of deep learning" for 딥시크의 등장, "the camera crew" for
+캐버노판사, and a sentence about Morgan Stanley's forecast that comes out as one about "the
+company's new solar panels". The invented name check cannot see these: nothing capitalised
+is left to judge.
+
+Only names Hangul spells from another language are judged: Kiwi's proper nouns (NNP) with a
+syllable Sino-Korean words never have (an open ㅡ syllable such as 스, 트, 크 or 르, or an
+initial ㅋ other than 쾌). A Korean name (김정은) or a Sino-Korean one (노동당 for Labour)
+has no sound to find in the English and is left alone, as are places (the places rule speaks
+for countries) and names the Korean glosses in Latin script, 라타이코프스키(Ratajkowski),
+which the Latin terms check follows. A name is answered by an English word, or a run of
+capitalised words ("Morgan Stanley"), whose consonant skeleton is close to the Korean's
+(sounds.py): it covers most of it, and differs by at most one consonant in three to five, two
+in six or more.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.checks.flag import Flag
+from summarizer.checks.places import korean_place
+from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds_close
+from summarizer.text.segment import korean_proper_nouns
+
+_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_GLOSS = re.compile(r"\s*[(（][^)）]*[A-Za-z]")
+_STATE = re.compile(r"(?:공화국|왕국|연방)$")
+"""What a country's full name adds to it: 북마케도니아공화국 is the Republic of North Macedonia."""
+_FIRST_SYLLABLE, _SYLLABLES = 0xAC00, 11172
+_INITIAL_K, _INITIAL_SILENT, _VOWEL_EU, _VOWEL_WAE = 15, 11, 18, 10
+FEWEST_CONSONANTS = 3
+"""Consonants a Korean name's skeleton needs before it is judged (트위터 reduces to one)."""
+LONGEST_RUN = 3
+"""Capitalised words an English name may run to."""
+
+
+def check_dropped(source: str, target: str) -> list[Flag]:
+    """Flags the foreign names of the Korean that nothing in the English sounds like."""
+    runs = _runs(target)
+    dropped = [
+        noun
+        for noun in dict.fromkeys(korean_proper_nouns(source))
+        if _judged(noun, source) and not _answered(noun, runs)
+    ]
+    if dropped:
+        missing = ", ".join(f"{noun} ({_romanized(noun)})" for noun in dropped)
+        return [Flag("dropped name", f"missing: {missing}")]
+    return []
+
+
+def spelled_out(noun: str) -> bool:
+    """The Hangul word spells a foreign name: it has a syllable no Sino-Korean word has."""
+    for syllable in noun:
+        offset = ord(syllable) - _FIRST_SYLLABLE
+        if not 0 <= offset < _SYLLABLES:
+            continue
+        initial, vowel, final = offset // 588, offset % 588 // 28, offset % 28
+        if vowel == _VOWEL_EU and not final and initial != _INITIAL_SILENT:
+            return True
+        if initial == _INITIAL_K and vowel != _VOWEL_WAE:
+            return True
+    return False
+
+
+def _judged(noun: str, source: str) -> bool:
+    glossed = any(_LATIN_GLOSS.match(source, m.end()) for m in re.finditer(re.escape(noun), source))
+    return (
+        spelled_out(noun)
+        and not glossed
+        and not korean_place(_STATE.sub("", noun))
+        and max(map(len, korean_skeletons(noun))) >= FEWEST_CONSONANTS
+    )
+
+
+def _runs(target: str) -> list[set[str]]:
+    """The skeletons of every English word, and of every run of up to LONGEST_RUN capitalised
+    words read as one ("Morgan Stanley" → "mknstnl")."""
+    words = _WORD.findall(target)
+    runs = []
+    for start in range(len(words)):
+        for size in range(1, LONGEST_RUN + 1):
+            run = words[start : start + size]
+            if len(run) < size or (size > 1 and not all(w[0].isupper() for w in run)):
+                break
+            runs.append(english_skeletons("".join(run)))
+    return runs
+
+
+def _answered(noun: str, runs: list[set[str]]) -> bool:
+    korean = korean_skeletons(noun)
+    return any(sounds_close(e, k) for run in runs for e in run for k in korean)
+
+
+def _romanized(noun: str) -> str:
+    from anyascii import anyascii
+
+    return anyascii(noun).capitalize()

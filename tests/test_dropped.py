@@ -1,0 +1,115 @@
+"""The dropped names check: a foreign name the Korean spells out must sound in the English."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.checks import check_translation
+from summarizer.checks.dropped import check_dropped, spelled_out
+from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds_close
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "missing"),
+    [
+        (  # seed 001 with qwen2.5-coder-1.5b: Morgan Stanley's forecast became solar panels
+            "테슬라의 주가는 모건스탠리팀의 장밋빛 예측에 힘입어 6% 이상 급등했다.",
+            "Tesla’s stock rose 6% or more on predictions that the company’s new solar panels "
+            "will generate more electricity.",
+            "모건스탠리 (Mogeonseutaenli)",
+        ),
+        (  # seed 004: DeepSeek became deep learning ("Deep" alone is too little of 딥시크)
+            "딥시크의 등장으로 이런 스케일링 법칙에 의문이 생겼다.",
+            "The emergence of deep learning has raised questions about these scaling laws.",
+            "딥시크 (Dibsikeu)",
+        ),
+        (  # seed 003: a garbled name covers too little of the Korean to answer it
+            "모간스탠리가 테슬라의 목표 주가를 400달러로 올린 덕분이다.",
+            "This is thanks to Moogans raising Tesla's target price to 400 dollars.",
+            "모간스탠리 (Moganseutaenli)",
+        ),
+    ],
+)
+def test_a_spelled_out_name_the_english_leaves_out_is_flagged(
+    source: str, target: str, missing: str
+) -> None:
+    flags = check_dropped(source, target)
+    assert [(f.check, f.detail) for f in flags] == [("dropped name", f"missing: {missing}")]
+    assert "dropped name" in {f.check for f in check_translation(source, target)}
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "테슬라의 주가는 모건스탠리팀의 장밋빛 예측에 힘입어 6% 이상 급등했다.",
+            "Tesla's shares jumped more than 6% on the Morgan Stanley team's rosy forecast.",
+        ),
+        (
+            "딥시크의 등장으로 이런 스케일링 법칙에 의문이 생겼다.",
+            "DeepSeek's arrival raised doubts about these scaling laws.",
+        ),
+        (  # one consonant apart in three: ds reads as s in English
+            "그 소년은 미드서머 노튼에서 발견되었습니다.",
+            "The boy was found in Midsomer Norton.",
+        ),
+        (  # the English name is the longer: the Korean covers half of it
+            "에어는 테넌츠 프리미어십 경기에서 승리했다.",
+            "Ayr won the Tennent's Premiership match.",
+        ),
+        (  # Korean and Sino-Korean names have no sound to find: not judged
+            "노동당은 김정은 위원장의 발언을 비판했다.",
+            "Labour criticised the chairman's remarks.",
+        ),
+        (  # a name the Korean glosses in Latin script is the Latin terms check's
+            "에밀리 라타이코프스키(Emily Ratajkowski)가 그 모자를 썼다.",
+            "Emily Ratajkowski wore the hat.",
+        ),
+        (  # a country, in its full name: the places rule speaks for it
+            "유권자들은 북마케도니아공화국으로 이름을 바꿀지 투표한다.",
+            "Voters decide whether to change the name to the Republic of North Macedonia.",
+        ),
+    ],
+)
+def test_a_name_the_english_says_or_one_not_judged_passes(source: str, target: str) -> None:
+    assert check_dropped(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("noun", "foreign"),
+    [
+        ("모건스탠리", True),
+        ("딥시크", True),
+        ("트럼프", True),
+        ("캐버노", True),
+        ("가이거", False),  # Geiger, in syllables Sino-Korean also has: not judged
+        ("김정은", False),
+        ("노동당", False),
+        ("쾌속정", False),  # 쾌 is Sino-Korean (快)
+    ],
+)
+def test_spelled_out_names_have_a_syllable_sino_korean_lacks(noun: str, foreign: bool) -> None:
+    assert spelled_out(noun) is foreign
+
+
+@pytest.mark.parametrize(
+    ("english", "korean", "close"),
+    [
+        ("Morgan Stanley", "모건스탠리", True),
+        ("Brigham", "브리검", True),
+        ("Midsomer", "미드서머", True),
+        ("Premiership", "프리미어", True),
+        ("Deep", "딥시크", False),
+        ("Moogans", "모간스탠리", False),
+        ("camera", "캐버노", False),
+    ],
+)
+def test_skeletons_close_enough_to_say_the_same_name(
+    english: str, korean: str, close: bool
+) -> None:
+    found = any(
+        sounds_close(e, k)
+        for e in english_skeletons(english.replace(" ", ""))
+        for k in korean_skeletons(korean)
+    )
+    assert found is close
