@@ -23,6 +23,11 @@ from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds
             "The emergence of deep learning has raised questions about these scaling laws.",
             "딥시크 (Dibsikeu)",
         ),
+        (  # seed 002: Qwen writes Intel for Nvidia; three consonants must match exactly
+            "현재는 엔비디아가 어디에 반도체를 먼저 공급하는지가 AI업계의 판도를 바꾸는 상황이다.",
+            "Currently, Intel is the first company to supply chips to the semiconductor industry.",
+            "엔비디아 (Enbidia)",
+        ),
         (  # seed 003: a garbled name covers too little of the Korean to answer it
             "모간스탠리가 테슬라의 목표 주가를 400달러로 올린 덕분이다.",
             "This is thanks to Moogans raising Tesla's target price to 400 dollars.",
@@ -49,9 +54,9 @@ def test_a_spelled_out_name_the_english_leaves_out_is_flagged(
             "딥시크의 등장으로 이런 스케일링 법칙에 의문이 생겼다.",
             "DeepSeek's arrival raised doubts about these scaling laws.",
         ),
-        (  # one consonant apart in three: ds reads as s in English
-            "그 소년은 미드서머 노튼에서 발견되었습니다.",
-            "The boy was found in Midsomer Norton.",
+        (  # two consonants apart in six (j and w read otherwise in Polish)
+            "에밀리 라타이코프스키가 그 모자를 썼다.",
+            "Emily Ratajkowski wore the hat.",
         ),
         (  # the English name is the longer: the Korean covers half of it
             "에어는 테넌츠 프리미어십 경기에서 승리했다.",
@@ -82,6 +87,8 @@ def test_a_name_the_english_says_or_one_not_judged_passes(source: str, target: s
         ("딥시크", True),
         ("트럼프", True),
         ("캐버노", True),
+        ("엔비디아", True),
+        ("할킷", True),  # a final ㅅ
         ("가이거", False),  # Geiger, in syllables Sino-Korean also has: not judged
         ("김정은", False),
         ("노동당", False),
@@ -96,8 +103,9 @@ def test_spelled_out_names_have_a_syllable_sino_korean_lacks(noun: str, foreign:
     ("english", "korean", "close"),
     [
         ("Morgan Stanley", "모건스탠리", True),
-        ("Brigham", "브리검", True),
-        ("Midsomer", "미드서머", True),
+        ("Nvidia", "엔비디아", True),
+        ("Intel", "엔비디아", False),
+        ("Ratajkowski", "라타이코프스키", True),
         ("Premiership", "프리미어", True),
         ("Deep", "딥시크", False),
         ("Moogans", "모간스탠리", False),
