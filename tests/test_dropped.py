@@ -28,6 +28,13 @@ from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds
             "Currently, Intel is the first company to supply chips to the semiconductor industry.",
             "엔비디아 (Enbidia)",
         ),
+        (  # seed 000's retry: a word in lower case must match every consonant ("competing")
+            "그러나 엔비디아나 테슬라 모두 AI 시장 개화기에 쉽게 쫓아가기 힘든 수준의 경쟁력을 갖추고 "
+            "주도권 경쟁을 벌이고 있다는 게 시장의 중평이다.",
+            "However, both Apple and Tesla have difficulty competing with each other in the AI "
+            "market and are leading the market.",
+            "엔비디아나 (Enbidiana)",
+        ),
         (  # seed 003: a garbled name covers too little of the Korean to answer it
             "모간스탠리가 테슬라의 목표 주가를 400달러로 올린 덕분이다.",
             "This is thanks to Moogans raising Tesla's target price to 400 dollars.",
@@ -61,6 +68,10 @@ def test_a_spelled_out_name_the_english_leaves_out_is_flagged(
         (  # the English name is the longer: the Korean covers half of it
             "에어는 테넌츠 프리미어십 경기에서 승리했다.",
             "Ayr won the Tennent's Premiership match.",
+        ),
+        (  # a hyphenated word is also read whole
+            "록키스는 금요일 밤 승리하여 최소한 와일드카드 자리 하나를 얻었다.",
+            "The Rockies won on Friday night to clinch at least a wild-card spot.",
         ),
         (  # Korean and Sino-Korean names have no sound to find: not judged
             "노동당은 김정은 위원장의 발언을 비판했다.",

@@ -29,6 +29,7 @@ from summarizer.text.segment import korean_proper_nouns
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’]s\b)?")
 _POSSESSIVE = re.compile(r"['’]s$")
+_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 _LATIN_GLOSS = re.compile(r"\s*[(（][^)）]*[A-Za-z]")
 _STATE = re.compile(r"(?:공화국|왕국|연방)$")
 """What a country's full name adds to it: 북마케도니아공화국 is the Republic of North Macedonia."""
@@ -85,25 +86,37 @@ def _judged(noun: str, source: str) -> bool:
     )
 
 
-def _runs(target: str) -> list[set[str]]:
+def _runs(target: str) -> list[tuple[set[str], bool]]:
     """The skeletons of every English word, and of every run of up to LONGEST_RUN capitalised
     words read as one ("Morgan Stanley" → "mknstnl"), with and without a possessive 's:
-    테넌츠 is "Tennent's", 할킷 "Halkett's" less the 's."""
+    테넌츠 is "Tennent's", 할킷 "Halkett's" less the 's; each with whether it is capitalised. A
+    word in lower case answers only when every consonant matches (로보틱스 ~ robotics): with one
+    slip allowed, "competing" (kmptn) would answer 엔비디아나 (nptn). Hyphenated words are also
+    read whole (와일드카드 ~ wild-card)."""
     words = _WORD.findall(target)
-    runs = []
+    runs = [
+        (english_skeletons(compound), compound[0].isupper())
+        for compound in _COMPOUND.findall(target)
+    ]
     for start in range(len(words)):
         for size in range(1, LONGEST_RUN + 1):
             run = words[start : start + size]
             if len(run) < size or (size > 1 and not all(w[0].isupper() for w in run)):
                 break
             joined = "".join(run)
-            runs.append(english_skeletons(joined) | english_skeletons(_POSSESSIVE.sub("", joined)))
+            skeletons = english_skeletons(joined) | english_skeletons(_POSSESSIVE.sub("", joined))
+            runs.append((skeletons, run[0][0].isupper()))
     return runs
 
 
-def _answered(noun: str, runs: list[set[str]]) -> bool:
+def _answered(noun: str, runs: list[tuple[set[str], bool]]) -> bool:
     korean = korean_skeletons(noun)
-    return any(sounds_close(e, k) for run in runs for e in run for k in korean)
+    return any(
+        sounds_close(e, k, slips=capitalised)
+        for skeletons, capitalised in runs
+        for e in skeletons
+        for k in korean
+    )
 
 
 def _romanized(noun: str) -> str:

@@ -89,11 +89,12 @@ def sounds_in(skeleton: str, korean: str, *, at_start: bool = False) -> bool:
     )
 
 
-def sounds_close(english: str, korean: str) -> bool:
+def sounds_close(english: str, korean: str, *, slips: bool = True) -> bool:
     """The two skeletons say the same name: the shorter stands in the longer, covering at
     least LEAST_COVER of it (half when the English is the longer: 프리미어 ~ Premiership), with
     one consonant different in four or five, two in six or more (라타이코프스키 ~ Ratajkowski);
-    three or fewer must match exactly: "Intel" (ntl) is not 엔비디아 (npt)."""
+    three or fewer must match exactly: "Intel" (ntl) is not 엔비디아 (npt). Without `slips`
+    every consonant must match."""
     if not english or not korean:
         return False
     if english == korean:
@@ -104,7 +105,7 @@ def sounds_close(english: str, korean: str) -> bool:
         return False
     from rapidfuzz.distance import Levenshtein
 
-    slack = 0 if len(short) < FEWEST_FOR_A_SLIP else 1 if len(short) < 6 else 2
+    slack = 0 if not slips or len(short) < FEWEST_FOR_A_SLIP else 1 if len(short) < 6 else 2
     return any(
         Levenshtein.distance(short, long_[start : start + width], score_cutoff=slack) <= slack
         for width in range(max(1, len(short) - slack), len(short) + slack + 1)
