@@ -16,29 +16,29 @@ from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds
             "테슬라의 주가는 모건스탠리팀의 장밋빛 예측에 힘입어 6% 이상 급등했다.",
             "Tesla’s stock rose 6% or more on predictions that the company’s new solar panels "
             "will generate more electricity.",
-            "모건스탠리 (Mogeonseutaenli)",
+            "모건스탠리",
         ),
         (  # seed 004: DeepSeek became deep learning ("Deep" alone is too little of 딥시크)
             "딥시크의 등장으로 이런 스케일링 법칙에 의문이 생겼다.",
             "The emergence of deep learning has raised questions about these scaling laws.",
-            "딥시크 (Dibsikeu)",
+            "딥시크",
         ),
         (  # seed 002: Qwen writes Intel for Nvidia; three consonants must match exactly
             "현재는 엔비디아가 어디에 반도체를 먼저 공급하는지가 AI업계의 판도를 바꾸는 상황이다.",
             "Currently, Intel is the first company to supply chips to the semiconductor industry.",
-            "엔비디아 (Enbidia)",
+            "엔비디아",
         ),
         (  # seed 000's retry: a word in lower case must match every consonant ("competing")
-            "그러나 엔비디아나 테슬라 모두 AI 시장 개화기에 쉽게 쫓아가기 힘든 수준의 경쟁력을 갖추고 "
-            "주도권 경쟁을 벌이고 있다는 게 시장의 중평이다.",
+            "그러나 엔비디아나 테슬라 모두 AI 시장 개화기에 쉽게 쫓아가기 힘든 "
+            "수준의 경쟁력을 갖추고 주도권 경쟁을 벌이고 있다는 게 시장의 중평이다.",
             "However, both Apple and Tesla have difficulty competing with each other in the AI "
             "market and are leading the market.",
-            "엔비디아나 (Enbidiana)",
+            "엔비디아나",
         ),
         (  # seed 003: a garbled name covers too little of the Korean to answer it
             "모간스탠리가 테슬라의 목표 주가를 400달러로 올린 덕분이다.",
             "This is thanks to Moogans raising Tesla's target price to 400 dollars.",
-            "모간스탠리 (Moganseutaenli)",
+            "모간스탠리",
         ),
     ],
 )

@@ -53,8 +53,7 @@ def check_dropped(source: str, target: str) -> list[Flag]:
         if _judged(noun, source) and not _answered(noun, runs)
     ]
     if dropped:
-        missing = ", ".join(f"{noun} ({_romanized(noun)})" for noun in dropped)
-        return [Flag("dropped name", f"missing: {missing}")]
+        return [Flag("dropped name", "missing: " + ", ".join(dropped))]
     return []
 
 
@@ -117,9 +116,3 @@ def _answered(noun: str, runs: list[tuple[set[str], bool]]) -> bool:
         for e in skeletons
         for k in korean
     )
-
-
-def _romanized(noun: str) -> str:
-    from anyascii import anyascii
-
-    return anyascii(noun).capitalize()

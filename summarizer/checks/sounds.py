@@ -6,7 +6,7 @@ consonants that Korean spelling merges put in one class (b/p/f/v, g/k/c/q, d/t, 
 s/j/z/ch), and an English r before a consonant or at the end dropped, as Korean loanwords drop
 it (Morgan → 모건). 테슬라 and Tesla both become "tsl"; 젠슨 황 and Jensen Huang "snsn" + "n".
 Where English spelling leaves the sound open (th: 톰 or 스미스; g before e or i: 제라드 or
-기브스) every reading is tried.
+기브스; gh after a vowel: 휴 for Hugh, 브리검 for Brigham) every reading is tried.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ _ENGLISH_SPELLING = (
     (re.compile(r"ph"), "p"),
     (re.compile(r"sh"), "s"),
     (re.compile(r"ck"), "k"),
-    (re.compile(r"(?<=[aeiou])gh"), ""),
     (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"[td]+s|tz"), "s"),
     (re.compile(r"x"), "ks"),
@@ -31,6 +30,7 @@ _OPEN_READINGS = (
     (re.compile(r"th"), ("t", "s")),
     (re.compile(r"ch"), ("s", "k")),
     (re.compile(r"g(?=[ei])"), ("s", "k")),
+    (re.compile(r"(?<=[aeiou])gh"), ("", "k")),
 )
 _DROPPED = re.compile(r"[aeiouwyh]")
 _NG = re.compile(r"ng")
