@@ -28,6 +28,11 @@ from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds
             "Currently, Intel is the first company to supply chips to the semiconductor industry.",
             "엔비디아",
         ),
+        (  # a word in lower case needs three consonants for a name of three ("both", pt)
+            "그러나 엔비디아나 테슬라 모두 경쟁력을 갖추고 있다.",
+            "However, both Apple and Tesla are competitive.",
+            "엔비디아나",
+        ),
         (  # seed 000's retry: a word in lower case must match every consonant ("competing")
             "그러나 엔비디아나 테슬라 모두 AI 시장 개화기에 쉽게 쫓아가기 힘든 "
             "수준의 경쟁력을 갖추고 주도권 경쟁을 벌이고 있다는 게 시장의 중평이다.",
@@ -72,6 +77,14 @@ def test_a_spelled_out_name_the_english_leaves_out_is_flagged(
         (  # a hyphenated word is also read whole
             "록키스는 금요일 밤 승리하여 최소한 와일드카드 자리 하나를 얻었다.",
             "The Rockies won on Friday night to clinch at least a wild-card spot.",
+        ),
+        (  # accented letters belong to the word
+            "라미레즈는 그 일이 대학 시절에 있었다고 주장했다.",
+            "Ramiérez claimed it happened during their college years.",
+        ),
+        (  # a place with a particle Kiwi left on it (미크로네시아의) is still a place
+            "미크로네시아의 대통령이 말했다.",
+            "The president of the islands said so.",
         ),
         (  # Korean and Sino-Korean names have no sound to find: not judged
             "노동당은 김정은 위원장의 발언을 비판했다.",

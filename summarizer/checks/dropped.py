@@ -27,9 +27,13 @@ from summarizer.checks.places import korean_place
 from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds_close
 from summarizer.text.segment import korean_proper_nouns
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’]s\b)?")
+_LETTERS = "A-Za-zÀ-ÖØ-öø-ɏ"
+"""Latin letters, accented ones too: "Ramiérez" is one word."""
+_WORD = re.compile(rf"[{_LETTERS}]+(?:['’]s\b)?")
 _POSSESSIVE = re.compile(r"['’]s$")
-_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+_COMPOUND = re.compile(rf"[{_LETTERS}]+(?:-[{_LETTERS}]+)+")
+_PARTICLE = re.compile(r"(?<=..)[의가이은는을를와과나도로]$")
+"""A particle Kiwi may leave on a proper noun it does not know: 엔비디아나, 미크로네시아의."""
 _LATIN_GLOSS = re.compile(r"\s*[(（][^)）]*[A-Za-z]")
 _STATE = re.compile(r"(?:공화국|왕국|연방)$")
 """What a country's full name adds to it: 북마케도니아공화국 is the Republic of North Macedonia."""
@@ -80,9 +84,14 @@ def _judged(noun: str, source: str) -> bool:
     return (
         spelled_out(noun)
         and not glossed
-        and not korean_place(_STATE.sub("", noun))
+        and not any(korean_place(_STATE.sub("", reading)) for reading in _readings(noun))
         and max(map(len, korean_skeletons(noun))) >= FEWEST_CONSONANTS
     )
+
+
+def _readings(noun: str) -> set[str]:
+    """The noun, and the noun less a particle its last syllable may be."""
+    return {noun, _PARTICLE.sub("", noun)}
 
 
 def _runs(target: str) -> list[tuple[set[str], bool]]:
@@ -109,7 +118,7 @@ def _runs(target: str) -> list[tuple[set[str], bool]]:
 
 
 def _answered(noun: str, runs: list[tuple[set[str], bool]]) -> bool:
-    korean = korean_skeletons(noun)
+    korean = {k for reading in _readings(noun) for k in korean_skeletons(reading)}
     return any(
         sounds_close(e, k, slips=capitalised)
         for skeletons, capitalised in runs

@@ -101,7 +101,7 @@ def sounds_close(english: str, korean: str, *, slips: bool = True) -> bool:
         return True
     short, long_ = sorted((english, korean), key=len)
     cover = LEAST_COVER if short is english else LEAST_COVER_BY_KOREAN
-    if len(short) < cover * len(long_):
+    if len(short) < cover * len(long_) or (not slips and len(short) < min(3, len(long_))):
         return False
     from rapidfuzz.distance import Levenshtein
 
