@@ -40,6 +40,13 @@ from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds
             "market and are leading the market.",
             "엔비디아나",
         ),
+        (  # seed 001: names a comma parts are not one run ("Lenovo, Dell" is not lnptl)
+            "엔비디아, 인텔, 레노버, 델, HPE, IBM 등 세계 최고의 기술 대기업들이 AI 하드웨어의 "
+            "선두에 있다.",
+            "The world's top technology companies, including Intel, Lenovo, Dell, HPE, and IBM, "
+            "are at the forefront of AI hardware.",
+            "엔비디아",
+        ),
         (  # seed 003: a garbled name covers too little of the Korean to answer it
             "모간스탠리가 테슬라의 목표 주가를 400달러로 올린 덕분이다.",
             "This is thanks to Moogans raising Tesla's target price to 400 dollars.",

@@ -30,8 +30,11 @@ from summarizer.text.segment import korean_proper_nouns
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ɏ"
 """Latin letters, accented ones too: "Ramiérez" is one word."""
 _WORD = re.compile(rf"[{_LETTERS}]+(?:['’]s\b)?")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’]?s$")
+"""A possessive or plural s, which Korean leaves off: 테넌츠 "Tennent's" but 바운드 "bounds"."""
 _COMPOUND = re.compile(rf"[{_LETTERS}]+(?:-[{_LETTERS}]+)+")
+_BREAK = re.compile(r"[,;:.!?()\[\]\"“”‘’/]+\s")
+"""Where a run of names stops: "Intel, Lenovo, Dell" is three names, not "Lenovo Dell"."""
 _PARTICLE = re.compile(r"(?<=..)[의가이은는을를와과나도로]$")
 """A particle Kiwi may leave on a proper noun it does not know: 엔비디아나, 미크로네시아의."""
 _LATIN_GLOSS = re.compile(r"\s*[(（][^)）]*[A-Za-z]")
@@ -96,16 +99,22 @@ def _readings(noun: str) -> set[str]:
 
 def _runs(target: str) -> list[tuple[set[str], bool]]:
     """The skeletons of every English word, and of every run of up to LONGEST_RUN capitalised
-    words read as one ("Morgan Stanley" → "mknstnl"), with and without a possessive 's:
-    테넌츠 is "Tennent's", 할킷 "Halkett's" less the 's; each with whether it is capitalised. A
-    word in lower case answers only when every consonant matches (로보틱스 ~ robotics): with one
-    slip allowed, "competing" (kmptn) would answer 엔비디아나 (nptn). Hyphenated words are also
-    read whole (와일드카드 ~ wild-card)."""
-    words = _WORD.findall(target)
+    words that no punctuation parts, read as one ("Morgan Stanley" → "mknstnl"), with and
+    without a final s (_POSSESSIVE); each with whether it is capitalised. A word in lower case
+    answers only when every consonant matches (로보틱스 ~ robotics): with one slip allowed,
+    "competing" (kmptn) would answer 엔비디아나 (nptn). Hyphenated words are also read whole
+    (와일드카드 ~ wild-card)."""
     runs = [
         (english_skeletons(compound), compound[0].isupper())
         for compound in _COMPOUND.findall(target)
     ]
+    for phrase in _BREAK.split(target):
+        runs += _phrase_runs(_WORD.findall(phrase))
+    return runs
+
+
+def _phrase_runs(words: list[str]) -> list[tuple[set[str], bool]]:
+    runs = []
     for start in range(len(words)):
         for size in range(1, LONGEST_RUN + 1):
             run = words[start : start + size]

@@ -22,6 +22,7 @@ _ENGLISH_SPELLING = (
     (re.compile(r"sh"), "s"),
     (re.compile(r"ck"), "k"),
     (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"t(?=ion)"), "s"),
     (re.compile(r"[td]+s|tz"), "s"),
     (re.compile(r"x"), "ks"),
     (re.compile(r"r(?![aeiouy])"), ""),
