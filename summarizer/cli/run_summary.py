@@ -38,8 +38,8 @@ def warn_flagged(totals: RunTotals) -> None:
     if what:
         errors.print(
             f"[yellow]warning:[/] the checks flag {what} even after a retry (numbers or names "
-            "that do not match the source, untranslated or repeated text, off-topic "
-            "summaries); result.json and the report list each flag",
+            "added or lost, untranslated or repeated text, off-topic summaries); result.json "
+            "and the report list each flag",
             highlight=False,
         )
 
