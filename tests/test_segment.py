@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from summarizer.text.segment import split_english, split_korean
 
 BODY = (
@@ -42,3 +44,17 @@ def test_english_sentences() -> None:
         "(Really.)",
         "And then",
     ]
+
+
+def test_remembered_proper_nouns_answer_without_kiwi_and_stay_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summarizer.text import segment
+
+    monkeypatch.setattr(segment, "_known_nouns", segment.OrderedDict())
+    monkeypatch.setattr(segment, "REMEMBERED_TEXTS", 2)
+    segment.remember_proper_nouns({"가": ["모건스탠리"], "나": [], "다": ["딥시크"]})
+    assert list(segment._known_nouns) == ["나", "다"], "the oldest text is let go"
+    assert segment.korean_proper_nouns("다") == ["딥시크"]
+    assert segment.korean_proper_nouns("나") == []
+    assert segment.korean_proper_nouns("엔비디아가 말했다.") == ["엔비디아"], "asks Kiwi"

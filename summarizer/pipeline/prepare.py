@@ -13,7 +13,12 @@ from summarizer.errors import InputError
 from summarizer.pipeline.results import Document
 from summarizer.text.articles import read_article
 from summarizer.text.boilerplate import clean
-from summarizer.text.segment import segmenter_id, split_korean
+from summarizer.text.segment import (
+    korean_proper_nouns,
+    remember_proper_nouns,
+    segmenter_id,
+    split_korean,
+)
 
 if TYPE_CHECKING:
     from summarizer.cache.null import NullCache
@@ -49,9 +54,25 @@ def prepare(path: Path, cache: Cache | NullCache, max_chars: int) -> Document:
 
 
 def segment(paragraphs: Sequence[str], cache: Cache | NullCache) -> list[list[str]]:
+    """The paragraphs' sentences, and their proper nouns remembered for the checks (both
+    cached, so that a re-run needs no Kiwi)."""
     key = segmenter_id()
     found = cache.get_many("segmentation", key, paragraphs)
     new = {p: json.dumps(split_korean(p), ensure_ascii=False) for p in paragraphs if p not in found}
     if new:
         cache.put_many("segmentation", key, "kiwipiepy", new)
-    return [json.loads(found.get(p) or new[p]) for p in paragraphs]
+    sentences = [json.loads(found.get(p) or new[p]) for p in paragraphs]
+    _remember_nouns([s for paragraph in sentences for s in paragraph], cache, key)
+    return sentences
+
+
+def _remember_nouns(sentences: Sequence[str], cache: Cache | NullCache, key: str) -> None:
+    found = cache.get_many("proper-nouns", key, sentences)
+    new = {
+        s: json.dumps(korean_proper_nouns(s), ensure_ascii=False)
+        for s in sentences
+        if s not in found
+    }
+    if new:
+        cache.put_many("proper-nouns", key, "kiwipiepy", new)
+    remember_proper_nouns({s: json.loads(found.get(s) or new[s]) for s in sentences})

@@ -8,7 +8,8 @@ punctuation) and quoted lines stay whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -21,6 +22,10 @@ ENGLISH_RULE = "punct-capnum"
 then a capital letter or a digit (after any opening quote or bracket)."""
 _ENGLISH_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:·…])\s+")
+REMEMBERED_TEXTS = 20_000
+"""Texts whose proper nouns are kept: far more than a window of articles holds, few enough
+that memory stays flat over any number of articles."""
+_known_nouns: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
 
 @cache
@@ -43,12 +48,26 @@ def _kiwi() -> Any:
 
 
 def korean_proper_nouns(text: str) -> list[str]:
-    """The Hangul proper nouns (Kiwi's NNP) of two syllables or more: 모건스탠리, 테슬라."""
+    """The Hangul proper nouns (Kiwi's NNP) of two syllables or more: 모건스탠리, 테슬라. Those
+    `remember_proper_nouns` was given for the text are used without asking Kiwi."""
+    known = _known_nouns.get(text)
+    if known is not None:
+        return list(known)
     return [
         token.form
         for token in _kiwi().tokenize(text)
         if token.tag == "NNP" and _HANGUL_NOUN.fullmatch(token.form)
     ]
+
+
+def remember_proper_nouns(found: Mapping[str, Sequence[str]]) -> None:
+    """Keep the proper nouns of these texts (the cache's), so that the checks of a re-run need
+    not load Kiwi; the latest REMEMBERED_TEXTS are kept."""
+    for text, nouns in found.items():
+        _known_nouns[text] = tuple(nouns)
+        _known_nouns.move_to_end(text)
+    while len(_known_nouns) > REMEMBERED_TEXTS:
+        _known_nouns.popitem(last=False)
 
 
 def split_korean(paragraph: str) -> list[str]:
