@@ -53,12 +53,11 @@ LONGEST_RUN = 3
 
 def check_dropped(source: str, target: str) -> list[Flag]:
     """Flags the foreign names of the Korean that nothing in the English sounds like."""
+    judged = [n for n in dict.fromkeys(korean_proper_nouns(source)) if _judged(n, source)]
+    if not judged:
+        return []
     runs = _runs(target)
-    dropped = [
-        noun
-        for noun in dict.fromkeys(korean_proper_nouns(source))
-        if _judged(noun, source) and not _answered(noun, runs)
-    ]
+    dropped = [noun for noun in judged if not _answered(noun, runs)]
     if dropped:
         return [Flag("dropped name", "missing: " + ", ".join(dropped))]
     return []
