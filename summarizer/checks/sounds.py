@@ -78,16 +78,7 @@ def sounds_in(skeleton: str, korean: str, *, at_start: bool = False) -> bool:
         return korean.startswith(skeleton)
     if skeleton in korean:
         return True
-    if len(skeleton) < FEWEST_FOR_A_SLIP:
-        return False
-    from rapidfuzz.distance import Levenshtein
-
-    size = len(skeleton)
-    return any(
-        Levenshtein.distance(skeleton, korean[start : start + width], score_cutoff=1) <= 1
-        for width in (size - 1, size, size + 1)
-        for start in range(max(1, len(korean) - width + 1))
-    )
+    return len(skeleton) >= FEWEST_FOR_A_SLIP and _stands_in(skeleton, korean, slack=1)
 
 
 def sounds_close(english: str, korean: str, *, slips: bool = True) -> bool:
@@ -104,13 +95,21 @@ def sounds_close(english: str, korean: str, *, slips: bool = True) -> bool:
     cover = LEAST_COVER if short is english else LEAST_COVER_BY_KOREAN
     if len(short) < cover * len(long_) or (not slips and len(short) < min(3, len(long_))):
         return False
+    slack = 0 if not slips or len(short) < FEWEST_FOR_A_SLIP else 1 if len(short) < 6 else 2
+    return _stands_in(short, long_, slack=slack)
+
+
+def _stands_in(skeleton: str, other: str, *, slack: int) -> bool:
+    """Some stretch of `other` is within `slack` edits of the skeleton."""
+    if not slack:
+        return skeleton in other
     from rapidfuzz.distance import Levenshtein
 
-    slack = 0 if not slips or len(short) < FEWEST_FOR_A_SLIP else 1 if len(short) < 6 else 2
+    size = len(skeleton)
     return any(
-        Levenshtein.distance(short, long_[start : start + width], score_cutoff=slack) <= slack
-        for width in range(max(1, len(short) - slack), len(short) + slack + 1)
-        for start in range(max(1, len(long_) - width + 1))
+        Levenshtein.distance(skeleton, other[start : start + width], score_cutoff=slack) <= slack
+        for width in range(max(1, size - slack), size + slack + 1)
+        for start in range(max(1, len(other) - width + 1))
     )
 
 
