@@ -83,7 +83,7 @@ CandidatesOption = Annotated[
         help=(
             "Translations drawn per sentence: the greedy one and N-1 sampled ones; the one the "
             "checks flag least and the others agree with most is kept. With 4: about 2x the "
-            "time, +1 chrF and half as many flagged sentences [default 1]."
+            "time, +1 chrF and fewer flagged sentences [default 1]."
         ),
         show_default=False,
         min=1,
