@@ -6,6 +6,7 @@ import atexit
 import os
 import shutil
 import socket
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,11 @@ atexit.register(shutil.rmtree, os.environ["SUMMARIZER_GGUF_CACHE"], ignore_error
 # Tiny models spend their time in thread hand-offs: one thread each is faster and keeps test
 # subprocesses from fighting over the two cores.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+# The checkout these tests live in is the code under test, in test subprocesses too, whichever
+# checkout the package was installed from: a second clone or worktree tests its own code.
+CHECKOUT = str(Path(__file__).resolve().parents[1])
+sys.path.insert(0, CHECKOUT)
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [CHECKOUT, os.environ.get("PYTHONPATH")]))
 
 from tiny_models import (  # noqa: E402
     build_bart,
