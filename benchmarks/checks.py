@@ -117,7 +117,7 @@ def _cost(sources: list[str], targets: list[str]) -> dict[str, float]:
     """Seconds each new check takes on all lines (the adequacy check with an empty cache,
     encoding in batches), and all checks together once the encodings are cached."""
     from summarizer.checks.adequacy import similarities
-    from summarizer.checks.names import check_names
+    from summarizer.checks.invented import check_names
 
     seconds = {}
     for what, work in (

@@ -103,8 +103,8 @@ def copy_source(source: str, target: str, rng: random.Random) -> str | None:
 def drop_name(source: str, target: str, rng: random.Random) -> str | None:
     """A name that the Korean has (the names check grounds it; not a country) becomes
     "someone": "Morgan Stanley raised its forecast" → "someone raised its forecast"."""
-    from summarizer.checks.names import english_names, grounded
-    from summarizer.checks.places import is_place
+    from summarizer.names.english import english_names, grounded
+    from summarizer.names.places import is_place
 
     own = [n for n in english_names(target) if not is_place(n) and grounded(source, n)]
     if not own:
@@ -133,7 +133,7 @@ def invented_content(
     Names are those the names check finds in the English and grounds in the Korean."""
     from babel import Locale
 
-    from summarizer.checks.names import english_names, grounded
+    from summarizer.names.english import english_names, grounded
 
     document = {target: number for number, target in zip(documents, targets, strict=True)}
     countries = sorted(

@@ -80,6 +80,7 @@ class Settings(BaseModel):
     summary_sentences: Annotated[Int, Field(ge=1, le=100)] = 3
     summary_words: Annotated[Int, Field(ge=1, le=10_000)] = 80
     max_article_chars: Annotated[Int, Field(ge=1)] = 500_000
+    glossary: tuple[Path, ...] = ()
     translator_decoding: DecodingTable = Field(default_factory=dict)
     summarizer_decoding: DecodingTable = Field(default_factory=dict)
 

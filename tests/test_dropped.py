@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from summarizer.checks import check_translation
-from summarizer.checks.dropped import check_dropped, spelled_out
-from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds_close
+from summarizer.checks.dropped import check_dropped
+from summarizer.names.foreign import spelled_out
+from summarizer.names.sounds import english_skeletons, korean_skeletons, sounds_close
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from summarizer.checks import check_summary, check_translation, check_translations
-from summarizer.checks.names import check_names, english_names
-from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds_in
+from summarizer.checks.invented import check_names
+from summarizer.names.english import english_names
+from summarizer.names.sounds import english_skeletons, korean_skeletons, sounds_in
 
 
 def checks(source: str, target: str) -> set[str]:

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from summarizer.checks.adequacy import adequacy_flags, similarities
 from summarizer.checks.dropped import check_dropped
 from summarizer.checks.flag import Flag
+from summarizer.checks.glossary import check_glossary
+from summarizer.checks.invented import check_names
 from summarizer.checks.length import check_length
-from summarizer.checks.names import check_names
 from summarizer.checks.numbers import check_numbers
 from summarizer.checks.repetition import check_loop
 from summarizer.checks.script import (
@@ -49,6 +50,7 @@ TRANSLATION_CHECKS = (
     "latin terms",
     "invented name",
     "dropped name",
+    "glossary",
     "adequacy",
 )
 SUMMARY_CHECKS = (
@@ -69,12 +71,17 @@ def check_translation(source: str, target: str) -> list[Flag]:
     return check_translations([source], [target])[0]
 
 
-def check_translations(sources: Sequence[str], targets: Sequence[str]) -> list[list[Flag]]:
-    """Flags for each Korean → English segment.
+def check_translations(
+    sources: Sequence[str],
+    targets: Sequence[str],
+    terms: Sequence[Sequence[tuple[str, str]]] | None = None,
+) -> list[list[Flag]]:
+    """Flags for each Korean → English segment; `terms`: each segment's glossary pairs.
 
     A translation that is empty, copied or left in Korean gets only those flags: comparing
     its numbers, names, length or meaning with the source's would say nothing more.
     """
+    pairs = terms or [() for _ in sources]
     found = [_surface(s, t) for s, t in zip(sources, targets, strict=True)]
     judged = [i for i, (_, judge) in enumerate(found) if judge]
     scores = similarities([sources[i] for i in judged], [targets[i] for i in judged])
@@ -83,6 +90,7 @@ def check_translations(sources: Sequence[str], targets: Sequence[str]) -> list[l
         flags[i] += (
             check_names(sources[i], targets[i])
             + check_dropped(sources[i], targets[i])
+            + check_glossary(targets[i], pairs[i])
             + adequacy_flags(score)
         )
     return flags

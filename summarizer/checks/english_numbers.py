@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from summarizer.checks.korean_numbers import UNITS
 from summarizer.checks.quantity import LATIN_AFTER, Kind, Quantity, glued_before
+from summarizer.names.latin import UNITS
 
 _SCALES = {
     "thousand": 1e3,

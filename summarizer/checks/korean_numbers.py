@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from summarizer.checks.quantity import LATIN_AFTER, Kind, Quantity, glued_before
+from summarizer.names.latin import UNITS
 
 _SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
 _BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12, "경": 1e16}
@@ -19,26 +20,8 @@ _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _GROUP = rf"{_NUMBER}(?:[십백천](?:{_NUMBER}[십백천]?)*)?"
 # 경 (10^16) only where no syllable follows but 원: 100경 번, 1경원; not 6경기 (six games), 경우.
 _BIG = r"(?:[만억조]|경(?=원|[^가-힣]|$))"
-_FIGURE = re.compile(rf"{_GROUP}(?:{_BIG}(?:\s?{_GROUP}{_BIG}?)*)?")
+FIGURE = re.compile(rf"{_GROUP}(?:{_BIG}(?:\s?{_GROUP}{_BIG}?)*)?")
 _PIECE = re.compile(rf"{_NUMBER}|[십백천만억조경일이삼사오육칠팔구]")
-UNITS = {
-    "km",
-    "kg",
-    "cm",
-    "mm",
-    "m",
-    "g",
-    "t",
-    "ml",
-    "mL",
-    "L",
-    "GB",
-    "MB",
-    "TB",
-    "mph",
-    "kW",
-    "MW",
-}
 # Hangul numerals stand apart from the word before (수천 "thousands" is vague, not 1,000).
 _SINO_WORD = re.compile(r"(?<![가-힣\d])[십백천만억조]+(?=\s|$)")
 _NATIVE = {
@@ -62,16 +45,16 @@ _HALF = re.compile(r"절반|(?<![가-힣])반(?=\s|[이을은의]\s)")
 def korean_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, figures first, then numerals in words and weaker hints."""
     found = []
-    for match in _FIGURE.finditer(text):
+    for match in FIGURE.finditer(text):
         unit = LATIN_AFTER.match(text, match.end())
         glued = glued_before(text, match.start()) or (unit and unit.group() not in UNITS)
         # One of a thing is as often 'a', 'an' or 'the' in English (1주일 → a week, 1위 → top).
         single = match.group() == "1" and _COUNTER.match(text, match.end()) is not None
         kind = Kind.HINT if glued or single else Kind.FIGURE
-        found.append(Quantity(_value(match.group()), match.group(), kind))
+        found.append(Quantity(value_of(match.group()), match.group(), kind))
     for match in _SINO_WORD.finditer(text):
         if len(match.group()) > 1 or match.group() in "백천":
-            found.append(Quantity(_value(match.group()), match.group(), Kind.WORDS))
+            found.append(Quantity(value_of(match.group()), match.group(), Kind.WORDS))
     for match in _NATIVE_WORD.finditer(text):
         if match.group():
             value = sum(_NATIVE[w] for w in match.group("tens", "ones") if w)
@@ -82,7 +65,7 @@ def korean_quantities(text: str) -> list[Quantity]:
     return found
 
 
-def _value(numeral: str) -> float:
+def value_of(numeral: str) -> float:
     """'665조5000억' → 665500000000000; '3천만' → 30000000; '2.8억' → 280000000."""
     total = 0.0
     group = 0.0

@@ -9,12 +9,12 @@ import re
 
 from summarizer.checks.english_numbers import english_quantities
 from summarizer.checks.flag import Flag
-from summarizer.checks.names import INVENTED_PREFIX, check_names
+from summarizer.checks.invented import INVENTED_PREFIX, check_names
 from summarizer.checks.quantity import Kind, same_quantity, show
 from summarizer.checks.repetition import check_loop
 from summarizer.checks.script import check_not_english
-from summarizer.checks.terms import contains_term
 from summarizer.checks.unsupported import check_unsupported
+from summarizer.names.latin import contains_term
 from summarizer.text.segment import split_english
 
 LEAST_SUPPORT = 1 / 3

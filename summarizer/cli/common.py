@@ -25,11 +25,14 @@ def load(
     compute_type: str | None = None,
     threads: int | None = None,
     candidates: int | None = None,
+    glossary: Sequence[Path] | None = None,
 ) -> Any:
-    """Settings from files and environment, with the command line's options on top."""
+    """Settings from files and environment, with the command line's options on top; a
+    glossary is read here, so that a bad one stops the command before any work."""
     from summarizer.config import load_settings
+    from summarizer.names import Glossary
 
-    return load_settings().with_overrides(
+    settings = load_settings().with_overrides(
         translator=translator,
         summarizer=summarizer,
         models_dir=models_dir,
@@ -42,7 +45,11 @@ def load(
         intra_threads=threads,
         candidates=candidates,
         translator_decoding={"num_beams": beams} if beams else None,
+        glossary=tuple(glossary) if glossary else None,
     )
+    if settings.glossary:
+        Glossary.read(settings.glossary)
+    return settings
 
 
 def tasks_for(paths: Sequence[Path], max_chars: int) -> list[str]:

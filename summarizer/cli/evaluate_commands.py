@@ -19,6 +19,7 @@ from summarizer.cli.options import (
     CandidatesOption,
     ComputeTypeOption,
     DeviceOption,
+    GlossaryOption,
     ModelsDirOption,
     NoCacheOption,
     RefreshOption,
@@ -70,6 +71,7 @@ def eval_mt(
     beams: BeamsOption = None,
     batch_size: BatchOption = None,
     candidates: CandidatesOption = None,
+    glossary: GlossaryOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -103,6 +105,7 @@ def eval_mt(
         batch_size=batch_size,
         compute_type=compute_type,
         candidates=candidates,
+        glossary=glossary,
     )
     try:
         total = len(read_test_set(source, reference, limit, skip)[0])

@@ -90,6 +90,20 @@ CandidatesOption = Annotated[
         max=32,
     ),
 ]
+GlossaryOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--glossary",
+        help=(
+            "Korean → English terms the translation must keep (repeatable): a headerless "
+            "two-column TSV or CSV (Korean term, English term; UTF-8; # comments), as DeepL, "
+            "Google and Amazon take them, or TBX/TMX. Each sentence is told the terms it holds, "
+            "and a sentence that misses one is flagged 'glossary' and retried. "
+            "`summarizer glossary suggest OUT` starts one from a run's dropped names."
+        ),
+        show_default=False,
+    ),
+]
 BatchOption = Annotated[
     int | None,
     typer.Option(

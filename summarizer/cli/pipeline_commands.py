@@ -25,6 +25,7 @@ from summarizer.cli.options import (
     CandidatesOption,
     ComputeTypeOption,
     DeviceOption,
+    GlossaryOption,
     ModelsDirOption,
     NoCacheOption,
     RefreshOption,
@@ -66,6 +67,7 @@ def translate(
     beams: BeamsOption = None,
     batch_size: BatchOption = None,
     candidates: CandidatesOption = None,
+    glossary: GlossaryOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -88,6 +90,7 @@ def translate(
         compute_type=compute_type,
         threads=threads,
         candidates=candidates,
+        glossary=glossary,
     )
     check_input(file, settings.max_article_chars)
     specs = prepare_models(settings, ["translation"])
@@ -111,6 +114,7 @@ def summarize(
     sentences: SentencesOption = None,
     words: WordsOption = None,
     candidates: CandidatesOption = None,
+    glossary: GlossaryOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -133,6 +137,7 @@ def summarize(
         compute_type=compute_type,
         threads=threads,
         candidates=candidates,
+        glossary=glossary,
     )
     check_input(file, settings.max_article_chars)
     specs = prepare_models(settings, tasks_for([file], settings.max_article_chars))
@@ -160,6 +165,7 @@ def run(
     words: WordsOption = None,
     batch_size: BatchOption = None,
     candidates: CandidatesOption = None,
+    glossary: GlossaryOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     refresh: RefreshOption = False,
@@ -211,6 +217,7 @@ def run(
         compute_type=compute_type,
         threads=threads,
         candidates=candidates,
+        glossary=glossary,
     )
     check_input(folder, settings.max_article_chars, folder=True)
     check_output(out)

@@ -25,6 +25,7 @@ from summarizer.cli.options import (
     CandidatesOption,
     ComputeTypeOption,
     DeviceOption,
+    GlossaryOption,
     ModelsDirOption,
     NoCacheOption,
     RefreshOption,
@@ -148,6 +149,7 @@ def regress(
     words: WordsOption = None,
     batch_size: BatchOption = None,
     candidates: CandidatesOption = None,
+    glossary: GlossaryOption = None,
     threads: ThreadsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
@@ -194,6 +196,7 @@ def regress(
         compute_type=compute_type,
         threads=threads,
         candidates=candidates,
+        glossary=glossary,
     )
     check_input(folder, settings.max_article_chars, folder=True)
     check_output(out)

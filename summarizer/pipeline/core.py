@@ -22,7 +22,12 @@ from summarizer.pipeline.outputs import is_run_file
 from summarizer.pipeline.prepare import is_korean, prepare
 from summarizer.pipeline.progress import ProgressSink, Silent
 from summarizer.pipeline.record import ArticleRecord
-from summarizer.pipeline.results import ArticleResult, Document, attach_translations
+from summarizer.pipeline.results import (
+    ArticleResult,
+    Document,
+    attach_translations,
+    requests,
+)
 from summarizer.pipeline.run_report import RunReport
 from summarizer.pipeline.stages import Stage, build_summarizer, build_translator
 from summarizer.pipeline.stream import Stream
@@ -132,10 +137,10 @@ class Pipeline:
         """Translate every Korean document's sentences together, in shared batches."""
         sink = progress or Silent()
         results = [ArticleResult(d.article.path, d.article.path.stem, d) for d in documents]
-        sources = [s for r in results if r.translated for s in r.document.flat]  # type: ignore[union-attr]
         translated, info = None, {}
-        if sources:
+        if any(r.translated for r in results):
             translator = self.translator
+            sources = requests(translator, results)
             sink.stage("translating", len(sources))
             translated = translator.translate(sources, progress=sink.advance)
             info = translator.describe()

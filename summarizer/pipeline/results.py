@@ -21,7 +21,7 @@ from summarizer.text.boilerplate import CleanArticle
 from summarizer.text.segment import segmenter_id
 
 if TYPE_CHECKING:
-    from summarizer.tasks.translate import Translated
+    from summarizer.tasks.translate import Translated, Translator
 
 RESULT_SCHEMA = 1
 NOT_FINISHED = "not finished: the run stopped before this article"
@@ -59,6 +59,7 @@ class ArticleResult:
     translation_cached: list[bool] = field(default_factory=list)
     translation_flags: list[list[Flag]] = field(default_factory=list)
     translation_retries: list[dict[str, Any] | None] = field(default_factory=list)
+    translation_terms: list[list[tuple[str, str]]] = field(default_factory=list)
     translate_seconds: float = 0.0
     summary: Summary | None = None
     models: dict[str, Any] = field(default_factory=dict)
@@ -157,6 +158,9 @@ class ArticleResult:
                 retry = self.translation_retries[position] if self.translated else None
                 if retry:
                     segment["retried"] = retry
+                terms = self.translation_terms[position] if self.translation_terms else []
+                if terms:
+                    segment["terms"] = [{"ko": ko, "en": en} for ko, en in terms]
                 segments.append(segment)
                 position += 1
         hits = sum(self.translation_cached) if self.translated else 0
@@ -201,6 +205,17 @@ class ArticleResult:
         }
 
 
+def requests(translator: Translator, results: Sequence[ArticleResult]) -> list[str]:
+    """The sentences of the Korean articles, article by article, as translation requests (with
+    the glossary terms and article names each holds)."""
+    return [
+        unit
+        for r in results
+        if r.translated and r.document is not None
+        for unit in translator.requests(r.document.flat)
+    ]
+
+
 def attach_translations(
     results: Sequence[ArticleResult], translated: Translated | None, translator: dict[str, Any]
 ) -> None:
@@ -220,6 +235,7 @@ def attach_translations(
         result.translation_cached = translated.cached[position:end]
         result.translation_flags = translated.flags[position:end]
         result.translation_retries = translated.retries[position:end]
+        result.translation_terms = translated.terms[position:end]
         result.translate_seconds = sum(translated.seconds[position:end])
         result.models["translator"] = translator
         position = end

@@ -19,6 +19,7 @@ from summarizer.engines.convert import choose_backend, resolve_compute_type
 from summarizer.executors.stage import Partial, Worker
 from summarizer.models.presets import lead_count
 from summarizer.models.spec import ModelSpec
+from summarizer.names import Glossary
 from summarizer.tasks.lead import LeadSummarizer
 from summarizer.tasks.summarize import Summarizer, Summary
 from summarizer.tasks.translate import Computed, Translator
@@ -72,7 +73,12 @@ def build_translator(
     default = BATCH_SIZES[model.backend] if model.kind == "seq2seq" else LM_BATCH_SIZE
     batch_size = settings.batch_size or default
     return Translator(
-        model, cache, batch_size=batch_size, refresh=refresh, candidates=settings.candidates
+        model,
+        cache,
+        batch_size=batch_size,
+        refresh=refresh,
+        candidates=settings.candidates,
+        glossary=Glossary.read(settings.glossary) if settings.glossary else None,
     )
 
 

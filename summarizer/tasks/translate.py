@@ -16,53 +16,25 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarizer.checks import Flag, check_translations
 from summarizer.checks.adequacy import similarities
+from summarizer.checks.amounts import RULE as AMOUNTS_RULE
 from summarizer.engines import Sampling
-from summarizer.tasks import candidates, fewshot, translate_prompts
+from summarizer.tasks import candidates, fewshot, hints, translate_prompts
 from summarizer.tasks.scores import checked
 from summarizer.tasks.translate_prompts import Piece, Prompts
+from summarizer.tasks.translated import Computed, Translated
 from summarizer.text.markup import plain_text
 
 if TYPE_CHECKING:
     from summarizer.cache.null import NullCache
     from summarizer.cache.store import Cache
     from summarizer.engines import Model
+    from summarizer.names import Glossary
 
 RETRY_BEAMS = 4
-
-
-@dataclass(frozen=True)
-class Translated:
-    """Translations aligned with the sources, with where each came from and what it cost,
-    the checks' flags on each, and for a retried segment what the first attempt gave."""
-
-    texts: list[str]
-    cached: list[bool]
-    seconds: list[float]
-    flags: list[list[Flag]]
-    retries: list[dict[str, object] | None]
-
-    @property
-    def hits(self) -> int:
-        return sum(self.cached)
-
-    @property
-    def misses(self) -> int:
-        return len(self.cached) - self.hits
-
-
-@dataclass(frozen=True)
-class Computed:
-    """Translations of cache misses, computed without the cache (what a worker returns):
-    source → translation, source → its retry record (JSON), source → seconds spent."""
-
-    texts: dict[str, str]
-    retries: dict[str, str]
-    seconds: dict[str, float]
 
 
 class Translator:
@@ -76,9 +48,12 @@ class Translator:
         batch_size: int = 32,
         refresh: bool = False,
         candidates: int = 1,
+        glossary: Glossary | None = None,
     ) -> None:
         """`candidates` above 1: each segment's greedy translation and `candidates - 1`
-        sampled ones are checked and one is kept (`summarizer.tasks.candidates`)."""
+        sampled ones are checked and one is kept (`summarizer.tasks.candidates`). `glossary`:
+        the terms `requests` gives each sentence (a worker that only computes needs none)."""
+        self.glossary = glossary
         self.model = model
         self.cache = cache
         self.batch_size = batch_size
@@ -98,7 +73,7 @@ class Translator:
         else:
             prompt = (
                 f"{translate_prompts.TRANSLATE_SYSTEM}\n{{segment}}/first-line/"
-                f"retry:{translate_prompts.FINDINGS}"
+                f"retry:{translate_prompts.FINDINGS}/hints:{hints.HINTS}/{AMOUNTS_RULE}"
             )
             digest = hashlib.sha256(prompt.encode()).hexdigest()[:8]
             how = f"retry-findings-qe/prompt-{digest}"
@@ -106,12 +81,21 @@ class Translator:
 
     def describe(self) -> dict[str, object]:
         drawn = self.sampling.count if self.sampling else 0
-        return {**self.model.describe(), "fingerprint": self.fingerprint, "candidates": 1 + drawn}
+        described = {**self.model.describe(), "fingerprint": self.fingerprint}
+        if self.glossary:
+            described["glossary"] = self.glossary.describe()
+        return {**described, "candidates": 1 + drawn}
+
+    def requests(self, sentences: Sequence[str]) -> list[str]:
+        """One article's sentences as what `translate` takes: each with the glossary's terms it
+        holds and the names its article glosses elsewhere (`summarizer.tasks.hints`)."""
+        return hints.requests(sentences, self.glossary)
 
     def translate(
         self, sources: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> Translated:
-        """One translation per source, in order; `progress(n)` after every n finished."""
+        """One translation per source (a sentence, or a request `requests` made), in order;
+        `progress(n)` after every n finished."""
         advance = progress or (lambda _n: None)
         counts = Counter(sources)
         unique = list(counts)
@@ -143,12 +127,15 @@ class Translator:
         texts = {**{s: plain_text(t) for s, t in found.items()}, **computed.texts}
         records = {**self._retries(list(found)), **computed.retries}
         targets = [texts[s] for s in sources]
+        parsed = [hints.parse(s) for s in sources]
+        terms = [pairs for _, pairs in parsed]
         return Translated(
             texts=targets,
             cached=[s not in computed.texts for s in sources],
             seconds=[computed.seconds.get(s, 0.0) / counts[s] for s in sources],
-            flags=checked(self.cache, sources, targets),
+            flags=checked(self.cache, [source for source, _ in parsed], targets, terms),
             retries=[json.loads(records[s]) if s in records else None for s in sources],
+            terms=terms,
         )
 
     def _retries(self, sources: Sequence[str]) -> dict[str, str]:
@@ -163,7 +150,7 @@ class Translator:
         done = Computed({}, {}, seconds)
         if not todo:
             return done
-        pieces = self.prompts.pieces(list(todo))
+        pieces = self.prompts.pieces([hints.parse(unit) for unit in todo])
         remaining = [0] * len(todo)
         for piece in pieces:
             remaining[piece.source] += 1
@@ -206,28 +193,32 @@ class Translator:
         examples. Beam search over a language model's 151,936-word vocabulary on a CPU cost
         3 to 5 times a greedy pass (benchmarks/RESULTS.md)."""
         texts = [p.text for p in batch]
+        pairs = [p.pairs for p in batch]
         if findings is None:
-            replies = self.prompts.replies(texts)
+            replies = self.prompts.replies(texts, pairs)
         elif self.prompts.chat:
             asked = [
-                translate_prompts.with_findings(t, f) for t, f in zip(texts, findings, strict=True)
+                translate_prompts.with_findings(self.prompts.hinted(p.text, p.pairs), f)
+                for p, f in zip(batch, findings, strict=True)
             ]
             replies = self.prompts.replies(asked, retry=True)
         else:
             beams = RETRY_BEAMS if self.prompts.seq2seq else None
-            replies = self.prompts.replies(texts, retry=True, num_beams=beams)
+            replies = self.prompts.replies(texts, pairs, retry=True, num_beams=beams)
         return [plain_text(reply) for reply in replies]
 
     def _choose(self, batch: Sequence[Piece], sampling: Sampling) -> list[list[Flag]]:
         """Draw more translations of every piece and keep the candidate the checks flag least
         and, among as many flags, the one the others agree with most; the kept ones' flags."""
-        drawn = self.prompts.samples([p.text for p in batch], sampling)
+        drawn = self.prompts.samples([p.text for p in batch], [p.pairs for p in batch], sampling)
         options = [
             [piece.output or "", *(plain_text(text) for text in more)]
             for piece, more in zip(batch, drawn, strict=True)
         ]
         sources = [p.text for p, group in zip(batch, options, strict=True) for _ in group]
-        flags = iter(check_translations(sources, [text for group in options for text in group]))
+        terms = [p.pairs for p, group in zip(batch, options, strict=True) for _ in group]
+        outputs = [text for group in options for text in group]
+        flags = iter(check_translations(sources, outputs, terms))
         kept = []
         for piece, group in zip(batch, options, strict=True):
             found = [next(flags) for _ in group]
@@ -244,14 +235,15 @@ class Translator:
         attempts' flags and scores. `checked`: the outputs' flags when already known."""
         texts = [p.text for p in batch]
         if checked is None:
-            checked = check_translations(texts, [p.output or "" for p in batch])
+            outputs = [p.output or "" for p in batch]
+            checked = check_translations(texts, outputs, [p.pairs for p in batch])
         flagged = [(p, flags) for p, flags in zip(batch, checked, strict=True) if flags]
         if not flagged:
             return
         again = self._generate([p for p, _ in flagged], [flags for _, flags in flagged])
         sources = [p.text for p, _ in flagged]
         firsts = [p.output or "" for p, _ in flagged]
-        rechecked = check_translations(sources, again)
+        rechecked = check_translations(sources, again, [p.pairs for p, _ in flagged])
         first_scores = similarities(sources, firsts)
         retry_scores = similarities(sources, again)
         how = (

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from summarizer.checks.amounts import korean_amounts
 from summarizer.errors import UsageError
-from summarizer.tasks import candidates, fewshot
+from summarizer.tasks import candidates, fewshot, hints
 from summarizer.text.segment import split_to_fit
 
 if TYPE_CHECKING:
     from summarizer.checks.flag import Flag
     from summarizer.engines import Model, Sampling
+    from summarizer.names import Pair
 
 TRANSLATE_SYSTEM = (
     "You are a professional Korean-to-English news translator. Translate the user's Korean "
@@ -62,6 +64,7 @@ class Piece:
     index: int
     text: str
     tokens: int
+    pairs: list[Pair] = field(default_factory=list)
     output: str | None = None
     retry: dict[str, object] | None = None
 
@@ -88,23 +91,41 @@ class Prompts:
     def system(self) -> str | None:
         return TRANSLATE_SYSTEM if self.chat else None
 
+    def hinted(self, text: str, pairs: Sequence[Pair]) -> str:
+        """What a chat model reads for a text: the text, then its terms and its amounts by rule
+        (`summarizer.tasks.hints`)."""
+        return hints.with_hints(text, [*pairs, *korean_amounts(text)])
+
     def replies(
-        self, texts: Sequence[str], *, retry: bool = False, num_beams: int | None = None
+        self,
+        texts: Sequence[str],
+        pairs: Sequence[Sequence[Pair]] | None = None,
+        *,
+        retry: bool = False,
+        num_beams: int | None = None,
     ) -> list[str]:
-        """The translations in the model's replies to `texts`; a retry of a few-shot base model
-        uses other examples."""
+        """The translations in the model's replies to `texts`, told each text's `pairs` (a
+        language model; a seq2seq model cannot be); a retry of a few-shot base model uses
+        other examples."""
         engine = self.model.engine
+        given = pairs or [[] for _ in texts]
         if self.chat:
-            replies = engine.generate(list(texts), system=self.system, num_beams=num_beams)
+            asked = [self.hinted(t, p) for t, p in zip(texts, given, strict=True)]
+            replies = engine.generate(asked, system=self.system, num_beams=num_beams)
             return [first_line(reply) for reply in replies]
         if self.completion:
             examples = fewshot.RETRY_EXAMPLES if retry else fewshot.EXAMPLES
-            queries = [fewshot.query(text) for text in texts]
+            queries = [
+                fewshot.query(text, [*p, *korean_amounts(text)])
+                for text, p in zip(texts, given, strict=True)
+            ]
             replies = engine.generate(queries, system=fewshot.shots(examples))
             return [fewshot.first_line(reply) for reply in replies]
         return engine.generate(list(texts), num_beams=num_beams)
 
-    def samples(self, texts: Sequence[str], sampling: Sampling) -> list[list[str]]:
+    def samples(
+        self, texts: Sequence[str], pairs: Sequence[Sequence[Pair]], sampling: Sampling
+    ) -> list[list[str]]:
         """`sampling.count` sampled translations of each text, prompted as `replies` prompts a
         first attempt, a few prompts per engine call (`candidates.prompts_per_call`)."""
         engine = self.model.engine
@@ -112,30 +133,37 @@ class Prompts:
         drawn: list[list[str]] = []
         for start in range(0, len(texts), size):
             chunk = list(texts[start : start + size])
+            terms = list(pairs[start : start + size])
             if self.chat:
-                replies = engine.sample(chunk, sampling, system=self.system)
+                asked = [self.hinted(t, p) for t, p in zip(chunk, terms, strict=True)]
+                replies = engine.sample(asked, sampling, system=self.system)
                 drawn += [[first_line(reply) for reply in group] for group in replies]
             elif self.completion:
-                queries = [fewshot.query(text) for text in chunk]
+                queries = [
+                    fewshot.query(t, [*p, *korean_amounts(t)])
+                    for t, p in zip(chunk, terms, strict=True)
+                ]
                 replies = engine.sample(queries, sampling, system=fewshot.shots(fewshot.EXAMPLES))
                 drawn += [[fewshot.first_line(reply) for reply in group] for group in replies]
             else:
                 drawn += engine.sample(chunk, sampling)
         return drawn
 
-    def pieces(self, todo: list[str]) -> list[Piece]:
-        """The segments of `todo` as pieces that fit the model (most segments are one)."""
+    def pieces(self, todo: list[tuple[str, list[Pair]]]) -> list[Piece]:
+        """The segments of `todo` (each with its terms) as pieces that fit the model (most
+        segments are one); a piece keeps the terms it holds."""
         limit = self._piece_limit()
 
         def count(text: str) -> int:
             return self._token_counts([text])[0]
 
         pieces: list[Piece] = []
-        for number, (source, tokens) in enumerate(zip(todo, self._token_counts(todo), strict=True)):
+        counted = self._token_counts([source for source, _ in todo])
+        for number, ((source, pairs), tokens) in enumerate(zip(todo, counted, strict=True)):
             parts = [source] if tokens <= limit else split_to_fit(source, count, limit)
             sizes = [tokens] if len(parts) == 1 else [count(part) for part in parts]
             pieces.extend(
-                Piece(number, index, part, size)
+                Piece(number, index, part, size, hints.within(pairs, part))
                 for index, (part, size) in enumerate(zip(parts, sizes, strict=True))
             )
         return pieces

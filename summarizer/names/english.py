@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summarizer.checks.flag import Flag
-from summarizer.checks.places import is_place, korean_place, place_in
-from summarizer.checks.sounds import english_skeletons, korean_skeletons, sounds_in
-from summarizer.checks.terms import contains_term, glued_terms, in_compound
+from summarizer.names.latin import contains_term, glued_terms, in_compound
+from summarizer.names.places import is_place, korean_place, place_in
+from summarizer.names.sounds import english_skeletons, korean_skeletons, sounds_in
 from summarizer.text.segment import korean_proper_nouns
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
@@ -92,16 +91,10 @@ def _name_at_start(word: str, rest: list[tuple[str, bool]]) -> bool:
     return not following[1] and _capitalised(following[0]) and not _common(following[0])
 
 
-INVENTED_PREFIX = "not in the Korean: "
-
-
-def check_names(source: str, target: str) -> list[Flag]:
-    """Flags the English names that nothing in the Korean stands for."""
+def invented_names(source: str, target: str) -> list[str]:
+    """The English names that nothing in the Korean stands for."""
     invented = [name for name in english_names(target) if not grounded(source, name)]
-    invented += [word for word in stand_ins(source, target) if word not in invented]
-    if invented:
-        return [Flag("invented name", INVENTED_PREFIX + ", ".join(invented))]
-    return []
+    return invented + [word for word in stand_ins(source, target) if word not in invented]
 
 
 def stand_ins(source: str, target: str) -> list[str]:
