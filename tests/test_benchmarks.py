@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from pathlib import Path
 
 import pytest
 from tiny_models import build_bart, build_marian
 
 from benchmarks import __main__ as bench
-from benchmarks import workload
+from benchmarks import experiments, workload
 from benchmarks.run import plan
 
 pytest.importorskip("ctranslate2", reason="the benchmark compares against CTranslate2")
@@ -76,3 +78,11 @@ def test_skips_without_shared_data(
     monkeypatch.setattr(workload, "available", lambda: False)
     assert bench.main(["--quick"]) == 0
     assert capsys.readouterr().out.startswith("skipped:")
+
+
+def test_every_experiment_imports_from_its_folder() -> None:
+    """The one-off experiments live in benchmarks/experiments/ and import each other there."""
+    names = [module.name for module in pkgutil.iter_modules(experiments.__path__)]
+    assert {"gemma", "qwen_prompt", "qwen_retry", "qwen_candidates"} <= set(names)
+    for name in names:
+        importlib.import_module(f"benchmarks.experiments.{name}")
