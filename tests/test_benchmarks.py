@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from pathlib import Path
 
 import pytest
 from tiny_models import build_bart, build_marian
 
 from benchmarks import __main__ as bench
-from benchmarks import workload
+from benchmarks import asides, experiments, workload
 from benchmarks.run import plan
 
 pytest.importorskip("ctranslate2", reason="the benchmark compares against CTranslate2")
@@ -76,3 +78,24 @@ def test_skips_without_shared_data(
     monkeypatch.setattr(workload, "available", lambda: False)
     assert bench.main(["--quick"]) == 0
     assert capsys.readouterr().out.startswith("skipped:")
+
+
+def test_every_experiment_imports_from_its_folder() -> None:
+    """The one-off experiments live in benchmarks/experiments/ and import each other there."""
+    names = [module.name for module in pkgutil.iter_modules(experiments.__path__)]
+    assert {"gemma", "qwen_prompt", "qwen_retry", "qwen_candidates"} <= set(names)
+    for name in names:
+        importlib.import_module(f"benchmarks.experiments.{name}")
+
+
+@pytest.mark.skipif(
+    not (workload.NTREX / workload.KOREAN_FILE).is_file(), reason="needs NTREX-128 in ../shared"
+)
+def test_asides_skip_no_ntrex_line_and_name_the_quotations_they_keep(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert asides.main() == 0
+    figures = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    development = figures["development"]
+    assert (development["documents"], development["lines"]) == (60, 956)
+    assert development["skipped"] == 0 and development["wholly_quoted"] == 7

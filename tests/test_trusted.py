@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from summarizer.cache.null import NullCache
 from summarizer.checks import Flag
 from summarizer.checks.summary import check_summary
 from summarizer.checks.trusted import (
     MIN_TRUSTED,
+    asides,
     check_result_summary,
     headings,
     trusted_text,
 )
+from summarizer.pipeline.prepare import prepare
 from summarizer.pipeline.results import ArticleResult, Document
+from summarizer.tasks.lead import LeadSummarizer
 from summarizer.tasks.summarize import Summary
 from summarizer.text.articles import Article
 from summarizer.text.boilerplate import CleanArticle
@@ -116,3 +120,20 @@ def test_a_heading_is_left_out_of_what_the_summary_reads_even_unflagged() -> Non
     assert result.summary_input.startswith("Tesla began mass production of the D1 chip.")
     result.summary = Summary("Tesla began mass production of the D1 chip.", False, 1.0, 1)
     assert result.to_json()["summary_left_out"] == 1
+
+
+def test_lead_of_seed_000_begins_with_its_news_not_its_epigraph() -> None:
+    """Seed 000 opens with five headlines and an epigraph, a quotation from a year before the
+    news with its attribution in parentheses; Lead-N starts at the first body sentence."""
+    seed = next((Path(__file__).resolve().parents[1] / "seeds").glob("000_*.txt"))
+    document = prepare(seed, NullCache(), 1_000_000)
+    sources = [s for p in document.sentences for s in p]
+    result = ArticleResult(seed, seed.stem, document)
+    result.translations = [f"Sentence {number}." for number in range(len(sources))]
+    result.translation_cached = [False] * len(sources)
+    result.translation_flags = [[] for _ in sources]
+    result.translation_retries = [None] * len(sources)
+    (lead,) = LeadSummarizer(1).summarize([result.summary_input])
+    first = sources[int(lead.text.split()[1].rstrip("."))]
+    assert first.startswith("엔비디아가 독점할 것 같던 인공지능(AI) 반도체 시장에서")
+    assert asides(document.sentences)[5:8] == [True, True, False]

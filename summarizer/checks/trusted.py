@@ -1,5 +1,6 @@
-"""What a summary reads: the translation without headings and without the sentences the
-checks still flag.
+"""What a summary reads: the translation without headings, without epigraphs, pull quotes,
+bylines and photo captions (`summarizer.text.asides`) and without the sentences the checks
+still flag.
 
 A summary repeats what it reads, inventions included: a headline mistranslated as "Tesla …
 will launch its AI subsidiary in India" became the first sentence of the article's summary.
@@ -19,6 +20,7 @@ from typing import Any
 
 from summarizer.checks.flag import Flag
 from summarizer.checks.summary import check_summary
+from summarizer.text.asides import aside_reasons
 from summarizer.text.segment import ends_as_sentence
 
 MIN_TRUSTED = 3
@@ -35,9 +37,21 @@ def headings(paragraphs: Sequence[Sequence[str]]) -> list[bool]:
     ]
 
 
+def asides(paragraphs: Sequence[Sequence[str]]) -> list[bool]:
+    """For each source sentence in order: whether its paragraph is no body text, an
+    epigraph, pull quote, byline or photo caption (see `summarizer.text.asides`)."""
+    reasons = aside_reasons([" ".join(sentences) for sentences in paragraphs])
+    return [
+        reason is not None
+        for reason, sentences in zip(reasons, paragraphs, strict=True)
+        for _ in sentences
+    ]
+
+
 def left_out(korean: Sequence[Sequence[str]], flagged: Sequence[bool]) -> list[bool]:
-    """Which sentences a summary should not read: headings and flagged ones."""
-    return [f or h for f, h in zip(flagged, headings(korean), strict=True)]
+    """Which sentences a summary should not read: headings, asides and flagged ones."""
+    marks = zip(flagged, headings(korean), asides(korean), strict=True)
+    return [f or h or a for f, h, a in marks]
 
 
 def trusted_text(paragraphs: Sequence[Sequence[str]], flagged: Sequence[bool]) -> tuple[str, int]:

@@ -4,7 +4,7 @@ The candidates are the greedy translation and a few sampled ones (`engines.Sampl
 decide first: a candidate with fewer flags wins. Among as many flags, the candidate the others
 agree with most wins: minimum Bayes risk decoding with chrF as the utility, which picks the
 consensus of the samples rather than the model's single most likely path. On NTREX-128
-development lines it lifted chrF by about 3 points over greedy decoding (benchmarks/RESULTS.md).
+development lines it lifted chrF by about 3 points over greedy decoding (benchmarks/HISTORY.md).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sacrebleu.metrics import CHRF
 MAX_SEQUENCES = 32
 """Sequences one sampling call decodes at once (prompts × samples). With Qwen's 151,936-word
 output layer on CTranslate2, 64 or 128 sequences a call spent most of their time in page faults
-(system time equal to user time); 32 did not (benchmarks/RESULTS.md)."""
+(system time equal to user time); 32 did not (benchmarks/HISTORY.md)."""
 
 
 def agreement(options: Sequence[str]) -> list[float]:

@@ -13,7 +13,7 @@ Korean/English pairs in a fixed format, and it ends where the next English line 
 
 The reply up to the end of its first line is the translation. The examples and the format are
 part of the translator's fingerprint. They were chosen on NTREX-128's development slice
-(documents 1–60, `benchmarks/gemma_prompt.py`); the README reports on documents 61–123 only.
+(documents 1–60, `benchmarks/experiments/gemma.py`); the README reports on documents 61–123 only.
 A segment whose translation is flagged is asked again with `RETRY_EXAMPLES`.
 """
 

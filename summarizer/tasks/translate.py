@@ -191,7 +191,7 @@ class Translator:
         asked again with beam search; a chat model greedily, told what the checks found
         (`translate_prompts.with_findings`); a few-shot base model greedily with other
         examples. Beam search over a language model's 151,936-word vocabulary on a CPU cost
-        3 to 5 times a greedy pass (benchmarks/RESULTS.md)."""
+        3 to 5 times a greedy pass (benchmarks/HISTORY.md)."""
         texts = [p.text for p in batch]
         pairs = [p.pairs for p in batch]
         if findings is None:

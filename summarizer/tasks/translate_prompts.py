@@ -2,7 +2,7 @@
 
 Chat models (causal LMs) get one segment per prompt after a fixed instruction (on
 CTranslate2 the instruction is a prefix computed once); the first line of the reply is the
-translation. That shape was chosen on NTREX-128's development documents (benchmarks/RESULTS.md):
+translation. That shape was chosen on NTREX-128's development documents (benchmarks/HISTORY.md):
 it scored as well as several numbered segments per prompt, as the previous sentences as context
 or as example turns, and cost the least. Base models are prompted with examples (`fewshot`);
 seq2seq models read the segment as it is. A segment too long for the model's input (or, for

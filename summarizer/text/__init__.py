@@ -3,6 +3,7 @@
 `articles` finds and reads article files (encodings, HTML and Markdown bodies, size limits),
 `boilerplate` removes site chrome around and inside an article (read into units by
 `boilerplate_units`, judged by the rules in `boilerplate_rules` and `boilerplate_lines`),
-`segment` splits Korean and English into sentences, `markup` turns a model's HTML or Markdown
-reply into plain text and `lines` splits line-aligned files as `wc -l` counts them.
+`asides` finds the epigraphs, pull quotes, bylines and photo captions a summary should not
+read, `segment` splits Korean and English into sentences, `markup` turns a model's HTML or
+Markdown reply into plain text and `lines` splits line-aligned files as `wc -l` counts them.
 """

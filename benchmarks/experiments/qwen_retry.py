@@ -1,7 +1,7 @@
 """What the retry of a flagged translation gives for its cost: beam search against asking again
 greedily with the checks' findings in the prompt. NTREX-128 development documents (1–60) only.
 
-    python -m benchmarks.qwen_retry [--every 8] [--batch-size 16]
+    python -m benchmarks.experiments.qwen_retry [--every 8] [--batch-size 16]
 
 Every `--every`-th development line is translated once, greedy (first attempts, as `run` makes
 them); the lines the checks flag are asked again two ways from the same first attempts:
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from sacrebleu.metrics import BLEU, CHRF
 
-from benchmarks.gemma import DATA, development_lines, models_dir
+from benchmarks.experiments.gemma import DATA, development_lines, models_dir
 from summarizer.checks import Flag, check_translations
 from summarizer.checks.adequacy import similarities
 from summarizer.engines import Model
@@ -33,7 +33,7 @@ from summarizer.tasks.translate_prompts import TRANSLATE_SYSTEM, first_line, wit
 PRESET = "qwen2.5-coder-1.5b"
 BEAM_BATCH = 8
 """Prompts per beam-search batch: with 4 beams, 16 prompts made CTranslate2 fault in tens of
-millions of pages (8.4 s a sentence against 4.6 s at 8; benchmarks/RESULTS.md)."""
+millions of pages (8.4 s a sentence against 4.6 s at 8; benchmarks/HISTORY.md)."""
 
 
 def every_nth_line(every: int) -> tuple[list[str], list[str]]:

@@ -1,7 +1,7 @@
 """How the embedded Qwen is asked to translate: prompt shapes scored on NTREX-128's development
 documents (1–60) only, never on the documents the docs report.
 
-    python -m benchmarks.qwen_prompt [--blocks 6] [VARIANT ...]
+    python -m benchmarks.experiments.qwen_prompt [--blocks 6] [VARIANT ...]
 
 The sample is `--blocks` runs of four consecutive lines of one document, drawn with seed 7
 (the lines used as example turns excluded), so every shape sees the same 4×blocks lines and the
@@ -30,7 +30,7 @@ from typing import Any
 
 from sacrebleu.metrics import BLEU, CHRF
 
-from benchmarks.gemma import DATA
+from benchmarks.experiments.gemma import DATA
 from summarizer.engines.convert import convert
 from summarizer.models.spec import resolve
 from summarizer.tasks.translate_prompts import TRANSLATE_SYSTEM

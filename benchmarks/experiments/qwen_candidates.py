@@ -1,7 +1,7 @@
 """What drawing several candidate translations per sentence gives for its cost, on NTREX-128
 development documents (1–60) only.
 
-    python -m benchmarks.qwen_candidates [--every 16] [--candidates 1 4 8]
+    python -m benchmarks.experiments.qwen_candidates [--every 16] [--candidates 1 4 8]
 
 Every `--every`-th development line is translated by the shipped translator (`Translator`,
 greedy first attempt, checks, retry with the findings) once per `--candidates` value, without a
@@ -16,7 +16,7 @@ import time
 
 from sacrebleu.metrics import BLEU, CHRF
 
-from benchmarks.qwen_retry import every_nth_line, warm_qwen
+from benchmarks.experiments.qwen_retry import every_nth_line, warm_qwen
 from summarizer.cache.null import NullCache
 from summarizer.pipeline.stages import LM_BATCH_SIZE
 from summarizer.tasks.translate import Translator

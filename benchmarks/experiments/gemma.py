@@ -1,8 +1,8 @@
 """The embedded translator gemma3-270m: prompt choice on NTREX-128's development slice, and the
 speed of both backends on the same prompts.
 
-    python -m benchmarks.gemma prompt [--sample 150]   # dev slice: documents 1–60 only
-    python -m benchmarks.gemma speed [--sentences 40]  # hf vs ct2 int8, each in a fresh process
+    python -m benchmarks.experiments.gemma prompt [--sample 150]  # dev slice: documents 1–60
+    python -m benchmarks.experiments.gemma speed [--sentences 40] # hf vs ct2 int8, fresh processes
 
 `prompt` scores prompt variants (first attempts, greedy, CTranslate2 int8) on a fixed random
 sample of lines from documents 1–60 — the slice the examples were chosen on, never the
@@ -33,7 +33,7 @@ from summarizer.scoring.metrics import TranslationMetric
 from summarizer.tasks import fewshot
 from summarizer.tasks.translate import Translator
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128"
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "ntrex128"
 DEVELOPMENT_DOCUMENTS = 60
 
 
@@ -138,7 +138,7 @@ def main() -> None:
     if args.what == "prompt":
         rows = prompt_table(args.data, args.sample)
     else:
-        command = [sys.executable, "-m", "benchmarks.gemma", "--data", str(args.data)]
+        command = [sys.executable, "-m", "benchmarks.experiments.gemma", "--data", str(args.data)]
         rows = []
         for backend in ("hf", "ct2"):
             run = [*command, f"worker-{backend}", "--sentences", str(args.sentences)]

@@ -1,7 +1,7 @@
 """Where the embedded Qwen's translation time goes: raw CTranslate2 against the product, side by
 side in one process on the same sentences (NTREX-128 development documents only).
 
-    python -m benchmarks.qwen_speed [--sentences 16] [--batch-size 16]
+    python -m benchmarks.experiments.qwen_speed [--sentences 16] [--batch-size 16]
 
 Three ways over the same sentences, each after a warm-up call:
 - `raw ct2`: `ctranslate2.Generator.generate_batch` on the same chat prompts, the instruction as
@@ -22,7 +22,7 @@ import os
 import time
 from pathlib import Path
 
-from benchmarks.gemma import DATA, development_lines
+from benchmarks.experiments.gemma import DATA, development_lines
 from summarizer.cache.null import NullCache
 from summarizer.engines import Model
 from summarizer.models.spec import resolve

@@ -7,7 +7,7 @@ words, no cache), and scored with `summarizer.scoring.metrics.Rouge("en")` (F1, 
 the Porter stemmer) against one reference summary per document, written for this benchmark by
 reading the article. The lead-3 baseline (first three body sentences) is scored the same way.
 
-Run: `python -m benchmarks.smollm2_quality [--data ../shared/data/ntrex128]`; with
+Run: `python -m benchmarks.experiments.smollm2_quality [--data ../shared/data/ntrex128]`; with
 `--write DIR` it only writes the documents as DIR/<doc>.txt and the references as
 DIR/refs/<doc>.summary.en.txt, a folder for `summarizer run`, `score` and `compare`.
 """
@@ -25,7 +25,7 @@ from summarizer.config import load_settings
 from summarizer.pipeline.core import Pipeline
 from summarizer.scoring.metrics import ROUGE_TYPES, MetricResult, Rouge
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128"
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "ntrex128"
 REFERENCES = {
     "bbc.381790": (
         "Some members of the Welsh assembly fear that a proposed new title, MWP (Member of the "
