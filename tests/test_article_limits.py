@@ -120,3 +120,14 @@ def test_a_long_line_without_punctuation_splits_to_fit(text: str) -> None:
     pieces = split_to_fit(text, len, 300)
     assert all(0 < len(piece) <= 300 for piece in pieces)
     assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_character_longer_than_the_limit_is_one_piece_not_endless_halving() -> None:
+    assert split_to_fit("엔비디아 실적", lambda text: 3 * len(text), 2) == [
+        "엔",
+        "비",
+        "디",
+        "아",
+        "실",
+        "적",
+    ]

@@ -18,6 +18,7 @@ from summarizer.cli import (
     check_commands,
     compare_commands,
     evaluate_commands,
+    glossary_commands,
     models_commands,
     pipeline_commands,
     report_commands,
@@ -67,6 +68,7 @@ evaluate_commands.register(app)
 models_commands.register(app)
 cache_commands.register(app)
 check_commands.register(app)
+glossary_commands.register(app)
 
 
 def main() -> None:

@@ -94,10 +94,26 @@ def _judged(noun: str, source: str) -> bool:
 
 def _readings(noun: str) -> set[str]:
     """The noun, and the noun less a particle its last syllable may be."""
-    return {noun, _PARTICLE.sub("", noun)}
+    return {noun, bare(noun)}
 
 
-def _runs(target: str) -> list[tuple[set[str], bool]]:
+Run = tuple[set[str], bool, str]
+"""A run of English words: its skeletons, whether it is capitalised, its text."""
+
+
+def rendering(noun: str, target: str) -> str | None:
+    """The capitalised English words that answer the Korean name ("Morgan Stanley" for
+    모건스탠리), longest first; None when none does."""
+    runs = sorted((r for r in _runs(target) if r[1]), key=lambda r: -len(r[2]))
+    return next((text for run in runs if _answered(noun, [run]) for text in [run[2]]), None)
+
+
+def bare(noun: str) -> str:
+    """The name less a particle Kiwi left on it (엔비디아가 → 엔비디아)."""
+    return _PARTICLE.sub("", noun)
+
+
+def _runs(target: str) -> list[Run]:
     """The skeletons of every English word, and of every run of up to LONGEST_RUN capitalised
     words that no punctuation parts, read as one ("Morgan Stanley" → "mknstnl"), with and
     without a final s (_POSSESSIVE); each with whether it is capitalised. A word in lower case
@@ -105,7 +121,7 @@ def _runs(target: str) -> list[tuple[set[str], bool]]:
     "competing" (kmptn) would answer 엔비디아나 (nptn). Hyphenated words are also read whole
     (와일드카드 ~ wild-card)."""
     runs = [
-        (english_skeletons(compound), compound[0].isupper())
+        (english_skeletons(compound), compound[0].isupper(), compound)
         for compound in _COMPOUND.findall(target)
     ]
     for phrase in _BREAK.split(target):
@@ -113,7 +129,7 @@ def _runs(target: str) -> list[tuple[set[str], bool]]:
     return runs
 
 
-def _phrase_runs(words: list[str]) -> list[tuple[set[str], bool]]:
+def _phrase_runs(words: list[str]) -> list[Run]:
     runs = []
     for start in range(len(words)):
         for size in range(1, LONGEST_RUN + 1):
@@ -122,15 +138,15 @@ def _phrase_runs(words: list[str]) -> list[tuple[set[str], bool]]:
                 break
             joined = "".join(run)
             skeletons = english_skeletons(joined) | english_skeletons(_POSSESSIVE.sub("", joined))
-            runs.append((skeletons, run[0][0].isupper()))
+            runs.append((skeletons, run[0][0].isupper(), _POSSESSIVE.sub("", " ".join(run))))
     return runs
 
 
-def _answered(noun: str, runs: list[tuple[set[str], bool]]) -> bool:
+def _answered(noun: str, runs: list[Run]) -> bool:
     korean = {k for reading in _readings(noun) for k in korean_skeletons(reading)}
     return any(
         sounds_close(e, k, slips=capitalised)
-        for skeletons, capitalised in runs
+        for skeletons, capitalised, _ in runs
         for e in skeletons
         for k in korean
     )

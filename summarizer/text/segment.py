@@ -108,9 +108,10 @@ def split_to_fit(text: str, count: Callable[[str], int], limit: int) -> list[str
     """Pieces of `text`, each within `limit` tokens, that joined with spaces give `text` back.
 
     Breaks at clause punctuation first, then between words, and only inside a word when a
-    single word is longer than the limit.
+    single word is longer than the limit; a single character stays whole even when it counts
+    more (a reply of a few tokens cannot be smaller than one Hangul syllable).
     """
-    if count(text) <= limit:
+    if len(text) < 2 or count(text) <= limit:
         return [text]
     for splitter in (_CLAUSE_BREAK.split, str.split):
         parts = [p for p in splitter(text) if p]
