@@ -21,6 +21,7 @@ from summarizer.cli import app
 from summarizer.engines import Model
 from summarizer.models.presets import QWEN_CODER_15B
 from summarizer.models.spec import resolve, weights_sha256
+from summarizer.names import Glossary
 from summarizer.tasks.translate import Translator
 
 SENTENCES = [
@@ -76,6 +77,23 @@ def test_korean_sentences_become_english_with_their_names(
     assert len(lost) <= 1, f"lost {lost}: {result.texts}"
     if candidates == 1:
         assert all(flags for _, flags in lost), f"a lost name went unflagged: {lost} {result.texts}"
+
+
+def test_the_glossary_makes_qwen_keep_the_names_it_does_not_know(qwen_models: Path) -> None:
+    """Without a glossary Qwen wrote "The company" for 엔비디아 and "Gates, the CEO of
+    Microsoft" for 젠슨 황 (issue 28); with one, the names are kept whole."""
+    spec = resolve("qwen2.5-coder-1.5b", qwen_models)
+    model = Model(spec, "translation", backend="ct2", options={"models_dir": qwen_models})
+    glossary = Glossary.of([("엔비디아", "Nvidia"), ("젠슨 황", "Jensen Huang")])
+    translator = Translator(model, NullCache(), batch_size=8, glossary=glossary)
+    article = [
+        "엔비디아는 21일 실적을 발표했다.",
+        "젠슨 황 최고경영자는 AI 수요가 폭발적이라고 말했다.",
+    ]
+    result = translator.translate(translator.requests(article))
+    assert "Nvidia" in result.texts[0], result.texts
+    assert "Jensen Huang" in result.texts[1], result.texts
+    assert not any(f.check == "glossary" for flags in result.flags for f in flags)
 
 
 def test_a_run_with_qwen_for_both_records_the_weights_and_keeps_the_word_limit(

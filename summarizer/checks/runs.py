@@ -40,7 +40,11 @@ def check_result(result: Mapping[str, Any], stem: str | None = None) -> list[Che
     segments = result.get("segments") or []
     sources = [str(segment.get("source", "")) for segment in segments]
     targets = [str(segment.get("translation", "")) for segment in segments]
-    flags = check_translations(sources, targets) if korean else [[] for _ in segments]
+    terms = [
+        [(str(t.get("ko", "")), str(t.get("en", ""))) for t in segment.get("terms") or []]
+        for segment in segments
+    ]
+    flags = check_translations(sources, targets, terms) if korean else [[] for _ in segments]
     found = [Checked(index, found, stem) for index, found in enumerate(flags)]
     summary = check_result_summary(result, [bool(f) for f in flags])
     found.append(Checked(None, summary, stem))
