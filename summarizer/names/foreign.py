@@ -31,6 +31,7 @@ _LETTERS = "A-Za-zÀ-ÖØ-öø-ɏ"
 _WORD = re.compile(rf"[{_LETTERS}]+(?:['’]s\b)?")
 _POSSESSIVE = re.compile(r"['’]?s$")
 """A possessive or plural s, which Korean leaves off: 테넌츠 "Tennent's" but 바운드 "bounds"."""
+_APOSTROPHE = re.compile(r"['’]s?$")
 _COMPOUND = re.compile(rf"[{_LETTERS}]+(?:-[{_LETTERS}]+)+")
 _BREAK = re.compile(r"[,;:.!?()\[\]\"“”‘’/]+\s")
 """Where a run of names stops: "Intel, Lenovo, Dell" is three names, not "Lenovo Dell"."""
@@ -103,9 +104,9 @@ Run = tuple[set[str], bool, str]
 
 def rendering(noun: str, target: str) -> str | None:
     """The capitalised English words that answer the Korean name ("Morgan Stanley" for
-    모건스탠리), longest first; None when none does."""
-    runs = sorted((r for r in _runs(target) if r[1]), key=lambda r: -len(r[2]))
-    return next((text for run in runs if _answered(noun, [run]) for text in [run[2]]), None)
+    모건스탠리): the fewest words that do, the first of them; None when none does."""
+    runs = sorted((r for r in _runs(target) if r[1]), key=lambda r: len(r[2].split()))
+    return next((run[2] for run in runs if _answered(noun, [run])), None)
 
 
 def bare(noun: str) -> str:
@@ -138,7 +139,7 @@ def _phrase_runs(words: list[str]) -> list[Run]:
                 break
             joined = "".join(run)
             skeletons = english_skeletons(joined) | english_skeletons(_POSSESSIVE.sub("", joined))
-            runs.append((skeletons, run[0][0].isupper(), _POSSESSIVE.sub("", " ".join(run))))
+            runs.append((skeletons, run[0][0].isupper(), _APOSTROPHE.sub("", " ".join(run))))
     return runs
 
 
