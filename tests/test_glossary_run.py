@@ -141,3 +141,21 @@ def test_a_bad_glossary_stops_the_command_before_any_work(tmp_path: Path, tiny_l
 
 def test_the_request_of_a_sentence_without_terms_is_the_sentence() -> None:
     assert hints.requests(ARTICLE[3:], None) == ARTICLE[3:]
+
+
+def test_the_report_lists_the_dropped_names_with_the_command_that_makes_a_glossary() -> None:
+    from types import SimpleNamespace
+
+    from summarizer.report.flags import flags_section
+
+    flag = {"check": "dropped name", "detail": "missing: 엔비디아, 모건스탠리"}
+    told = {"ko": "모건스탠리", "en": "Morgan Stanley"}
+    segments = [
+        {"source": ARTICLE[0], "translation": "Intel said.", "flags": [flag], "terms": [told]},
+        {"source": ARTICLE[0], "translation": "Intel said.", "flags": [flag]},
+    ]
+    result = {"article": {"language": "ko"}, "segments": segments, "summary": ""}
+    entry = SimpleNamespace(stem="a", number=1, anchor="a", result=result)
+    html = flags_section([entry])
+    assert "Names dropped: 엔비디아 (2 sentences, 1 article), 모건스탠리 (1 sentence" in html
+    assert "summarizer glossary suggest OUTPUTS -o names.tsv" in html

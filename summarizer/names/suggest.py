@@ -44,27 +44,35 @@ class Suggestion:
 
 
 def suggestions(articles: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Suggestion]:
-    """The dropped names of a run's articles (stem, result.json), most often dropped first."""
-    found: dict[str, Suggestion] = {}
-    kept_in: list[tuple[str, str]] = []
-    for stem, result in articles:
+    """The dropped names of a run's articles (stem, result.json), most often dropped first,
+    each with a guess at its English from the sentences that kept it (Kiwi reads them all)."""
+    listed = list(articles)
+    found = {entry.name: entry for entry in dropped(listed)}
+    for _, result in listed:
         for segment in result.get("segments") or []:
             source, target = str(segment.get("source", "")), str(segment.get("translation", ""))
-            glossed = {bare(t.get("ko", "")) for t in segment.get("terms") or [] if t}
-            dropped = {bare(name) for name in _dropped(segment)} - glossed
-            for name in dropped:
+            for noun in foreign_names(source) if found else []:
+                entry = found.get(bare(noun))
+                english = rendering(noun, target) if entry else None
+                if entry and english:
+                    entry.kept[english] += 1
+    return list(found.values())
+
+
+def dropped(articles: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Suggestion]:
+    """The names a run's `dropped name` flags name, less those its glossary held, most often
+    dropped first, each with where and one sentence; no model, no Kiwi."""
+    found: dict[str, Suggestion] = {}
+    for stem, result in articles:
+        for segment in result.get("segments") or []:
+            glossed = {bare(str(t.get("ko", ""))) for t in segment.get("terms") or [] if t}
+            for name in {bare(name) for name in _dropped(segment)} - glossed:
                 entry = found.setdefault(name, Suggestion(name))
                 entry.sentences += 1
                 entry.articles.add(stem)
                 if not entry.example[0]:
-                    entry.example = (stem, source, target)
-            kept_in.append((source, target))
-    for source, target in kept_in:
-        for noun in foreign_names(source):
-            entry = found.get(bare(noun))
-            english = rendering(noun, target) if entry else None
-            if entry and english:
-                entry.kept[english] += 1
+                    source = str(segment.get("source", ""))
+                    entry.example = (stem, source, str(segment.get("translation", "")))
     return sorted(found.values(), key=lambda s: (-s.sentences, s.name))
 
 

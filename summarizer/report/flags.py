@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, Protocol
 
 from summarizer.checks import CHECKS, Flag, check_translations
 from summarizer.checks.trusted import check_result_summary
+from summarizer.names.suggest import Suggestion, dropped
 from summarizer.wording import count
 
 
@@ -138,6 +139,7 @@ def flags_section(entries: Sequence[FlaggedEntry]) -> str:
             '<section id="flags"><h2>Flags</h2><p>No sentence or summary was flagged.</p>'
             f"{_retries_line(retried)}</section>"
         )
+    lost = dropped((e.stem, e.result) for e in entries if e.result is not None)
     names = [c for c in CHECKS if c in counts] + sorted(set(counts) - set(CHECKS))
     options = "".join(
         f'<option value="{escape(c)}">{escape(c)} ({counts[c]})</option>' for c in names
@@ -145,7 +147,7 @@ def flags_section(entries: Sequence[FlaggedEntry]) -> str:
     return (
         f'<section id="flags"><h2>Flags ({_places_line(places)})</h2>'
         '<p class="meta">Checks without a reference: see <code>summarizer check --help</code>.</p>'
-        f"{_retries_line(retried)}"
+        f"{_retries_line(retried)}{_dropped_line(lost)}"
         f'<label hidden id="flag-controls">Check <select id="flag-check">'
         f'<option value="">all</option>{options}</select></label>'
         '<table id="flag-table"><thead><tr><th>article</th><th>where</th><th>check</th>'
@@ -154,6 +156,23 @@ def flags_section(entries: Sequence[FlaggedEntry]) -> str:
     )
 
 
+def _dropped_line(lost: Sequence[Suggestion]) -> str:
+    """The names the run dropped, most often first, and how to make a glossary of them."""
+    if not lost:
+        return ""
+    shown = ", ".join(
+        f"{escape(s.name)} ({count(s.sentences, 'sentence')}, {count(len(s.articles), 'article')})"
+        for s in lost[:DROPPED_SHOWN]
+    )
+    more = f" and {len(lost) - DROPPED_SHOWN} more" if len(lost) > DROPPED_SHOWN else ""
+    return (
+        f'<p class="meta" id="dropped-names">Names dropped: {shown}{more}. '
+        "<code>summarizer glossary suggest OUTPUTS -o names.tsv</code> writes them as a glossary "
+        "to complete; run again with <code>--glossary names.tsv</code>.</p>"
+    )
+
+
+DROPPED_SHOWN = 12
 FLAGS_CSS = "#flag-table td:nth-child(3){white-space:nowrap}"
 FLAGS_JS = """
 (() => {
