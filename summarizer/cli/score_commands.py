@@ -174,7 +174,7 @@ def regress(
     from summarizer.scoring.baseline import check_gate, judge, read_baseline, write_baseline
     from summarizer.scoring.reuse import differing_settings
     from summarizer.scoring.significance import check_test
-    from summarizer.text.articles import find_articles
+    from summarizer.text.listing import find_articles
 
     check_gate(gate, alpha)
     paired_test = check_test(test)

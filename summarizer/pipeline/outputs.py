@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import json
 import os
@@ -32,13 +33,24 @@ LEFTOVER_AGE = 60.0
 """Seconds after which a temporary file in an outputs folder is a killed run's leftover."""
 
 
-def article_dir(stem: str) -> str:
-    """An article's folder name: its stem, unless that could be taken for one of the run's files
-    (`index.jsonl`, `report.html.bak`, `cache.sqlite-wal`, …); then the stem + "~article"."""
+NAME_MAX = 255
+"""Bytes a file or folder name may have (ext4, APFS, NTFS, …)."""
+
+
+def article_dir(stem: str, suffix: str = "") -> str:
+    """An article's folder name: its stem (+ `suffix`), unless that could be taken for one of
+    the run's files (`index.jsonl`, `report.html.bak`, `cache.sqlite-wal`, …); then the stem +
+    "~article". A name too long for the file system keeps the stem's first bytes and a hash of
+    all of it."""
     lowered = stem.lower()
     if any(lowered == name or lowered.startswith((f"{name}.", f"{name}-")) for name in RUN_FILES):
-        return stem + COLLISION_SUFFIX
-    return stem
+        suffix = COLLISION_SUFFIX + suffix
+    room = NAME_MAX - len(suffix.encode())
+    raw = stem.encode("utf-8", "surrogateescape")
+    if len(raw) <= room:
+        return stem + suffix
+    digest = "~" + hashlib.sha256(raw).hexdigest()[:12]
+    return raw[: room - len(digest)].decode("utf-8", "ignore") + digest + suffix
 
 
 def is_run_file(path: Path) -> bool:
@@ -146,7 +158,7 @@ class ArticleDirs:
         name, number = base, 1
         while self._busy(name, number > 1, path):
             number += 1
-            name = f"{base}~{number}"
+            name = article_dir(path.stem, f"~{number}")
         if number > 1 or base.casefold() in self.shared:
             self.taken.add(name.casefold())
         return name
