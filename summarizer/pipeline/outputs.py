@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarizer.errors import OutputError, UsageError
+from summarizer.errors import InputError, OutputError, UsageError
 from summarizer.fileio import remove_stale_temps, write_atomic, write_lines_atomic
+from summarizer.pipeline.index import INDEX_FILE, index_lines
+from summarizer.pipeline.result_file import read_result
 
 if TYPE_CHECKING:
     from summarizer.pipeline.record import ArticleRecord
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
 TRANSLATION_FILE = "translation.en.md"
 SUMMARY_FILE = "summary.en.txt"
 RESULT_FILE = "result.json"
-INDEX_FILE = "index.jsonl"
 REPORT_FILE = "report.html"
 RUN_FILES = (INDEX_FILE, REPORT_FILE, "scores.json", "regress.json", "cache.sqlite")
 """The run's own files in an outputs folder (report.py and scoring name the same files)."""
@@ -175,10 +176,10 @@ def _owner(folder: Path) -> Path | None:
     if folder.is_symlink() or not result.is_file():
         return None
     try:
-        data = json.loads(result.read_text(encoding="utf-8"))
-        return Path(str(data["article"]["path"])).resolve()
-    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError):
+        path = read_result(result)["article"]["path"]
+    except (InputError, KeyError):
         return None
+    return Path(path).resolve() if path else None
 
 
 def result_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
@@ -188,7 +189,7 @@ def result_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
     indexed = {
         Path(str(entry["path"])).resolve(): str(entry["dir"])
         for _, entry in index_lines(out_dir)
-        if entry.get("ok") and entry.get("dir")
+        if entry.get("ok") and entry.get("dir") and entry.get("path")
     }
     return {path: indexed.get(path.resolve(), article_dir(path.stem)) for path in paths}
 
@@ -258,22 +259,6 @@ def _with_unfinished(lines: Iterator[str], paths: list[str]) -> Iterator[str]:
     while waiting is not None:
         yield unfinished(waiting)
         waiting = next(pending, None)
-
-
-def index_lines(out_dir: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The entries of an existing index with their lines, streamed; none when it is absent,
-    lines that are not an entry are left out."""
-    try:
-        with (out_dir / INDEX_FILE).open(encoding="utf-8") as index:
-            for line in index:
-                try:
-                    entry = json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(entry, dict) and "stem" in entry and "path" in entry:
-                    yield line if line.endswith("\n") else line + "\n", entry
-    except (OSError, UnicodeDecodeError):
-        return
 
 
 def _rewrite_index(out_dir: Path, lines: Iterable[str]) -> None:

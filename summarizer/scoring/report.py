@@ -10,7 +10,6 @@ models behind the outputs).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any, Literal
 from summarizer.errors import InputError, UsageError
 from summarizer.pipeline.marked import plain_translation
 from summarizer.pipeline.outputs import result_dirs
+from summarizer.pipeline.result_file import read_result
 from summarizer.scoring.metrics import (
     ROUGE_TYPES,
     TRANSLATION_METRICS,
@@ -181,7 +181,11 @@ def score_outputs(
         if not scores:
             unscored.append(Unscored(stem, f"no outputs in {out} match its references"))
             continue
-        models = _read_models(out / "result.json")
+        try:
+            models = _read_models(out / "result.json")
+        except InputError as exc:
+            unscored.append(Unscored(stem, str(exc)))
+            continue
         model_sets.append(model_fields(models))
         signature = models_signature(models) if models else ""
         rows.append(ArticleScores(stem, scores, signature, pair))
@@ -260,11 +264,7 @@ def _read_models(path: Path) -> dict[str, Any]:
     """The `models` of a result.json; {} when the file is absent."""
     if not path.is_file():
         return {}
-    try:
-        data = json.loads(_read(path))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path} is not valid JSON ({exc.msg}); re-run the pipeline") from exc
-    models = data.get("models") if isinstance(data, dict) else None
-    if not isinstance(models, dict):
+    models = read_result(path).get("models")
+    if not isinstance(models, dict) or not models:
         raise InputError(f"{path} has no 'models' object; re-run the pipeline")
     return models
