@@ -28,7 +28,7 @@ from summarizer.scoring.metrics import (
     Score,
     TranslationMetric,
 )
-from summarizer.scoring.references import find_references, refs_folder
+from summarizer.scoring.references import find_references, no_match, refs_folder
 from summarizer.scoring.signature import (
     MetricSignature,
     Signature,
@@ -153,12 +153,14 @@ def score_outputs(
     unscored: list[Unscored] = []
     model_sets: list[dict[str, str]] = []
     ignored_ko: list[str] = []
+    referenced = 0
     for article, folder in result_dirs(outputs_dir, articles).items():
         stem, out = article.stem, outputs_dir / folder
         refs = find_references(article, refs_dir)
         if refs.empty:
             unscored.append(Unscored(stem, f"no references in {refs_folder(article, refs_dir)}"))
             continue
+        referenced += 1
         if not out.is_dir():
             unscored.append(Unscored(stem, f"no outputs in {out}"))
             continue
@@ -190,6 +192,8 @@ def score_outputs(
         signature = models_signature(models) if models else ""
         rows.append(ArticleScores(stem, scores, signature, pair))
 
+    if not referenced:
+        raise no_match(refs_folder(articles_dir / "article", refs_dir), articles_dir)
     means, metric_signatures = scorer.aggregate()
     signature = Signature(metric_signatures, merge_model_fields(model_sets))
     return ScoreReport(rows, means, signature, unscored, ignored_ko)
