@@ -27,8 +27,10 @@ TRANSLATION_FILE = "translation.en.md"
 SUMMARY_FILE = "summary.en.txt"
 RESULT_FILE = "result.json"
 REPORT_FILE = "report.html"
-RUN_FILES = (INDEX_FILE, REPORT_FILE, "scores.json", "regress.json", "cache.sqlite")
-"""The run's own files in an outputs folder (report.py and scoring name the same files)."""
+REPORT_PAGES = "report-pages"
+"""The folder of a large report's pages (`summarizer.report.paged.pages_folder`)."""
+RUN_FILES = (INDEX_FILE, REPORT_FILE, REPORT_PAGES, "scores.json", "regress.json", "cache.sqlite")
+"""The run's own files and folders in an outputs folder (report.py and scoring name the same)."""
 COLLISION_SUFFIX = "~article"
 LEFTOVER_AGE = 60.0
 """Seconds after which a temporary file in an outputs folder is a killed run's leftover."""
