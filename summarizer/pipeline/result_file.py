@@ -47,7 +47,7 @@ class _Article(_Part):
     path: str = ""
     stem: str = ""
     language: str = "ko"
-    title: str = ""
+    title: str | None = None
     characters: int = 0
     paragraphs: int = 0
     sentences: int = 0
