@@ -27,6 +27,7 @@ from summarizer.cli.options import (
     DeviceOption,
     ModelsDirOption,
     NoCacheOption,
+    OutputsOption,
     RefreshOption,
     SentencesOption,
     SummarizerOption,
@@ -44,9 +45,6 @@ DEFAULT_OUT = Path("outputs")
 
 ArticlesArgument = Annotated[
     Path, typer.Argument(help="Folder of articles; references are read from FOLDER/refs/.")
-]
-OutputsOption = Annotated[
-    Path, typer.Option("--out", "-o", help="Results folder written by `summarizer run`.")
 ]
 RefsOption = Annotated[
     Path | None,
