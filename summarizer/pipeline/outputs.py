@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from summarizer.errors import InputError, OutputError, UsageError
 from summarizer.fileio import remove_stale_temps, write_atomic, write_lines_atomic
 from summarizer.pipeline.index import INDEX_FILE, index_lines
-from summarizer.pipeline.result_file import read_result
 
 if TYPE_CHECKING:
     from summarizer.pipeline.record import ArticleRecord
@@ -173,7 +172,11 @@ class ArticleDirs:
 
 
 def _owner(folder: Path) -> Path | None:
-    """The source of the finished result in `folder`; None when it holds none."""
+    """The source of the finished result in `folder`; None when it holds none (or one this
+    version cannot read). Its schema (pydantic) is imported here: `summarizer --help` stays
+    fast."""
+    from summarizer.pipeline.result_file import read_result
+
     result = folder / RESULT_FILE
     if folder.is_symlink() or not result.is_file():
         return None
