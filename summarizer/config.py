@@ -13,7 +13,14 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
 
 from summarizer.errors import UsageError
 
@@ -62,6 +69,13 @@ def _decoding(value: Any) -> dict[str, Any]:
 DecodingTable = Annotated[dict[str, Any], BeforeValidator(_decoding)]
 
 
+def _folder_or_absent(path: Path) -> Path:
+    """A models folder that is there must be a folder (it is made where it is absent)."""
+    if path.exists() and not path.is_dir():
+        raise ValueError("must be a folder, not a file")
+    return path
+
+
 class Settings(BaseModel):
     """Everything that decides what a run computes and where it puts it."""
 
@@ -69,7 +83,7 @@ class Settings(BaseModel):
 
     translator: str | None = None  # None: chosen by summarizer.models.choice
     summarizer: str | None = None
-    models_dir: Path = Path("models")
+    models_dir: Annotated[Path, AfterValidator(_folder_or_absent)] = Path("models")
     backend: Literal["auto", "hf", "ct2"] = "auto"
     device: Literal["auto", "cpu", "cuda"] = "auto"
     compute_type: str = "auto"
@@ -111,12 +125,12 @@ def load_settings(cwd: Path | None = None) -> Settings:
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}
     pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file():
+    if _present(pyproject):
         table = _read_toml(pyproject).get("tool", {}).get("summarizer", {})
         values.update(table)
         origins.update(dict.fromkeys(table, f"{pyproject} [tool.summarizer]"))
     own = cwd / "summarizer.toml"
-    if own.is_file():
+    if _present(own):
         table = _read_toml(own)
         values.update(table)
         origins.update(dict.fromkeys(table, str(own)))
@@ -127,10 +141,18 @@ def load_settings(cwd: Path | None = None) -> Settings:
     return _validated(values, origins)
 
 
+def _present(path: Path) -> bool:
+    """Whether a settings file is there: a folder or a broken link of its name is one that
+    cannot be read (an error), never the same as no file."""
+    return path.exists() or path.is_symlink()
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except OSError as exc:
+        raise UsageError(f"cannot read settings from {path}: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"cannot read settings from {path}: {exc}") from exc
 
 
@@ -156,7 +178,9 @@ def _usage_error(exc: ValidationError, origins: dict[str, str]) -> UsageError:
             )
         known = ", ".join(Settings.model_fields)
         return UsageError(f"unknown setting {key}{origin}; known: {known}")
-    return UsageError(f"setting {key}{origin}: {_problem(error)}, got {error['input']!r}")
+    given = error["input"]
+    shown = repr(str(given) if isinstance(given, Path) else given)
+    return UsageError(f"setting {key}{origin}: {_problem(error)}, got {shown}")
 
 
 _PROBLEMS = {

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.text.articles import ARTICLE_SUFFIXES, find_articles, read_article
+from summarizer.text.articles import ARTICLE_SUFFIXES, read_article
+from summarizer.text.listing import find_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

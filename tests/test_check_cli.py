@@ -110,9 +110,9 @@ def test_articles_that_cannot_be_checked_are_named(tmp_path: Path) -> None:
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"bad: not checked: cannot read {out / 'bad' / 'result.json'}")
-    assert (
-        lines[1]
-        == f"odd: not checked: {out / 'odd' / 'result.json'} is not a result.json of this version"
+    assert lines[1] == (
+        f"odd: not checked: {out / 'odd' / 'result.json'}: segments[0]: should be an object; "
+        "run `summarizer run` again to remake it"
     )
     assert lines[2] == "lost: not checked: too long"
     assert lines[3] == "0 of 3 flagged; 3 articles not checked"

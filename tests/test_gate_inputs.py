@@ -93,3 +93,28 @@ def test_nan_tolerance_on_the_command_line_exits_2(tmp_path: Path, option: str) 
     result = CliRunner().invoke(app, ["regress", str(tmp_path), "-b", str(baseline), option])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output and "PASS" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        (lambda d: d["means"]["rouge1"].update(value=-1e308), "means.rouge1.value is -1e+308"),
+        (lambda d: d["means"]["rouge1"].update(value=True), "means.rouge1.value is true"),
+        (lambda d: d["means"]["rouge1"].update(value="0.5"), 'means.rouge1.value is "0.5"'),
+        (
+            lambda d: d["articles"][0]["scores"]["rouge1"].update(recall=1.5),
+            "articles[0].scores.rouge1.recall is 1.5",
+        ),
+    ],
+    ids=["huge-negative", "boolean", "string-number", "over-one"],
+)
+def test_a_baseline_value_outside_its_metric_is_named_in_one_line(
+    tmp_path: Path, edit: object, why: str
+) -> None:
+    path = stored(tmp_path, edit)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = CliRunner().invoke(app, ["regress", str(folder), "--baseline", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.output.replace("\n", "").startswith(f"error: cannot use baseline {path}: {why}")
+    assert result.output.count("error:") == 1 and "Warning" not in result.output

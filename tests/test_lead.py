@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from summarizer.cache.null import NullCache
 from summarizer.cli import app
 from summarizer.config import Settings
+from summarizer.errors import UsageError
 from summarizer.models.presets import lead_count
 from summarizer.pipeline.core import Pipeline
 from summarizer.tasks.lead import LeadSummarizer
@@ -23,7 +24,9 @@ TEXT = (
 
 def test_lead_count_parses_only_lead_n() -> None:
     assert lead_count("lead-3") == 3 and lead_count("lead-12") == 12
-    for other in ("lead-0", "lead-", "lead3", "Lead-3", "smollm2", "lead-3x", "models/lead-3"):
+    with pytest.raises(UsageError, match="N must be ≥ 1"):
+        lead_count("lead-0")
+    for other in ("lead-", "lead3", "Lead-3", "smollm2", "lead-3x", "models/lead-3"):
         assert lead_count(other) is None
 
 

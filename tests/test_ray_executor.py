@@ -7,6 +7,8 @@ import builtins
 import json
 import shutil
 import socket
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -192,3 +194,32 @@ def test_the_actor_pool_leaves_a_cpu_for_reading_and_takes_every_gpu() -> None:
     assert pool({"CPU": 16.0}, "auto") == (15, {"num_cpus": 1})
     assert pool({"CPU": 16.0, "GPU": 2.0}, "auto") == (2, {"num_gpus": 1})
     assert pool({"CPU": 16.0, "GPU": 2.0}, "cpu") == (15, {"num_cpus": 1})
+
+
+def test_an_address_that_answers_but_not_as_ray_is_refused_at_once(tmp_path: Path) -> None:
+    """Something else listening there (a web server): ray.init would wait about a minute."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("정부는 지원을 확대한다고 밝혔다.\n", encoding="utf-8")
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+
+        def answer_as_a_web_server() -> None:
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(64)
+                connection.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n")
+
+        threading.Thread(target=answer_as_a_web_server, daemon=True).start()
+        address = f"127.0.0.1:{listener.getsockname()[1]}"
+        args = ["run", str(folder), "-o", str(tmp_path / "out"), "--executor", "ray"]
+        started = time.monotonic()
+        result = CliRunner().invoke(app, [*args, "--ray-address", address])
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines() == [
+        f"error: cannot reach the Ray cluster at {address} (--ray-address): it answers, but not "
+        "as Ray (gRPC) within 3 s; start it with `ray start --head` or fix the address"
+    ]
+    assert not (tmp_path / "out").exists()

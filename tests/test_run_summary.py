@@ -14,7 +14,7 @@ from summarizer.pipeline.outputs import INDEX_FILE, append_index, finish_index
 from summarizer.pipeline.record import ArticleRecord
 from summarizer.pipeline.results import NOT_FINISHED
 from summarizer.pipeline.run_report import RunReport, RunTotals
-from summarizer.text.articles import find_articles
+from summarizer.text.listing import find_articles
 
 
 def record(folder: Path, number: int) -> ArticleRecord:

@@ -90,15 +90,17 @@ def check_output(out_dir: Path) -> None:
 
 def check_input(path: Path, max_chars: int, *, folder: bool = False) -> None:
     """Fail on a missing, unreadable or overlong input before anything, such as the cache, is
-    created."""
+    created; of a folder, each file that looks like an article but cannot be one is named in a
+    warning."""
     from summarizer.errors import InputError, UsageError
-    from summarizer.text.articles import find_articles, read_article
+    from summarizer.text.articles import read_article
+    from summarizer.text.listing import find_articles
 
     if not folder:
         read_article(path, max_chars)
         return
     try:
-        paths = find_articles(path)
+        paths = find_articles(path, print_warning)
     except InputError as exc:
         raise UsageError(str(exc)) from None
     if not paths:

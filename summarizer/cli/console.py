@@ -98,17 +98,31 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 class _Notes(logging.Handler):
     """The library's progress notes (loading or converting a model, the first window), each
-    one line on stderr like any notice, on a terminal and in a log."""
+    one line on stderr like any notice, on a terminal and in a log; its warnings (a line of
+    index.jsonl left out, …) as warnings, each once per command however often it is met."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.warned: set[str] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
-        notice(record.getMessage())
+        message = record.getMessage()
+        if record.levelno < logging.WARNING:
+            notice(message)
+        elif message not in self.warned:
+            self.warned.add(message)
+            print_warning(message)
 
 
 def show_progress_notes() -> None:
+    """Print the library's notes and warnings, as from now (a command starts)."""
     library = logging.getLogger("summarizer")
-    if not any(isinstance(handler, _Notes) for handler in library.handlers):
-        library.addHandler(_Notes(logging.INFO))
-        library.setLevel(logging.INFO)
+    for handler in library.handlers:
+        if isinstance(handler, _Notes):
+            handler.warned.clear()
+            return
+    library.addHandler(_Notes())
+    library.setLevel(logging.INFO)
 
 
 def plain(text: str) -> str:

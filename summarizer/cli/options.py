@@ -9,6 +9,25 @@ import typer
 
 from summarizer.cache.location import shown_path, user_cache_file
 
+
+def folder_path(value: str) -> Path:
+    """An outputs folder from the command line; an empty one (`-o ""`) is refused, not taken
+    for the current folder."""
+    if not value:
+        raise typer.BadParameter('an empty path; name a folder ("." for this one)')
+    return Path(value)
+
+
+OutputsOption = Annotated[
+    Path,
+    typer.Option(
+        "--out",
+        "-o",
+        help="Results folder written by `summarizer run`.",
+        parser=folder_path,
+        metavar="<path>",
+    ),
+]
 TranslatorOption = Annotated[
     str | None,
     typer.Option(
@@ -66,7 +85,10 @@ BeamsOption = Annotated[
 SentencesOption = Annotated[
     int | None,
     typer.Option(
-        help="Summary length: at most this many sentences [default 3].", show_default=False, min=1
+        help="Summary length: at most this many sentences [default 3].",
+        show_default=False,
+        min=1,
+        max=100,
     ),
 ]
 WordsOption = Annotated[

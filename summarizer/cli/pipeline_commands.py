@@ -34,6 +34,7 @@ from summarizer.cli.options import (
     ThreadsOption,
     TranslatorOption,
     WordsOption,
+    folder_path,
 )
 from summarizer.cli.progress import run_progress
 from summarizer.cli.run_summary import flagged_count, print_run_summary, shorten, warn_flagged
@@ -152,7 +153,10 @@ def summarize(
 @friendly
 def run(
     folder: Annotated[Path, typer.Argument(help="Folder of articles (.txt, .md, .html).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Results folder.")] = DEFAULT_OUT,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Results folder.", parser=folder_path, metavar="<path>"),
+    ] = DEFAULT_OUT,
     translator: TranslatorOption = None,
     summarizer: SummarizerOption = None,
     models_dir: ModelsDirOption = None,

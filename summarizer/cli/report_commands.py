@@ -18,7 +18,7 @@ def save_report(folder: Path, dest: Path | None = None) -> Path:
     from summarizer.fileio import write_atomic
     from summarizer.report import REPORT_FILE, read_outputs, render
     from summarizer.report.data import count_entries
-    from summarizer.report.paged import PAGE_ARTICLES, write_paged
+    from summarizer.report.paged import PAGE_ARTICLES, remove_pages, write_paged
 
     path = dest or folder / REPORT_FILE
     total = count_entries(folder)
@@ -28,6 +28,7 @@ def save_report(folder: Path, dest: Path | None = None) -> Path:
         else:
             outputs = read_outputs(folder)
             write_atomic(path, render(outputs))
+            remove_pages(path)
             notes = outputs.notes
     except OSError as exc:
         raise UsageError(f"cannot write the report to {path}: {exc.strerror}") from exc

@@ -28,6 +28,7 @@ from summarizer.cli.options import (
     GlossaryOption,
     ModelsDirOption,
     NoCacheOption,
+    OutputsOption,
     RefreshOption,
     SentencesOption,
     SummarizerOption,
@@ -45,9 +46,6 @@ DEFAULT_OUT = Path("outputs")
 
 ArticlesArgument = Annotated[
     Path, typer.Argument(help="Folder of articles; references are read from FOLDER/refs/.")
-]
-OutputsOption = Annotated[
-    Path, typer.Option("--out", "-o", help="Results folder written by `summarizer run`.")
 ]
 RefsOption = Annotated[
     Path | None,
@@ -176,7 +174,7 @@ def regress(
     from summarizer.scoring.baseline import check_gate, judge, read_baseline, write_baseline
     from summarizer.scoring.reuse import differing_settings
     from summarizer.scoring.significance import check_test
-    from summarizer.text.articles import find_articles
+    from summarizer.text.listing import find_articles
 
     check_gate(gate, alpha)
     paired_test = check_test(test)

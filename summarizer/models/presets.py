@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from summarizer.errors import UsageError
 from summarizer.models.gguf_parts import SplitGGUF
 
 Task = Literal["translation", "summarization"]
@@ -103,10 +104,13 @@ def nearest(name: str) -> str | None:
     return lowered[close[0]] if close else None
 
 
-_LEAD = re.compile(r"lead-([1-9][0-9]*)")
+_LEAD = re.compile(r"lead-(0|[1-9][0-9]*)")
 
 
 def lead_count(ref: str | None) -> int | None:
-    """N for a `lead-N` summarizer name (the first N sentences, no model), else None."""
+    """N for a `lead-N` summarizer name (the first N sentences, no model), else None;
+    UsageError for `lead-0`."""
     match = _LEAD.fullmatch(ref or "")
+    if match and match.group(1) == "0":
+        raise UsageError(f"summarizer {ref}: lead-N takes the first N sentences; N must be ≥ 1")
     return int(match.group(1)) if match else None

@@ -34,7 +34,8 @@ from summarizer.pipeline.stream import Stream
 from summarizer.tasks.lead import LeadSummarizer
 from summarizer.tasks.summarize import Summarizer, Summary
 from summarizer.tasks.translate import Translator
-from summarizer.text.articles import ArticleList, find_articles
+from summarizer.text.articles import ArticleList
+from summarizer.text.listing import find_articles
 from summarizer.wording import count
 
 if TYPE_CHECKING:

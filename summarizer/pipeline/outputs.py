@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import json
 import os
@@ -12,8 +13,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarizer.errors import OutputError, UsageError
+from summarizer.errors import InputError, OutputError, UsageError
 from summarizer.fileio import remove_stale_temps, write_atomic, write_lines_atomic
+from summarizer.pipeline.index import INDEX_FILE, index_lines
 
 if TYPE_CHECKING:
     from summarizer.pipeline.record import ArticleRecord
@@ -23,22 +25,34 @@ if TYPE_CHECKING:
 TRANSLATION_FILE = "translation.en.md"
 SUMMARY_FILE = "summary.en.txt"
 RESULT_FILE = "result.json"
-INDEX_FILE = "index.jsonl"
 REPORT_FILE = "report.html"
-RUN_FILES = (INDEX_FILE, REPORT_FILE, "scores.json", "regress.json", "cache.sqlite")
-"""The run's own files in an outputs folder (report.py and scoring name the same files)."""
+REPORT_PAGES = "report-pages"
+"""The folder of a large report's pages (`summarizer.report.paged.pages_folder`)."""
+RUN_FILES = (INDEX_FILE, REPORT_FILE, REPORT_PAGES, "scores.json", "regress.json", "cache.sqlite")
+"""The run's own files and folders in an outputs folder (report.py and scoring name the same)."""
 COLLISION_SUFFIX = "~article"
 LEFTOVER_AGE = 60.0
 """Seconds after which a temporary file in an outputs folder is a killed run's leftover."""
 
 
-def article_dir(stem: str) -> str:
-    """An article's folder name: its stem, unless that could be taken for one of the run's files
-    (`index.jsonl`, `report.html.bak`, `cache.sqlite-wal`, …); then the stem + "~article"."""
+NAME_MAX = 255
+"""Bytes a file or folder name may have (ext4, APFS, NTFS, …)."""
+
+
+def article_dir(stem: str, suffix: str = "") -> str:
+    """An article's folder name: its stem (+ `suffix`), unless that could be taken for one of
+    the run's files (`index.jsonl`, `report.html.bak`, `cache.sqlite-wal`, …); then the stem +
+    "~article". A name too long for the file system keeps the stem's first bytes and a hash of
+    all of it."""
     lowered = stem.lower()
     if any(lowered == name or lowered.startswith((f"{name}.", f"{name}-")) for name in RUN_FILES):
-        return stem + COLLISION_SUFFIX
-    return stem
+        suffix = COLLISION_SUFFIX + suffix
+    room = NAME_MAX - len(suffix.encode())
+    raw = stem.encode("utf-8", "surrogateescape")
+    if len(raw) <= room:
+        return stem + suffix
+    digest = "~" + hashlib.sha256(raw).hexdigest()[:12]
+    return raw[: room - len(digest)].decode("utf-8", "ignore") + digest + suffix
 
 
 def is_run_file(path: Path) -> bool:
@@ -146,7 +160,7 @@ class ArticleDirs:
         name, number = base, 1
         while self._busy(name, number > 1, path):
             number += 1
-            name = f"{base}~{number}"
+            name = article_dir(path.stem, f"~{number}")
         if number > 1 or base.casefold() in self.shared:
             self.taken.add(name.casefold())
         return name
@@ -158,15 +172,19 @@ class ArticleDirs:
 
 
 def _owner(folder: Path) -> Path | None:
-    """The source of the finished result in `folder`; None when it holds none."""
+    """The source of the finished result in `folder`; None when it holds none (or one this
+    version cannot read). Its schema (pydantic) is imported here: `summarizer --help` stays
+    fast."""
+    from summarizer.pipeline.result_file import read_result
+
     result = folder / RESULT_FILE
     if folder.is_symlink() or not result.is_file():
         return None
     try:
-        data = json.loads(result.read_text(encoding="utf-8"))
-        return Path(str(data["article"]["path"])).resolve()
-    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError):
+        path = read_result(result)["article"]["path"]
+    except (InputError, KeyError):
         return None
+    return Path(path).resolve() if path else None
 
 
 def result_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
@@ -176,7 +194,7 @@ def result_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
     indexed = {
         Path(str(entry["path"])).resolve(): str(entry["dir"])
         for _, entry in index_lines(out_dir)
-        if entry.get("ok") and entry.get("dir")
+        if entry.get("ok") and entry.get("dir") and entry.get("path")
     }
     return {path: indexed.get(path.resolve(), article_dir(path.stem)) for path in paths}
 
@@ -246,22 +264,6 @@ def _with_unfinished(lines: Iterator[str], paths: list[str]) -> Iterator[str]:
     while waiting is not None:
         yield unfinished(waiting)
         waiting = next(pending, None)
-
-
-def index_lines(out_dir: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The entries of an existing index with their lines, streamed; none when it is absent,
-    lines that are not an entry are left out."""
-    try:
-        with (out_dir / INDEX_FILE).open(encoding="utf-8") as index:
-            for line in index:
-                try:
-                    entry = json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(entry, dict) and "stem" in entry and "path" in entry:
-                    yield line if line.endswith("\n") else line + "\n", entry
-    except (OSError, UnicodeDecodeError):
-        return
 
 
 def _rewrite_index(out_dir: Path, lines: Iterable[str]) -> None:

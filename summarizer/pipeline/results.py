@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from summarizer.checks import Flag, check_summary
 from summarizer.checks.trusted import left_out, trusted_text
 from summarizer.pipeline.marked import marked_translation
+from summarizer.pipeline.result_file import RESULT_SCHEMA
 from summarizer.tasks.summarize import Summary
 from summarizer.text.articles import Article
 from summarizer.text.boilerplate import CleanArticle
@@ -23,7 +24,6 @@ from summarizer.text.segment import segmenter_id
 if TYPE_CHECKING:
     from summarizer.tasks.translate import Translated, Translator
 
-RESULT_SCHEMA = 1
 NOT_FINISHED = "not finished: the run stopped before this article"
 
 

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarizer.pipeline.outputs import in_folder, index_lines
+from summarizer.pipeline.index import index_entries
+from summarizer.pipeline.outputs import in_folder
 from summarizer.pipeline.record import ArticleRecord
 
 
@@ -79,6 +80,6 @@ class RunReport:
 def read_records(out_dir: Path, folder: Path) -> Iterator[ArticleRecord]:
     """The records of `out_dir/index.jsonl` whose article lies directly in `folder`, streamed."""
     ours = in_folder(folder)
-    for _, entry in index_lines(out_dir):
+    for entry in index_entries(out_dir):
         if ours(entry):
             yield ArticleRecord.from_index(entry)

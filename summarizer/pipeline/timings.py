@@ -9,9 +9,11 @@ still says the work came from the cache.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
+
+from summarizer.errors import InputError
+from summarizer.pipeline.result_file import read_result
 
 
 def keep_computed_timings(data: dict[str, Any], earlier: Path) -> dict[str, Any]:
@@ -36,8 +38,9 @@ def _work(data: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """The earlier result.json; {} when there is none that this version reads (its timings are
+    then this run's)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        return read_result(path)
+    except InputError:
         return {}
-    return data if isinstance(data, dict) else {}

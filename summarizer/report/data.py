@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError
-from summarizer.pipeline.outputs import INDEX_FILE, RESULT_FILE
+from summarizer.pipeline.index import INDEX_FILE, index_entries
+from summarizer.pipeline.outputs import RESULT_FILE
+from summarizer.pipeline.result_file import read_result
 from summarizer.scoring.comparison import MEAN, Change
 from summarizer.scoring.metrics import Score
 from summarizer.scoring.report import METRIC_KEYS, ScoreReport
@@ -39,6 +41,8 @@ class Entry:
     error: str | None
     scores: dict[str, Score] = field(default_factory=dict)
     unscored: str | None = None
+    unreadable: bool = False
+    """Whether `error` says why its result.json cannot be read (not why the article failed)."""
 
     @property
     def anchor(self) -> str:
@@ -80,29 +84,17 @@ def index_file(folder: Path) -> Path:
 
 
 def iter_entries(folder: Path) -> Iterator[Entry]:
-    """The folder's articles in index order with their result.json, read one at a time."""
-    index = index_file(folder)
-    try:
-        with index.open(encoding="utf-8") as lines:
-            rows = (json.loads(line) for line in lines if line.strip())
-            for number, row in enumerate(rows, start=1):
-                if not isinstance(row, dict):
-                    raise InputError(
-                        f"{index} is not an index of articles; run `summarizer run` again"
-                    )
-                yield _entry(number, row, folder)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise InputError(f"cannot read {index}: {exc}; run `summarizer run` again") from exc
+    """The folder's articles in index order with their result.json, read one at a time (a line
+    of the index that is no entry is named in a warning and left out)."""
+    index_file(folder)
+    for number, row in enumerate(index_entries(folder), start=1):
+        yield _entry(number, row, folder)
 
 
 def count_entries(folder: Path) -> int:
-    """How many articles the folder's index lists, without reading them."""
-    index = index_file(folder)
-    try:
-        with index.open(encoding="utf-8") as lines:
-            return sum(1 for line in lines if line.strip())
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {index}: {exc}; run `summarizer run` again") from exc
+    """How many articles the folder's index lists, without reading their results."""
+    index_file(folder)
+    return sum(1 for _ in index_entries(folder))
 
 
 def read_extras(folder: Path) -> Extras:
@@ -118,7 +110,7 @@ def read_extras(folder: Path) -> Extras:
 
 def outputs_of(folder: Path, entries: list[Entry], extras: Extras) -> Outputs:
     """What the report shows of `entries` (all of a folder's, or one page of them)."""
-    notes = list(extras.notes)
+    notes = [*extras.notes, *(str(e.error) for e in entries if e.unreadable)]
     if extras.scores is not None:
         entries = _with_scores(entries, extras.scores, notes)
     regress = extras.regress if isinstance(extras.regress, Mapping) else {}
@@ -135,23 +127,11 @@ def _entry(number: int, row: Mapping[str, Any], folder: Path) -> Entry:
         return Entry(number, stem, stem, None, error)
     path = folder / str(row.get("dir", stem)) / RESULT_FILE
     try:
-        result = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        return Entry(number, stem, stem, None, f"cannot read {path}: {exc}")
-    if not _is_result(result):
-        return Entry(number, stem, stem, None, f"{path} is not a result.json of this version")
+        result = read_result(path)
+    except InputError as exc:
+        return Entry(number, stem, stem, None, str(exc), unreadable=True)
     title = (result.get("article") or {}).get("title") or row.get("title") or stem
     return Entry(number, stem, str(title), result, None)
-
-
-def _is_result(data: Any) -> bool:
-    """The shape every reader of result.json relies on: an object whose `segments` is a list of
-    objects and whose `article`, where present, is an object."""
-    if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
-        return False
-    return all(isinstance(s, dict) for s in data["segments"]) and isinstance(
-        data.get("article", {}), dict
-    )
 
 
 def _read_json(path: Path, notes: list[str]) -> Any:

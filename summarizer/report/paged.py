@@ -101,7 +101,7 @@ def write_paged(folder: Path, dest: Path, total: int) -> list[str]:
                 tally.flags.update(flags)
                 tally.flagged += bool(flags)
                 rows.write(("," if entry.number > 1 else "") + _row(entry, number, flags))
-        _remove_stale_pages(pages, tally.pages)
+        remove_pages(dest, tally.pages)
         rows.seek(0)
         parts = (without_bidi(part) for part in _overview(folder, dest, tally, rows))
         write_lines_atomic(dest, parts)
@@ -153,12 +153,18 @@ def _nav(number: int, last: int, chunk: list[Entry], overview: str) -> str:
     )
 
 
-def _remove_stale_pages(pages: Path, kept: int) -> None:
-    """Pages of an earlier, longer report of the folder."""
+def remove_pages(dest: Path, kept: int = 0) -> None:
+    """The pages of an earlier, longer report `dest` beyond the first `kept`, and their folder
+    when that leaves it empty (only the pages' own files are touched)."""
+    pages = pages_folder(dest)
+    if not pages.is_dir() or pages.is_symlink():
+        return
     for path in pages.glob("page-*.html"):
         number = path.stem.removeprefix("page-")
         if number.isdigit() and int(number) > kept:
             path.unlink(missing_ok=True)
+    if not kept and not any(pages.iterdir()):
+        pages.rmdir()
 
 
 def _overview(folder: Path, dest: Path, tally: Tally, rows: IO[str]) -> Iterator[str]:

@@ -6,11 +6,12 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from summarizer.errors import InputError, UsageError
 from summarizer.fileio import write_atomic
 from summarizer.scoring.comparison import MEAN, Change, Comparison, compare
+from summarizer.scoring.metrics import metric_scale
 from summarizer.scoring.report import ScoreReport
 from summarizer.scoring.significance import DEFAULT_ALPHA, Test
 
@@ -22,7 +23,8 @@ def read_baseline(path: Path) -> ScoreReport:
     """The stored report; anything but a sound one is a usage error (exit 2), never a verdict.
 
     Exit 1 means "quality dropped", so a corrupt, foreign, unreadable or empty baseline, or one
-    holding NaN or an infinity, must not be mistaken for it, nor pass as a comparison.
+    holding anything but a finite number in its metric's range (NaN, -1e308, `true`, "0.5"),
+    must not be mistaken for it, nor pass as a comparison.
     """
     if not path.is_file():
         raise UsageError(f"no baseline at {path}; create one with --update-baseline")
@@ -34,26 +36,32 @@ def read_baseline(path: Path) -> ScoreReport:
         raise UsageError(f"cannot use baseline {path}: {exc}{hint}") from exc
     if not report.means:
         raise UsageError(f"cannot use baseline {path}: it holds no scores{hint}")
-    bad = sorted(_non_finite(report))
+    bad = _bad_value(data)
     if bad:
-        raise UsageError(
-            f"cannot use baseline {path}: not a finite number: {', '.join(bad[:5])}{hint}"
-        )
+        raise UsageError(f"cannot use baseline {path}: {bad}{hint}")
     return report
 
 
-def _non_finite(report: ScoreReport) -> set[str]:
-    """`scope.metric` for every score that is NaN or infinite."""
-    scopes = [("mean", report.means)] + [(a.stem, a.scores) for a in report.articles]
-    return {
-        f"{scope}.{key}"
-        for scope, scores in scopes
-        for key, score in scores.items()
-        if not all(
-            v is None or (isinstance(v, int | float) and math.isfinite(v))
-            for v in (score.value, score.precision, score.recall)
-        )
-    }
+def _bad_value(data: dict[str, Any]) -> str | None:
+    """What is wrong with the first score of a baseline (read by `ScoreReport.from_dict`, so
+    its shape is sound) that is not a finite number within its metric's range, named by its
+    key (`means.rouge1.value`, `articles[2].scores.bleu.recall`); None when all are."""
+    scopes = [("means", data["means"])] + [
+        (f"articles[{i}].scores", article["scores"]) for i, article in enumerate(data["articles"])
+    ]
+    for scope, scores in scopes:
+        for metric, score in scores.items():
+            top = metric_scale(metric)
+            for part in ("value", "precision", "recall"):
+                value = score.get(part)
+                if value is None and part != "value":
+                    continue
+                key = f"{scope}.{metric}.{part}"
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    return f"{key} is {json.dumps(value)}, not a number"
+                if not (math.isfinite(value) and 0 <= value <= top):
+                    return f"{key} is {value}, not a number from 0 to {top:g}"
+    return None
 
 
 def write_baseline(path: Path, report: ScoreReport) -> None:

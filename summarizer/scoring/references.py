@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.errors import InputError
+from summarizer.errors import InputError, UsageError
+from summarizer.wording import count
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,23 @@ class References:
 def refs_folder(article: Path, refs_dir: Path | None = None) -> Path:
     """Where an article's references live: `refs_dir`, or `refs/` beside the article."""
     return refs_dir if refs_dir is not None else article.parent / "refs"
+
+
+def no_match(folder: Path, articles: Path) -> UsageError:
+    """The error when no reference in `folder` belongs to an article of `articles`: where they
+    were looked for, and a few of the files there with their count."""
+    files = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    if not folder.is_dir():
+        found = "there is no such folder"
+    elif not files:
+        found = "it holds no files"
+    else:
+        shown = ", ".join(files[:3]) + (", …" if len(files) > 3 else "")
+        found = f"its {count(len(files), 'file')} match no article ({shown})"
+    return UsageError(
+        f"no reference matches an article of {articles}: looked in {folder} for "
+        f"<stem>.summary.en.txt, .summary.ko.txt or .translation.en.txt; {found}"
+    )
 
 
 def find_references(article: Path, refs_dir: Path | None = None) -> References:

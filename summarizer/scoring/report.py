@@ -10,7 +10,6 @@ models behind the outputs).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any, Literal
 from summarizer.errors import InputError, UsageError
 from summarizer.pipeline.marked import plain_translation
 from summarizer.pipeline.outputs import result_dirs
+from summarizer.pipeline.result_file import read_result
 from summarizer.scoring.metrics import (
     ROUGE_TYPES,
     TRANSLATION_METRICS,
@@ -28,7 +28,7 @@ from summarizer.scoring.metrics import (
     Score,
     TranslationMetric,
 )
-from summarizer.scoring.references import find_references, refs_folder
+from summarizer.scoring.references import find_references, no_match, refs_folder
 from summarizer.scoring.signature import (
     MetricSignature,
     Signature,
@@ -153,12 +153,14 @@ def score_outputs(
     unscored: list[Unscored] = []
     model_sets: list[dict[str, str]] = []
     ignored_ko: list[str] = []
+    referenced = 0
     for article, folder in result_dirs(outputs_dir, articles).items():
         stem, out = article.stem, outputs_dir / folder
         refs = find_references(article, refs_dir)
         if refs.empty:
             unscored.append(Unscored(stem, f"no references in {refs_folder(article, refs_dir)}"))
             continue
+        referenced += 1
         if not out.is_dir():
             unscored.append(Unscored(stem, f"no outputs in {out}"))
             continue
@@ -181,11 +183,17 @@ def score_outputs(
         if not scores:
             unscored.append(Unscored(stem, f"no outputs in {out} match its references"))
             continue
-        models = _read_models(out / "result.json")
+        try:
+            models = _read_models(out / "result.json")
+        except InputError as exc:
+            unscored.append(Unscored(stem, str(exc)))
+            continue
         model_sets.append(model_fields(models))
         signature = models_signature(models) if models else ""
         rows.append(ArticleScores(stem, scores, signature, pair))
 
+    if not referenced:
+        raise no_match(refs_folder(articles_dir / "article", refs_dir), articles_dir)
     means, metric_signatures = scorer.aggregate()
     signature = Signature(metric_signatures, merge_model_fields(model_sets))
     return ScoreReport(rows, means, signature, unscored, ignored_ko)
@@ -260,11 +268,7 @@ def _read_models(path: Path) -> dict[str, Any]:
     """The `models` of a result.json; {} when the file is absent."""
     if not path.is_file():
         return {}
-    try:
-        data = json.loads(_read(path))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path} is not valid JSON ({exc.msg}); re-run the pipeline") from exc
-    models = data.get("models") if isinstance(data, dict) else None
-    if not isinstance(models, dict):
+    models = read_result(path).get("models")
+    if not isinstance(models, dict) or not models:
         raise InputError(f"{path} has no 'models' object; re-run the pipeline")
     return models

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.config import Settings
+from summarizer.errors import InputError
 from summarizer.models.choice import choose
 from summarizer.models.folder import hub_id_of
 from summarizer.pipeline.outputs import RESULT_FILE, result_dirs
+from summarizer.pipeline.result_file import read_result
 from summarizer.scoring.signature import FieldDiff
 
 
@@ -95,11 +97,9 @@ def _same_folder(recorded: Any, ref: str) -> bool:
 def _recorded(path: Path) -> dict[str, Any]:
     """The `models` of a result.json; {} when absent or unreadable (it is re-made anyway)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        return dict(read_result(path).get("models") or {})
+    except InputError:
         return {}
-    models = data.get("models") if isinstance(data, dict) else None
-    return models if isinstance(models, dict) else {}
 
 
 def _text(value: Any) -> str | None:

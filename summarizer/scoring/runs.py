@@ -6,13 +6,12 @@ same paired tests as `regress`. Per article, the winner is the run better on mor
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from summarizer.errors import InputError, UsageError
-from summarizer.pipeline.outputs import INDEX_FILE
+from summarizer.pipeline.index import INDEX_FILE, index_entries
 from summarizer.scoring.comparison import MEAN, Comparison, compare
 from summarizer.scoring.report import ScoreReport, score_outputs
 from summarizer.scoring.significance import DEFAULT_ALPHA, Test
@@ -104,12 +103,9 @@ def compare_runs(
 
 def articles_folder(out: Path) -> Path:
     """The one folder the articles of a run came from, as its index.jsonl records."""
-    index = out / INDEX_FILE
-    try:
-        lines = index.read_text(encoding="utf-8").split("\n")
-        folders = {Path(json.loads(line)["path"]).parent for line in lines if line.strip()}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"cannot read {index} to find the articles; pass FOLDER ({exc})") from exc
+    folders = {Path(str(e["path"])).parent for e in index_entries(out) if e.get("path")}
+    if not folders:
+        raise InputError(f"no articles in {out / INDEX_FILE} to find their folder; pass FOLDER")
     if len(folders) != 1:
         raise UsageError(f"the articles of {out} are not in one folder; pass FOLDER")
     return folders.pop()

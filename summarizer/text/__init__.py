@@ -1,6 +1,7 @@
 """Reading an article and turning it into sentences: the pipeline's first steps.
 
-`articles` finds and reads article files (encodings, HTML and Markdown bodies, size limits),
+`listing` finds article files (and says why it skips others), `articles` reads them
+(encodings, HTML and Markdown bodies, size limits),
 `boilerplate` removes site chrome around and inside an article (read into units by
 `boilerplate_units`, judged by the rules in `boilerplate_rules` and `boilerplate_lines`),
 `asides` finds the epigraphs, pull quotes, bylines and photo captions a summary should not

@@ -102,23 +102,6 @@ class ArticleList(Sequence[Path]):
         return ArticleList(self.folder, [name for name in self.names if keep(name)])
 
 
-def find_articles(folder: Path) -> ArticleList:
-    """Article files directly inside `folder` (not in subfolders), sorted by name."""
-    if not folder.exists():
-        raise InputError(f"folder not found: {folder}")
-    if not folder.is_dir():
-        raise InputError(f"not a folder: {folder}")
-    with os.scandir(folder) as entries:
-        names = [
-            entry.name
-            for entry in entries
-            if not entry.name.startswith(".")
-            and os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES
-            and entry.is_file()
-        ]
-    return ArticleList(folder, sorted(names))
-
-
 # Upper bounds of bytes per character: UTF-8 text, and HTML with its markup.
 _BYTES_PER_CHAR = {"text": 4, "markdown": 4, "html": 20}
 
