@@ -76,7 +76,7 @@ def run_pipeline(job: dict[str, Any]) -> dict[str, Any]:
     import io
 
     import summarizer.tasks.translate
-    from benchmarks.contenders import _peak_rss_mb
+    from benchmarks.contenders import _peak_rss_mb, checks_off
     from summarizer.cache.store import Cache
     from summarizer.cli.run_summary import print_run_summary
     from summarizer.config import Settings
@@ -84,7 +84,7 @@ def run_pipeline(job: dict[str, Any]) -> dict[str, Any]:
 
     summarizer.tasks.translate.RETRY_BEAMS = 1
     if not job.get("checks", True):
-        _checks_off()
+        checks_off()
     forced = {"num_beams": 1, "max_new_tokens": NEW_TOKENS, "min_new_tokens": NEW_TOKENS}
     settings = Settings(
         translator=job["translator"],
@@ -123,20 +123,6 @@ def run_pipeline(job: dict[str, Any]) -> dict[str, Any]:
         "peak_rss_summary_mb": _peak_rss_mb(),
         "load_avg": os.getloadavg()[0],
     }
-
-
-def _checks_off() -> None:
-    """No check runs: no translation or summary is flagged, so none is asked for again."""
-    import summarizer.pipeline.results
-    import summarizer.tasks.scores
-    import summarizer.tasks.translate
-
-    def unflagged(sources: list[str], _targets: list[str]) -> list[list[object]]:
-        return [[] for _ in sources]
-
-    summarizer.tasks.scores.check_translations = unflagged  # type: ignore[assignment]
-    summarizer.tasks.translate.check_translations = unflagged  # type: ignore[assignment]
-    summarizer.pipeline.results.check_summary = lambda *_args: []  # type: ignore[assignment]
 
 
 def run_report(job: dict[str, Any]) -> dict[str, Any]:
