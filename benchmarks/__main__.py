@@ -75,7 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         say(f"{suite.name}: {len(suite.inputs)} inputs × {suite.new_tokens} tokens")
         run_suite(suite, args.workdir, say, tuple(args.contenders))
         say(report.text_table(suite.name, suite.results))
-        say(report.cache_line(suite.results))
+        if "d" in suite.results:
+            say(report.cache_line(suite.results))
+        if "e" in suite.results:
+            say(report.ceiling_line(suite.results))
         results[suite.name] = suite.results
     if args.markdown:
         tables = [report.markdown_table(name, figures) for name, figures in results.items()]

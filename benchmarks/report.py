@@ -22,6 +22,7 @@ NAMES = {
     "c": "(c) summarizer run --backend hf",
     "d": "(d) summarizer run --backend ct2",
     "e": "(e) raw CTranslate2 translate_batch",
+    "f": "(f) summarizer run --backend ct2, checks off",
 }
 
 
@@ -89,6 +90,16 @@ def cache_line(results: dict[str, dict[str, Any]]) -> str:
     )
 
 
+def ceiling_line(results: dict[str, dict[str, Any]]) -> str:
+    """(d), and (f) without the checks, as shares of (e)'s tokens/s."""
+    ceiling = tokens_per_second(results["e"])
+    return "; ".join(
+        f"{NAMES[key]} = {tokens_per_second(results[key]) / ceiling:.1%} of (e)"
+        for key in ("d", "f")
+        if key in results
+    )
+
+
 def summary(results: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     """Every contender's tokens/s and ratio to (a), and (d)'s cached rerun share, per suite."""
     out: dict[str, Any] = {}
@@ -102,6 +113,12 @@ def summary(results: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
             }
             for key, figures in contenders.items()
         }
+        if "e" in contenders:
+            ceiling = tokens_per_second(contenders["e"])
+            for key in ("d", "f"):
+                if key in contenders:
+                    share = tokens_per_second(contenders[key]) / ceiling
+                    out[suite][key]["share_of_e"] = round(share, 4)
         if "cached_rerun" in contenders.get("d", {}):
             out[suite]["d"]["cached_rerun_share"] = round(cache_ratios(contenders)[0], 4)
     return out

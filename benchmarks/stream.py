@@ -6,7 +6,8 @@ does: `Pipeline.run`, the end-of-run summary and the HTML report. The models are
 models get, so that the figures show the pipeline: a 1+1-layer Marian with opus-mt-ko-en's
 tokenizer on the ct2 backend, forced to NEW_TOKENS tokens (retries greedy too), and the
 `lead-1` summarizer. Prints per size the peak RSS (VmHWM) after the pipeline and after the
-end-of-run summary, seconds to the first finished article, articles per second; then, in
+end-of-run summary, seconds to the first finished article, articles per second, and beside them
+the same run with the checks off (no flags, so no retries: what the checks cost); then, in
 another fresh process, the seconds to write the report and how much that grows the RSS, and
 (with chromium and selenium) seconds until the report shows its index in a headless browser;
 then the sizes side by side.
@@ -49,6 +50,9 @@ COLUMNS = (
     ("first_article_s", "first article s", "{:.2f}"),
     ("articles_per_s", "articles/s", "{:.1f}"),
     ("seconds", "pipeline s", "{:.0f}"),
+    ("unchecked_s", "pipeline s, checks off", "{:.0f}"),
+    ("checks_cost", "checks on / off", "{:.2f}×"),
+    ("unchecked_peak_rss_mb", "peak RSS MB, checks off", "{:.0f}"),
     ("summary_s", "summary s", "{:.1f}"),
     ("report_s", "report s", "{:.1f}"),
     ("browser_s", "report in browser s", "{:.2f}"),
@@ -72,13 +76,15 @@ def run_pipeline(job: dict[str, Any]) -> dict[str, Any]:
     import io
 
     import summarizer.tasks.translate
-    from benchmarks.contenders import _peak_rss_mb
+    from benchmarks.contenders import _peak_rss_mb, checks_off
     from summarizer.cache.store import Cache
     from summarizer.cli.run_summary import print_run_summary
     from summarizer.config import Settings
     from summarizer.pipeline.core import Pipeline
 
     summarizer.tasks.translate.RETRY_BEAMS = 1
+    if not job.get("checks", True):
+        checks_off()
     forced = {"num_beams": 1, "max_new_tokens": NEW_TOKENS, "min_new_tokens": NEW_TOKENS}
     settings = Settings(
         translator=job["translator"],
@@ -214,8 +220,13 @@ def main(argv: list[str] | None = None) -> int:
         }
         if "pipeline" in phases:
             write_folder(Path(sized["articles"]), size, korean)
-            subprocess.run(["rm", "-rf", sized["out"]], check=True)
+            unchecked = {**sized, "checks": False, "out": f"{sized['out']}-unchecked"}
+            subprocess.run(["rm", "-rf", sized["out"], unchecked["out"]], check=True)
             found = run_child("pipeline", sized, root / f"job-{size}.json")
+            off = run_child("pipeline", unchecked, root / f"job-{size}-unchecked.json")
+            found["unchecked_s"] = off["seconds"]
+            found["unchecked_peak_rss_mb"] = off["peak_rss_mb"]
+            found["checks_cost"] = found["seconds"] / off["seconds"]
         if "report" in phases:
             found |= run_child("report", sized, root / f"job-{size}.json")
             found["browser_s"] = open_seconds(Path(sized["out"]) / "report.html")
@@ -227,7 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{args.sizes[-1]:,} against {args.sizes[0]:,} articles: peak RSS "
         f"{large['peak_rss_summary_mb'] / small['peak_rss_summary_mb']:.3f}×, first article "
-        f"{large['first_article_s']:.2f} s vs {small['first_article_s']:.2f} s"
+        f"{large['first_article_s']:.2f} s vs {small['first_article_s']:.2f} s; checks on / off "
+        + ", ".join(
+            f"{f['checks_cost']:.2f}× at {n:,}" for n, f in figures.items() if f.get("checks_cost")
+        )
     )
     return 0
 

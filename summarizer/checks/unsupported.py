@@ -8,7 +8,7 @@ and figures are the summary support check's (summary.py).
 
 from __future__ import annotations
 
-from summarizer.checks.adequacy import best_support
+from summarizer.checks.adequacy import article_digest, best_support
 from summarizer.checks.flag import Flag
 from summarizer.text.segment import split_english
 
@@ -19,9 +19,10 @@ FEWEST_WORDS = 4
 
 
 def check_unsupported(summary: str, translation: str) -> list[Flag]:
-    """Flags the summary sentences that no sentence of the translation supports."""
-    sentences = [s for s in split_english(summary) if len(s.split()) >= FEWEST_WORDS]
-    article = [s for s in split_english(translation) if s.strip()]
+    """Flags the summary sentences that no sentence of the translation supports. A sentence
+    the translation has word for word is supported (its similarity to itself is 1): nothing is
+    encoded for it, nor for the article when every sentence is one (Lead-N)."""
+    sentences, article = _judged(summary, translation)
     if not sentences or not article:
         return []
     scores = best_support(sentences, article)
@@ -33,6 +34,22 @@ def check_unsupported(summary: str, translation: str) -> list[Flag]:
     if weak:
         return [Flag("unsupported", "not said in the article: " + "; ".join(weak))]
     return []
+
+
+def support_keys(summary: str, translation: str) -> list[tuple[str, str]]:
+    """The (sentence, article digest) keys of the best supports `check_unsupported` reads."""
+    sentences, article = _judged(summary, translation)
+    return [(s, article_digest(article)) for s in sentences] if article else []
+
+
+def _judged(summary: str, translation: str) -> tuple[list[str], list[str]]:
+    """The summary sentences to judge and the article's sentences they are compared with."""
+    article = [s for s in split_english(translation) if s.strip()]
+    said = set(article)
+    sentences = [
+        s for s in split_english(summary) if len(s.split()) >= FEWEST_WORDS and s not in said
+    ]
+    return sentences, article
 
 
 def _short(sentence: str, limit: int = 60) -> str:

@@ -47,15 +47,18 @@ LEAST_COVER_BY_KOREAN = 0.5
 """The share of a longer English skeleton that the Korean one must cover."""
 
 
-def english_skeletons(word: str) -> set[str]:
-    """The consonant skeletons of an English word, one per reading: 'Smith' → {'smt', 'sms'}."""
+@lru_cache(maxsize=65536)
+def english_skeletons(word: str) -> frozenset[str]:
+    """The consonant skeletons of an English word, one per reading: 'Smith' → {'smt', 'sms'}.
+    Kept per word: the dropped name check reads every word and run of words of each English
+    sentence, and the same words come back (0.9 of 1.3 s of its time on 256 sentences)."""
     text = _NOT_LETTER.sub("", word.casefold())
     for pattern, replacement in _ENGLISH_SPELLING:
         text = pattern.sub(replacement, text)
     readings = [text]
     for pattern, choices in _OPEN_READINGS:
         readings = [pattern.sub(c, r) for r, c in itertools.product(readings, choices)]
-    return {_reduce(r) for r in readings}
+    return frozenset(_reduce(r) for r in readings)
 
 
 @lru_cache(maxsize=8192)

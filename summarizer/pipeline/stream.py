@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import itertools
 import json
 import logging
 import time
@@ -41,6 +40,7 @@ from summarizer.pipeline.results import ArticleResult, attach_translations, requ
 from summarizer.pipeline.run_report import RunReport, RunTotals
 from summarizer.pipeline.stages import decode_computed, decode_summaries
 from summarizer.pipeline.timings import keep_computed_timings
+from summarizer.tasks.scores import kept_supports
 from summarizer.tasks.summarize import Summary, cached_summary
 from summarizer.tasks.translate import Computed
 from summarizer.wording import count
@@ -164,7 +164,11 @@ class Stream:
         up to WINDOW_SENTENCES (runs ahead, in the prefetch thread)."""
         window, sentences = Window(), 0
         limit = min(FIRST_WINDOW_SENTENCES, WINDOW_SENTENCES)
-        folders, repeated, seen = ArticleDirs(self.out_dir, paths), _repeated(paths), set[str]()
+        folders, repeated, seen = (
+            ArticleDirs(self.out_dir, paths),
+            paths.repeated_stems(),
+            set[str](),
+        )
         for path in paths:
             try:
                 if path.stem.casefold() in repeated:
@@ -274,26 +278,24 @@ class Stream:
                     new[text] = result.summary
             result.models["summarizer"] = info
         summarizer.store(new)
-        for result in group.results:
-            assert result.summary is not None
-            folder = self.folders.pop(result.path)
-            if result.summary.error is not None:
-                self._record(ArticleRecord(result.path, result.stem, error=result.summary.error))
-                continue
-            data = keep_computed_timings(result.to_json(), self.out_dir / folder / RESULT_FILE)
-            write_article(self.out_dir / folder, result, data)
-            self._record(ArticleRecord.finished(result, data, folder))
-            if self.written:
-                self.written(result)
+        read = [(r.summary.text, r.summary_input) for r in group.results if r.summary]
+        with kept_supports(self.pipeline.cache, read):
+            for result in group.results:
+                self._write(result)
+
+    def _write(self, result: ArticleResult) -> None:
+        assert result.summary is not None
+        folder = self.folders.pop(result.path)
+        if result.summary.error is not None:
+            self._record(ArticleRecord(result.path, result.stem, error=result.summary.error))
+            return
+        data = keep_computed_timings(result.to_json(), self.out_dir / folder / RESULT_FILE)
+        write_article(self.out_dir / folder, result, data)
+        self._record(ArticleRecord.finished(result, data, folder))
+        if self.written:
+            self.written(result)
 
     def _record(self, record: ArticleRecord) -> None:
         self.totals.add(record)
         append_index(self.out_dir, record)
         self.sink.article(record)
-
-
-def _repeated(paths: ArticleList) -> set[str]:
-    """File stems (case-folded) that more than one of `paths` has: only these are remembered
-    during the run, not every article's."""
-    names = sorted(stem.casefold() for stem in paths.stems())
-    return {a for a, b in itertools.pairwise(names) if a == b}

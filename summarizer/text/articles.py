@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import os
 import re
 import stat
@@ -96,6 +97,12 @@ class ArticleList(Sequence[Path]):
 
     def stems(self) -> Iterator[str]:
         return (os.path.splitext(name)[0] for name in self.names)
+
+    def repeated_stems(self) -> set[str]:
+        """File stems (case-folded) that more than one article has: only these are remembered
+        during a run, not every article's."""
+        names = sorted(stem.casefold() for stem in self.stems())
+        return {a for a, b in itertools.pairwise(names) if a == b}
 
     def where(self, keep: Callable[[str], bool]) -> ArticleList:
         """The articles whose names `keep` accepts."""
