@@ -141,7 +141,7 @@ class Pipeline:
         translated, info = None, {}
         if any(r.translated for r in results):
             translator = self.translator
-            sources = requests(translator, results)
+            sources = requests(self, results)
             sink.stage("translating", len(sources))
             translated = translator.translate(sources, progress=sink.advance)
             info = translator.describe()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from summarizer.checks import Flag, check_summary
 from summarizer.checks.trusted import left_out, trusted_text
@@ -205,15 +205,19 @@ class ArticleResult:
         }
 
 
-def requests(translator: Translator, results: Sequence[ArticleResult]) -> list[str]:
+class HasTranslator(Protocol):
+    @property
+    def translator(self) -> Translator: ...
+
+
+def requests(pipeline: HasTranslator, results: Sequence[ArticleResult]) -> list[str]:
     """The sentences of the Korean articles, article by article, as translation requests (with
-    the glossary terms and article names each holds)."""
-    return [
-        unit
-        for r in results
-        if r.translated and r.document is not None
-        for unit in translator.requests(r.document.flat)
-    ]
+    the glossary terms and article names each holds); the translator is only loaded when an
+    article is Korean."""
+    korean = [r.document.flat for r in results if r.translated and r.document is not None]
+    return (
+        [unit for flat in korean for unit in pipeline.translator.requests(flat)] if korean else []
+    )
 
 
 def attach_translations(

@@ -200,8 +200,7 @@ class Stream:
         """The window's failures are reported; its Korean sentences looked up in the cache."""
         for record in window.failed:
             self._record(record)
-        if any(r.translated for r in window.results):
-            window.sources = requests(self.pipeline.translator, window.results)
+        window.sources = requests(self.pipeline, window.results)
         if not window.sources:
             return window, None
         unique = list(Counter(window.sources))
