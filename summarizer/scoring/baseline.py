@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal, cast
 
 from summarizer.errors import InputError, UsageError
-from summarizer.fileio import write_atomic
+from summarizer.fileio import write_output
 from summarizer.scoring.comparison import MEAN, Change, Comparison, compare
 from summarizer.scoring.report import ScoreReport
 from summarizer.scoring.significance import DEFAULT_ALPHA, Test
@@ -57,7 +57,7 @@ def _non_finite(report: ScoreReport) -> set[str]:
 
 
 def write_baseline(path: Path, report: ScoreReport) -> None:
-    write_atomic(path, json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    write_output(path, json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
 
 
 @dataclass(frozen=True)
