@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -38,6 +39,26 @@ def write_lines_atomic(path: Path, lines: Iterable[str]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a file the user named: a special file (a device such as /dev/null or /dev/stdout,
+    a FIFO) is written through as it is, never replaced; a symbolic link is followed and the
+    file it points to replaced atomically; any other path is written with `write_atomic`."""
+    if is_special(path):
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
+    write_atomic(Path(os.path.realpath(path)) if path.is_symlink() else path, text)
+
+
+def is_special(path: Path) -> bool:
+    """True for an existing path (links followed) that is neither a regular file nor a folder."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 # write_atomic's temporary files: mkstemp's `.NAME.` + 8 random [a-z0-9_] characters + `.tmp`.

@@ -20,7 +20,7 @@ from summarizer.cli import app
 from summarizer.errors import ModelUnavailableError
 from summarizer.models.folder import PARTIAL, hub_id_of, local_name, read_manifest
 from summarizer.models.presets import PRESETS
-from summarizer.models.repair import MANIFEST
+from summarizer.models.repair import MANIFEST, MARKER, has_marker
 from summarizer.models.spec import offline_mode, resolve
 
 REVISION = "0123456789abcdef0123456789abcdef01234567"
@@ -138,7 +138,8 @@ def test_pull_downloads_one_weight_format_and_writes_the_manifest(
     assert result.exit_code == 0, result.output
     assert "licence: apache-2.0" in result.output
     folder = models / "opus-mt-ko-en"
-    assert sorted(p.name for p in folder.iterdir()) == WANTED
+    assert sorted(p.name for p in folder.iterdir() if p.name != MARKER) == WANTED
+    assert has_marker(folder), "a download is marked as made by the tool"
     entry = read_manifest(models)["opus-mt-ko-en"]
     assert entry["id"] == "Helsinki-NLP/opus-mt-ko-en"
     assert entry["revision"] == REVISION

@@ -10,7 +10,7 @@ from typing import Self
 
 from summarizer.cache.stats import CacheStats
 from summarizer.errors import CacheError
-from summarizer.fileio import write_atomic
+from summarizer.fileio import write_output
 
 
 class Closing:
@@ -63,7 +63,7 @@ class NullCache(Closing):
 
 def write_export(out: Path, lines: list[str]) -> int:
     try:
-        write_atomic(out, "".join(lines))
+        write_output(out, "".join(lines))
     except OSError as exc:
         raise CacheError(f"cannot write the cache export {out}: {exc}") from exc
     return len(lines)

@@ -7,6 +7,7 @@ Migrations apply in order, each once, recorded by name in `_migrations` (after S
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -75,6 +76,29 @@ def connect(path: Path) -> sqlite3.Connection:
         check_ours(conn, path)
         enable_wal(conn)
         migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connect_read_only(path: Path, *, immutable: bool) -> sqlite3.Connection:
+    """Open the cache for reading only (SQLite `mode=ro`): nothing is migrated, switched or
+    written. `immutable`, for a file no process has open for writing (it has no `-wal` file),
+    also takes no locks, so no `-wal` or `-shm` file is made: it reads a read-only file in a
+    read-only folder, and leaves nothing behind in any. Text that is not valid UTF-8 reads as
+    U+FFFD (a writing command drops such entries)."""
+    query = "mode=ro&immutable=1" if immutable else "mode=ro"
+    conn = sqlite3.connect(
+        f"{Path(os.path.abspath(path)).as_uri()}?{query}",
+        uri=True,
+        timeout=BUSY_TIMEOUT_S,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    conn.text_factory = lambda value: value.decode("utf-8", "replace")
+    try:
+        check_ours(conn, path)
     except BaseException:
         conn.close()
         raise

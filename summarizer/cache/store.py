@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 import unicodedata
@@ -20,7 +21,14 @@ from typing import Any
 
 from summarizer.cache.null import Closing, write_export
 from summarizer.cache.repair import drop_undecodable, is_undecodable
-from summarizer.cache.schema import UnusableFile, connect, message, now, transaction
+from summarizer.cache.schema import (
+    UnusableFile,
+    connect,
+    connect_read_only,
+    message,
+    now,
+    transaction,
+)
 from summarizer.cache.stats import CacheStats, RunCounts
 from summarizer.errors import CacheError
 
@@ -48,6 +56,8 @@ class Cache(Closing):
         self._lock = threading.RLock()
         self.warnings: list[str] = []
         self.on_warning: Callable[[str], None] | None = None
+        self._immutable = False
+        self._stamp: tuple[int, ...] = ()
         self._conn = self._open()
 
     def get_many(self, kind: str, fingerprint: str, sources: Sequence[str]) -> dict[str, str]:
@@ -128,7 +138,11 @@ class Cache(Closing):
         return deleted
 
     def export(self, out: Path) -> int:
-        """Write every entry as a JSON line (atomically); returns the number written."""
+        """Write every entry as a JSON line (atomically); returns the number written. The
+        cache's own files are refused."""
+        own = [self.path, _sidecar(self.path, "-wal"), _sidecar(self.path, "-shm")]
+        if Path(os.path.realpath(out)) in {Path(os.path.realpath(p)) for p in own}:
+            raise CacheError(f"refusing to export the cache {self.path} over its own files")
         rows = self._read(
             "SELECT kind, model, fingerprint, source, output, created FROM entries"
             " ORDER BY kind, model, fingerprint, source"
@@ -143,11 +157,28 @@ class Cache(Closing):
         self._conn.close()
 
     def _read(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a query; entries that are not valid UTF-8 are dropped first if it meets one."""
+        """Rows of a query; entries that are not valid UTF-8 are dropped first if it meets one.
+        A read-only cache read without locks is read again with them when another process
+        wrote to it meanwhile."""
         with self._lock:
-            return self._read_unlocked(sql, parameters)
+            rows = self._read_unlocked(sql, parameters)
+            if self._immutable and _stamp(self.path) != self._stamp:
+                self._conn.close()
+                self._immutable = False
+                with self._errors():
+                    self._conn = connect_read_only(self.path, immutable=False)
+                rows = self._read_unlocked(sql, parameters)
+            return rows
 
     def _read_unlocked(self, sql: str, parameters: Sequence[object]) -> list[tuple[Any, ...]]:
+        if self.read_only:  # nothing is migrated: a table an older cache lacks holds no rows
+            with self._errors():
+                try:
+                    return self._conn.execute(sql, parameters).fetchall()
+                except sqlite3.OperationalError as exc:
+                    if "no such table" not in str(exc):
+                        raise
+                    return []
         try:
             with self._errors():
                 return self._conn.execute(sql, parameters).fetchall()
@@ -170,6 +201,13 @@ class Cache(Closing):
     def _open(self) -> sqlite3.Connection:
         if self.path.is_symlink():
             raise CacheError(message(self.path, "it is a symbolic link, which is not followed"))
+        if self.read_only:
+            if not self.path.is_file():
+                raise CacheError(message(self.path, "there is no cache file there"))
+            self._stamp = _stamp(self.path)
+            self._immutable = not _sidecar(self.path, "-wal").exists()
+            with self._errors():
+                return connect_read_only(self.path, immutable=self._immutable)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -226,3 +264,14 @@ def _source_hash(normalized: str) -> str:
 
 def _sidecar(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
+
+
+def _stamp(path: Path) -> tuple[int, ...]:
+    """What changes when a process writes the cache: the file's identity, size and time, and
+    whether it has a `-wal` file (a writer has it open)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ()
+    wal = _sidecar(path, "-wal").exists()
+    return (info.st_ino, info.st_size, info.st_mtime_ns, int(wal))

@@ -96,6 +96,11 @@ def export(
 
     Example: `summarizer cache export memory.jsonl`
     """
+    from summarizer.cli.common import known_caches
+    from summarizer.cli.targets import check_target
+
+    caches = [_path(cache), *known_caches(cache, DEFAULT_OUT)]
+    file = check_target(file, "the cache export", caches=caches, unwritable=CacheError)
     with _open(cache, read_only=True) as store:
         count = store.export(file)
     console.print(
@@ -130,15 +135,20 @@ def stats_json(found: CacheStats) -> dict[str, Any]:
 def _open(path: Path | None, read_only: bool = False) -> Cache:
     """The existing cache at PATH (or the default one); never creates an empty one, and when
     `read_only` never moves a damaged one aside."""
-    from summarizer.cache.location import default_cache_path
-
-    target = path or default_cache_path(DEFAULT_OUT)
+    target = _path(path)
     if not target.is_file():
         raise CacheError(
             f"no cache at {target}: run `summarizer run` first, or pass --cache PATH "
             "(or set SUMMARIZER_CACHE) to name another cache file"
         )
     return open_cache(target, False, DEFAULT_OUT, read_only=read_only)
+
+
+def _path(path: Path | None) -> Path:
+    """The cache a command works on: PATH, else the default one."""
+    from summarizer.cache.location import default_cache_path
+
+    return path or default_cache_path(DEFAULT_OUT)
 
 
 def _interactive() -> bool:

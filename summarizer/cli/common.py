@@ -3,8 +3,9 @@ before any work, the cache."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -79,13 +80,18 @@ def prepare_models(settings: Any, tasks: list[str]) -> Any:
     return resolve_models(settings, tasks, notify=notice)  # type: ignore[arg-type]
 
 
-def check_output(out_dir: Path) -> None:
-    """Fail on an outputs folder that cannot be written before any work starts; clear the
+@contextlib.contextmanager
+def outputs_folder(out_dir: Path) -> Iterator[None]:
+    """Hold the outputs folder for this run: fail before any work starts on one that cannot be
+    written or that another run holds (see `summarizer.pipeline.lock`); then clear the
     temporary files a killed run left in it."""
+    from summarizer.pipeline.lock import outputs_lock
     from summarizer.pipeline.outputs import check_writable, remove_leftovers
 
     check_writable(out_dir)
-    remove_leftovers(out_dir)
+    with outputs_lock(out_dir):
+        remove_leftovers(out_dir)
+        yield
 
 
 def check_input(path: Path, max_chars: int, *, folder: bool = False) -> None:
@@ -130,11 +136,20 @@ def open_cache(path: Path | None, disabled: bool, out_dir: Path, *, read_only: b
     return cache
 
 
+def known_caches(path: Path | None, out_dir: Path) -> list[Path]:
+    """The caches a command could use: the one named, the default one for `out_dir` and the
+    user's (a file a command writes must be none of them)."""
+    from summarizer.cache.location import default_cache_path
+
+    return [p for p in (path, default_cache_path(out_dir), user_cache_file()) if p is not None]
+
+
 def write_or_print(text: str, out: Path | None) -> None:
+    """`text` to stdout, or to the file `out` (checked beforehand with `check_target`)."""
     if out is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    from summarizer.fileio import write_atomic
+    from summarizer.fileio import write_output
 
-    write_atomic(out, text if text.endswith("\n") else text + "\n")
+    write_output(out, text if text.endswith("\n") else text + "\n")
     errors.print(f"wrote {out}", highlight=False)

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from summarizer.cli.common import known_caches
 from summarizer.cli.console import console, errors, friendly, plain
 from summarizer.cli.score_commands import TestOption
+from summarizer.cli.targets import check_target
 from summarizer.scoring.significance import DEFAULT_ALPHA
 
 if TYPE_CHECKING:
@@ -60,6 +62,8 @@ def compare(
     from summarizer.scoring.significance import check_test
 
     check_gate("tolerance", alpha)
+    if html is not None:
+        html = check_target(html, "--html", caches=known_caches(None, out_a))
     result = compare_runs(out_a, out_b, folder, refs, check_test(test))
     if html is not None:
         save_comparison_page(result, alpha, html)
@@ -110,11 +114,11 @@ def _print(result: RunComparison, alpha: float) -> None:
 def save_comparison_page(result: RunComparison, alpha: float, path: Path) -> None:
     """Write the comparison page and say where, on stderr (stdout may carry JSON)."""
     from summarizer.errors import UsageError
-    from summarizer.fileio import write_atomic
+    from summarizer.fileio import write_output
     from summarizer.report.comparison import render_comparison
 
     try:
-        write_atomic(path, render_comparison(result, alpha))
+        write_output(path, render_comparison(result, alpha))
     except OSError as exc:
         raise UsageError(f"cannot write the comparison page to {path}: {exc.strerror}") from exc
     errors.print(f"comparison page: {plain(str(path))}", highlight=False, soft_wrap=True)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from summarizer.cli.common import load, open_cache, prepare_models, write_or_print
+from summarizer.cli.common import known_caches, load, open_cache, prepare_models, write_or_print
 from summarizer.cli.console import console, friendly, notice
 from summarizer.cli.options import (
     BackendOption,
@@ -25,6 +25,7 @@ from summarizer.cli.options import (
     RefreshOption,
     TranslatorOption,
 )
+from summarizer.cli.targets import check_target
 
 
 class EvalMode(StrEnum):
@@ -95,6 +96,10 @@ def eval_mt(
 
     if mode is EvalMode.document and documents is None:
         raise UsageError("--mode document needs --documents FILE (the document id of each line)")
+    if hypotheses is not None:
+        hypotheses = check_target(
+            hypotheses, "--hypotheses", caches=known_caches(cache, DEFAULT_OUT)
+        )
     settings = load(
         translator,
         None,
@@ -125,7 +130,7 @@ def eval_mt(
         else:
             sink.stage("translating", total)
             result = evaluate_mt(pipeline.translator, source, reference, limit, skip, sink.advance)
-    if hypotheses:
+    if hypotheses is not None:
         write_or_print("\n".join(result.hypotheses), hypotheses)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))

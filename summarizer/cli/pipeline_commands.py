@@ -9,9 +9,10 @@ import typer
 
 from summarizer.cli.common import (
     check_input,
-    check_output,
+    known_caches,
     load,
     open_cache,
+    outputs_folder,
     prepare_models,
     tasks_for,
     write_or_print,
@@ -38,6 +39,7 @@ from summarizer.cli.options import (
 )
 from summarizer.cli.progress import run_progress
 from summarizer.cli.run_summary import flagged_count, print_run_summary, shorten, warn_flagged
+from summarizer.cli.targets import check_target
 from summarizer.pipeline.outputs import REPORT_FILE
 
 if TYPE_CHECKING:
@@ -94,6 +96,8 @@ def translate(
         glossary=glossary,
     )
     check_input(file, settings.max_article_chars)
+    if out is not None:
+        out = check_target(out, "-o", caches=known_caches(cache, DEFAULT_OUT))
     specs = prepare_models(settings, ["translation"])
     with open_cache(cache, no_cache, DEFAULT_OUT) as store:
         pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
@@ -224,20 +228,21 @@ def run(
         glossary=glossary,
     )
     check_input(folder, settings.max_article_chars, folder=True)
-    check_output(out)
-    runner = make_executor(executor, ray_address)
-    specs = prepare_models(settings, tasks_for(run_inputs(folder, out), settings.max_article_chars))
-    with open_cache(cache, no_cache, out) as store, run_progress() as sink:
-        pipeline = Pipeline(
-            settings, store, refresh=refresh, specs=specs, notify=notice, executor=runner
-        )
-        report = pipeline.run(folder, out, sink)
-    print_run_summary(report, None if no_report else REPORT_FILE)
-    warn_flagged(report.totals)
-    if not no_report:
-        from summarizer.cli.report_commands import save_report
+    with outputs_folder(out):
+        runner = make_executor(executor, ray_address)
+        tasks = tasks_for(run_inputs(folder, out), settings.max_article_chars)
+        specs = prepare_models(settings, tasks)
+        with open_cache(cache, no_cache, out) as store, run_progress() as sink:
+            pipeline = Pipeline(
+                settings, store, refresh=refresh, specs=specs, notify=notice, executor=runner
+            )
+            report = pipeline.run(folder, out, sink)
+        print_run_summary(report, None if no_report else REPORT_FILE)
+        warn_flagged(report.totals)
+        if not no_report:
+            from summarizer.cli.report_commands import save_report
 
-        save_report(out)
+            save_report(out)
     if report.failed:
         raise typer.Exit(1)
 

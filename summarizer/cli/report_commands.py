@@ -15,19 +15,24 @@ DEFAULT_OUT = Path("outputs")
 def save_report(folder: Path, dest: Path | None = None) -> Path:
     """Write the report of `folder` (default FOLDER/report.html), print its path and warnings."""
     from summarizer.errors import UsageError
-    from summarizer.fileio import write_atomic
+    from summarizer.fileio import is_special, write_output
     from summarizer.report import REPORT_FILE, read_outputs, render
     from summarizer.report.data import count_entries
     from summarizer.report.paged import PAGE_ARTICLES, remove_pages, write_paged
 
     path = dest or folder / REPORT_FILE
     total = count_entries(folder)
+    if total > PAGE_ARTICLES and is_special(path):
+        raise UsageError(
+            f"a report of {total} articles is a page per {PAGE_ARTICLES} articles beside an "
+            f"overview; {path} is not a file to put them beside: name a file"
+        )
     try:
         if total > PAGE_ARTICLES:
             notes = write_paged(folder, path, total)
         else:
             outputs = read_outputs(folder)
-            write_atomic(path, render(outputs))
+            write_output(path, render(outputs))
             remove_pages(path)
             notes = outputs.notes
     except OSError as exc:
@@ -62,6 +67,13 @@ def report(
     `summarizer run` writes it too, unless given `--no-report`.
     Example: `summarizer report outputs/ -o report.html`
     """
+    from summarizer.cli.common import known_caches
+    from summarizer.cli.targets import check_target
+    from summarizer.report import REPORT_FILE
+
+    if out is not None:
+        caches = known_caches(None, outputs)
+        out = check_target(out, "-o", caches=caches, allowed=outputs / REPORT_FILE)
     save_report(outputs, out)
 
 

@@ -10,9 +10,10 @@ import typer
 
 from summarizer.cli.common import (
     check_input,
-    check_output,
+    known_caches,
     load,
     open_cache,
+    outputs_folder,
     prepare_models,
     tasks_for,
 )
@@ -36,6 +37,7 @@ from summarizer.cli.options import (
     TranslatorOption,
     WordsOption,
 )
+from summarizer.cli.targets import check_target
 from summarizer.errors import UsageError
 from summarizer.scoring.significance import DEFAULT_ALPHA
 
@@ -181,6 +183,8 @@ def regress(
     limits = _tolerances(tolerance, metric_tolerance or [])
     _check_refs(refs)
     old = None if update_baseline else read_baseline(baseline)
+    if update_baseline:
+        baseline = check_target(baseline, "--baseline", caches=known_caches(cache, out))
     settings = load(
         translator,
         summarizer,
@@ -197,41 +201,39 @@ def regress(
         glossary=glossary,
     )
     check_input(folder, settings.max_article_chars, folder=True)
-    check_output(out)
-    differing = [] if refresh else differing_settings(out, find_articles(folder), settings)
-    if differing:
-        fields = "; ".join(str(diff) for diff in differing)
-        raise UsageError(
-            f"{out} holds outputs made with other settings ({fields}); pass another --out, "
-            "or --refresh to replace them"
-        )
-    specs = prepare_models(settings, tasks_for(find_articles(folder), settings.max_article_chars))
-    with open_cache(cache, no_cache, out) as store, run_progress() as sink:
-        pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
-        run_report = pipeline.run(folder, out, sink)
-    for failed in (record for record in run_report.records() if record.error):
-        errors.print(f"[red]failed:[/] {plain(f'{failed.stem}: {failed.error}')}", highlight=False)
-    said = _ignored_before(out)
-    current = save_scores(out, folder, refs)
-    if old is None:
-        write_baseline(baseline, current)
-        print_scores(current)
-        console.print(f"wrote baseline {baseline}", highlight=False, soft_wrap=True)
-        return
-    _warn_ignored(current, said)
-    verdict = judge(old, current, limits, allow_signature_change, gate, alpha, paired_test)
-    record = {"baseline": old.to_dict(), "current": current.to_dict()}
-    record["comparison"] = verdict.comparison.to_dict()
-    record["gate"] = {
-        "rule": gate,
-        "alpha": alpha,
-        "test": paired_test,
-        "exit_code": verdict.exit_code,
-    }
-    write_atomic(out / REGRESS_FILE, json.dumps(record, indent=2, ensure_ascii=False))
-    print_comparison(verdict, baseline)
-    save_report(out)
-    raise typer.Exit(verdict.exit_code)
+    with outputs_folder(out):
+        differing = [] if refresh else differing_settings(out, find_articles(folder), settings)
+        if differing:
+            fields = "; ".join(str(diff) for diff in differing)
+            raise UsageError(
+                f"{out} holds outputs made with other settings ({fields}); pass another --out, "
+                "or --refresh to replace them"
+            )
+        tasks = tasks_for(find_articles(folder), settings.max_article_chars)
+        specs = prepare_models(settings, tasks)
+        with open_cache(cache, no_cache, out) as store, run_progress() as sink:
+            pipeline = Pipeline(settings, store, refresh=refresh, specs=specs, notify=notice)
+            run_report = pipeline.run(folder, out, sink)
+        for failed in (record for record in run_report.records() if record.error):
+            line = plain(f"{failed.stem}: {failed.error}")
+            errors.print(f"[red]failed:[/] {line}", highlight=False)
+        said = _ignored_before(out)
+        current = save_scores(out, folder, refs)
+        if old is None:
+            write_baseline(baseline, current)
+            print_scores(current)
+            console.print(f"wrote baseline {baseline}", highlight=False, soft_wrap=True)
+            return
+        _warn_ignored(current, said)
+        verdict = judge(old, current, limits, allow_signature_change, gate, alpha, paired_test)
+        record = {"baseline": old.to_dict(), "current": current.to_dict()}
+        record["comparison"] = verdict.comparison.to_dict()
+        gate_record = {"rule": gate, "alpha": alpha, "test": paired_test}
+        record["gate"] = gate_record | {"exit_code": verdict.exit_code}
+        write_atomic(out / REGRESS_FILE, json.dumps(record, indent=2, ensure_ascii=False))
+        print_comparison(verdict, baseline)
+        save_report(out)
+        raise typer.Exit(verdict.exit_code)
 
 
 def save_scores(out: Path, folder: Path, refs: Path | None) -> ScoreReport:

@@ -16,6 +16,7 @@ from typing import Any
 
 from summarizer.errors import ModelUnavailableError, UsageError
 from summarizer.fileio import exclusive, lock_file, replace_folder, staging_folder
+from summarizer.models.repair import write_marker
 from summarizer.models.spec import ModelSpec
 
 log = logging.getLogger("summarizer")
@@ -138,6 +139,7 @@ def convert(spec: ModelSpec, models_dir: Path, compute_type: str, *, again: bool
             files = {p.name: p.stat().st_size for p in sorted(staging.iterdir()) if p.is_file()}
             record = {**source, "files": files}
             (staging / SOURCE_FILE).write_text(json.dumps(record, indent=2), encoding="utf-8")
+            write_marker(staging, "conversion")
             replace_folder(staging, target)
         log.info("converted %s in %.0f s", spec.id, time.perf_counter() - began)
     return target

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from summarizer.errors import ModelUnavailableError
 from summarizer.fileio import exclusive, lock_file, replace_folder, staging_folder
 from summarizer.models import gguf_parts
-from summarizer.models.repair import PREPARED, file_sha256, problems, record_files
+from summarizer.models.repair import PREPARED, file_sha256, problems, record_files, write_marker
 
 if TYPE_CHECKING:
     from summarizer.models.presets import Preset
@@ -170,6 +170,7 @@ def _prepare_into(
         ) from exc
     record["files"] = record_files(staging)
     (staging / PREPARED).write_text(json.dumps(record, indent=2), encoding="utf-8")
+    write_marker(staging, "embedded")
 
 
 def dequantize(

@@ -17,7 +17,14 @@ from summarizer.errors import ModelUnavailableError, UsageError
 from summarizer.fileio import write_atomic
 from summarizer.models import embedded
 from summarizer.models.presets import PRESETS
-from summarizer.models.repair import MANIFEST, file_sha256
+from summarizer.models.repair import (
+    MANIFEST,
+    MARKER,
+    PREPARED,
+    file_sha256,
+    has_marker,
+    write_marker,
+)
 
 PARTIAL = ".pull-incomplete"
 _SUPPORT_FILES = ("*.json", "*.model", "*.spm", "*.txt", "*.tiktoken")
@@ -116,8 +123,11 @@ def pull(ref: str, models_dir: Path, *, revision: str | None = None) -> dict[str
             hub_id,
             info.sha,
         ):
+            if not has_marker(target):  # downloaded by a version that wrote no marker
+                write_marker(target, "download")
             return current
         write_atomic(marker, json.dumps({"id": hub_id, "revision": info.sha}))
+        write_marker(target, "download")
         snapshot_download(hub_id, revision=info.sha, local_dir=target, allow_patterns=wanted)
     except ModelUnavailableError:
         raise
@@ -171,17 +181,74 @@ def _card_licence(info: Any) -> str:
 
 
 def remove(ref: str, models_dir: Path) -> Path:
-    """Delete `models_dir/<name>` and its manifest entry; return the folder removed."""
-    name = local_name(hub_id_of(ref))
+    """Delete `models_dir/<name>` and its manifest entry; return the folder removed.
+
+    Only a folder directly in `models_dir` that this tool made (see `owned`) is deleted: a name
+    that is not a plain folder name (empty, `.`, `..`, hidden), a symbolic link and a folder of
+    anyone else's are refused with nothing removed. A manifest entry whose folder is gone is
+    forgotten."""
+    hub_id = hub_id_of(ref)
+    name = local_name(hub_id)
+    parts = hub_id.split("/")
+    if looks_like_path(ref) or len(parts) > 2 or not all(map(_plain_name, parts)):
+        raise UsageError(
+            f"'{ref}' is not a model name (a preset name, `owner/name` or a folder name as "
+            "`summarizer models list` shows it); nothing removed"
+        )
     target = models_dir / name
     known = name in read_manifest(models_dir)
-    if looks_like_path(ref) or not (target.is_dir() or known):
-        raise UsageError(f"no model '{ref}' in {models_dir}; `summarizer models list` shows them")
+    if target.is_symlink():
+        raise UsageError(f"{target} is a symbolic link, not a model folder; nothing removed")
     if target.is_dir():
+        if target.resolve().parent != models_dir.resolve() or not owned(target):
+            raise UsageError(
+                f"{target} was not made by summarizer (it has no {MARKER} file); nothing "
+                "removed: delete it yourself if you mean to"
+            )
         shutil.rmtree(target)
+    elif not known:
+        raise UsageError(f"no model '{ref}' in {models_dir}; `summarizer models list` shows them")
     if known:
         write_manifest_entry(models_dir, name, None)
     return target
+
+
+def _plain_name(name: str) -> bool:
+    """A name that stands for one entry of a folder: not empty, `.` or `..`, not hidden, no
+    separator or NUL."""
+    return bool(name) and not name.startswith(".") and not any(c in name for c in "/\\\0")
+
+
+def owned(folder: Path) -> bool:
+    """True for a model folder this tool made: one with its marker file, or, made before the
+    marker existed, one with the layout the tool gives it (an unfinished download's
+    `.pull-incomplete`, a download the models manifest records under this name, an embedded
+    preparation's `prepared.json`, a CTranslate2 conversion's `source.json`)."""
+    if has_marker(folder):
+        return True
+    entry = read_manifest_quietly(folder.parent).get(folder.name)
+    recorded = isinstance(entry, dict) and local_name(str(entry.get("id", ""))) == folder.name
+    record = _json_object(folder / PREPARED) or {}
+    source = _json_object(folder / "source.json") or {}
+    return (
+        recorded
+        or (folder / PARTIAL).is_file()
+        or ("package" in record and "gguf_sha256" in record)
+        or ("-ct2-" in folder.name and "id" in source and "quantization" in source)
+    )
+
+
+def read_manifest_quietly(models_dir: Path) -> dict[str, Any]:
+    """The manifest, or nothing when it is missing or unreadable."""
+    return _json_object(models_dir / MANIFEST) or {}
+
+
+def _json_object(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def local_models(models_dir: Path) -> dict[str, str]:

@@ -24,6 +24,10 @@ MANIFEST = "manifest.json"
 """The models folder's record of downloaded models, with each file's size and SHA-256."""
 PREPARED = "prepared.json"
 """An embedded preset's record of its preparation, with each file it wrote."""
+MARKER = ".summarizer-model"
+"""The file the tool writes into every model folder it makes (a download, an embedded
+preparation, a conversion): `summarizer models rm` removes only folders that have it, or the
+layout such folders had before the marker existed (see `models.folder.owned`)."""
 _JSON_FILES = ("config.json", "generation_config.json", "tokenizer_config.json")
 """Small JSON files parsed before a load (tokenizer.json, often many MB, is checked by size)."""
 _HEADER_LIMIT = 100 << 20
@@ -120,6 +124,18 @@ def _safetensors_problem(path: Path) -> str | None:
     if size < expected:
         return f"{path.name} is truncated ({size:,} of {expected:,} bytes)"
     return None
+
+
+def write_marker(folder: Path, kind: str) -> None:
+    """Mark `folder` as a model folder this tool made (`kind`: download, embedded, conversion)."""
+    record = {"written_by": "summarizer", "kind": kind}
+    (folder / MARKER).write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+def has_marker(folder: Path) -> bool:
+    """True when `folder` holds the marker `write_marker` writes (a file, not a link)."""
+    marker = folder / MARKER
+    return marker.is_file() and not marker.is_symlink()
 
 
 def made_here(folder: Path) -> bool:

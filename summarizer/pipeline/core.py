@@ -18,6 +18,7 @@ from summarizer.errors import ArticleError, UsageError
 from summarizer.models.choice import resolve_models, with_lead_named
 from summarizer.models.presets import lead_count
 from summarizer.models.spec import ModelSpec
+from summarizer.pipeline.lock import outputs_lock
 from summarizer.pipeline.outputs import is_run_file
 from summarizer.pipeline.prepare import is_korean, prepare
 from summarizer.pipeline.progress import ProgressSink, Silent
@@ -190,8 +191,10 @@ class Pipeline:
         written: Callable[[ArticleResult], None] | None = None,
     ) -> RunReport:
         """Every article in `folder` → `out_dir/<stem>/…` and `out_dir/index.jsonl`, each
-        written as soon as it is done; `written(result)` after each article's files."""
-        paths = run_inputs(folder, out_dir)
+        written as soon as it is done; `written(result)` after each article's files. Articles
+        are recorded by their absolute path with the folder's links resolved, so the same
+        article is the same article whichever folder the command started in."""
+        paths = run_inputs(folder.resolve(), out_dir)
         if not paths:
             raise UsageError(f"no articles (.txt, .md, .html) found in {folder}")
         if self.executor is None:
@@ -199,4 +202,5 @@ class Pipeline:
 
             self.executor = LocalExecutor()
         stream = Stream(self, self.executor, out_dir, progress or Silent(), written)
-        return stream.run(paths)
+        with outputs_lock(out_dir):
+            return stream.run(paths)

@@ -9,13 +9,14 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError, OutputError, UsageError
 from summarizer.fileio import remove_stale_temps, write_atomic, write_lines_atomic
 from summarizer.pipeline.index import INDEX_FILE, index_lines
+from summarizer.pipeline.sources import in_folder, same_source, source_path
 
 if TYPE_CHECKING:
     from summarizer.pipeline.record import ArticleRecord
@@ -168,13 +169,14 @@ class ArticleDirs:
     def _busy(self, name: str, numbered: bool, path: Path) -> bool:
         if name.casefold() in self.taken or (numbered and self.paths.has_stem(name)):
             return True
-        return _owner(self.out_dir / name) not in (None, path.resolve())
+        owner = _owner(self.out_dir / name)
+        return owner is not None and not same_source(owner, path)
 
 
-def _owner(folder: Path) -> Path | None:
-    """The source of the finished result in `folder`; None when it holds none (or one this
-    version cannot read). Its schema (pydantic) is imported here: `summarizer --help` stays
-    fast."""
+def _owner(folder: Path) -> str | None:
+    """The source path recorded with the finished result in `folder`; None when it holds none
+    (or one this version cannot read). Its schema (pydantic) is imported here: `summarizer
+    --help` stays fast."""
     from summarizer.pipeline.result_file import read_result
 
     result = folder / RESULT_FILE
@@ -184,7 +186,7 @@ def _owner(folder: Path) -> Path | None:
         path = read_result(result)["article"]["path"]
     except (InputError, KeyError):
         return None
-    return Path(path).resolve() if path else None
+    return str(path) if path else None
 
 
 def result_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
@@ -192,26 +194,11 @@ def result_dirs(out_dir: Path, paths: Sequence[Path]) -> dict[Path, str]:
     for its source path, else `article_dir(stem)` (results made from a copy of the article
     elsewhere count too)."""
     indexed = {
-        Path(str(entry["path"])).resolve(): str(entry["dir"])
+        source_path(Path(str(entry["path"]))): str(entry["dir"])
         for _, entry in index_lines(out_dir)
         if entry.get("ok") and entry.get("dir") and entry.get("path")
     }
-    return {path: indexed.get(path.resolve(), article_dir(path.stem)) for path in paths}
-
-
-def in_folder(folder: Path) -> Callable[[dict[str, Any]], bool]:
-    """Whether an index entry's article lies directly in `folder` (each distinct folder named
-    in the index is resolved once)."""
-    wanted = folder.resolve()
-    parents: dict[str, bool] = {}
-
-    def test(entry: dict[str, Any]) -> bool:
-        parent = str(Path(str(entry.get("path", ""))).parent)
-        if parent not in parents:
-            parents[parent] = Path(parent).resolve() == wanted
-        return parents[parent]
-
-    return test
+    return {path: indexed.get(source_path(path), article_dir(path.stem)) for path in paths}
 
 
 def finish_index(out_dir: Path, paths: ArticleList, recorded: int) -> None:
@@ -228,7 +215,9 @@ def finish_index(out_dir: Path, paths: ArticleList, recorded: int) -> None:
         if ours(entry) or not entry.get("ok"):
             return True
         own = _owner(out_dir / str(entry.get("dir", "")))
-        return own == Path(str(entry.get("path", ""))).resolve()
+        return own is not None and source_path(Path(own)) == source_path(
+            Path(str(entry.get("path", "")))
+        )
 
     lines = (line for line, entry in index_lines(out_dir) if kept(entry))
     ordered = sorted_lines(lines, _path_key, out_dir)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from summarizer.errors import InputError, UsageError
-from summarizer.fileio import write_atomic
+from summarizer.fileio import write_output
 from summarizer.scoring.comparison import MEAN, Change, Comparison, compare
 from summarizer.scoring.metrics import metric_scale
 from summarizer.scoring.report import ScoreReport
@@ -65,7 +65,7 @@ def _bad_value(data: dict[str, Any]) -> str | None:
 
 
 def write_baseline(path: Path, report: ScoreReport) -> None:
-    write_atomic(path, json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    write_output(path, json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
 
 
 @dataclass(frozen=True)
