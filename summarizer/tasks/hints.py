@@ -23,7 +23,7 @@ from summarizer.names.memory import article_memory
 
 SEPARATOR = "\x1e"
 HINTS = "{segment}\n\n(Glossary for this sentence: {terms}.)"
-"""How a chat model is given a sentence's terms (chosen on NTREX documents 1–60)."""
+"""How a chat model is given a sentence's terms: the one wording tried (DiPMT's form), not tuned."""
 
 
 def requests(
