@@ -23,6 +23,7 @@ from summarizer.models.repair import (
     PREPARED,
     file_sha256,
     has_marker,
+    read_json,
     write_marker,
 )
 
@@ -228,8 +229,8 @@ def owned(folder: Path) -> bool:
         return True
     entry = read_manifest_quietly(folder.parent).get(folder.name)
     recorded = isinstance(entry, dict) and local_name(str(entry.get("id", ""))) == folder.name
-    record = _json_object(folder / PREPARED) or {}
-    source = _json_object(folder / "source.json") or {}
+    record = read_json(folder / PREPARED) or {}
+    source = read_json(folder / "source.json") or {}
     return (
         recorded
         or (folder / PARTIAL).is_file()
@@ -240,15 +241,7 @@ def owned(folder: Path) -> bool:
 
 def read_manifest_quietly(models_dir: Path) -> dict[str, Any]:
     """The manifest, or nothing when it is missing or unreadable."""
-    return _json_object(models_dir / MANIFEST) or {}
-
-
-def _json_object(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+    return read_json(models_dir / MANIFEST) or {}
 
 
 def local_models(models_dir: Path) -> dict[str, str]:

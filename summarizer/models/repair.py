@@ -68,16 +68,17 @@ def problems(folder: Path) -> list[str]:
 
 def recorded(folder: Path) -> list[dict[str, Any]]:
     """The files the folder's records list: prepared.json's, else the models manifest's."""
-    entry = _read_json(folder / PREPARED)
+    entry = read_json(folder / PREPARED)
     if entry is None:
-        entry = (_read_json(folder.parent / MANIFEST) or {}).get(folder.name)
+        entry = (read_json(folder.parent / MANIFEST) or {}).get(folder.name)
     files = entry.get("files") if isinstance(entry, dict) else None
     if not isinstance(files, list):
         return []
     return [f for f in files if isinstance(f, dict) and "name" in f]
 
 
-def _read_json(path: Path) -> dict[str, Any] | None:
+def read_json(path: Path) -> dict[str, Any] | None:
+    """The JSON object in the file; None when it is missing, unreadable or not an object."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
@@ -169,7 +170,7 @@ def _advice(folder: Path) -> str:
         return f"delete {folder}: it is prepared again from its package on the next run"
     if (folder / "source.json").is_file():
         return f"delete {folder}: it is converted again on the next run"
-    entry = (_read_json(folder.parent / MANIFEST) or {}).get(folder.name)
+    entry = (read_json(folder.parent / MANIFEST) or {}).get(folder.name)
     if isinstance(entry, dict) and entry.get("id"):
         return (
             f"delete {folder} and run `summarizer models pull {entry['id']}` again (on a "
