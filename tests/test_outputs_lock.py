@@ -33,7 +33,7 @@ with outputs_lock(Path(sys.argv[1])):
 
 def holder(out: Path) -> subprocess.Popen[bytes]:
     """Another process holding `out`, as a run in progress does."""
-    env = os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT)]))}
+    env = os.environ | {"PYTHONPATH": str(REPO_ROOT)}
     process = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(out)],
         stdin=subprocess.PIPE,
