@@ -287,6 +287,7 @@ def test_every_check_name_is_known() -> None:
         "summary support",
         "invented name",
         "dropped name",
+        "glossary",
         "adequacy",
         "unsupported",
     }

@@ -451,7 +451,8 @@ def test_score_outputs_refs_dir_and_mixed_models(tmp_path: Path) -> None:
 
     assert [a.stem for a in report.articles] == ["x", "y"]
     assert report.signature.models["translator.revision"] == "abc123; zzz999"
-    assert score_outputs(tmp_path / "outputs", tmp_path / "articles").articles == []
+    with pytest.raises(UsageError, match="no reference matches"):
+        score_outputs(tmp_path / "outputs", tmp_path / "articles")
 
 
 def test_score_outputs_user_errors(corpus: Path, tmp_path: Path) -> None:
@@ -460,8 +461,8 @@ def test_score_outputs_user_errors(corpus: Path, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="no articles"):
         score_outputs(corpus / "outputs", corpus / "outputs")
     write(corpus / "outputs" / "a" / "result.json", "{not json")
-    with pytest.raises(InputError, match="not valid JSON"):
-        score_outputs(corpus / "outputs", corpus / "articles")
+    left = score_outputs(corpus / "outputs", corpus / "articles")
+    assert [a.stem for a in left.articles] == ["d"], "an unreadable result is left unscored"
     with pytest.raises(InputError, match="not a score report"):
         ScoreReport.from_dict({"articles": []})
 

@@ -69,7 +69,7 @@ class _Result(_Part):
     version: Literal[1] = Field(RESULT_SCHEMA, alias="schema")
     article: _Article = _Article()
     removed: list[_Removed] = []
-    segments: list[_Segment]
+    segments: list[_Segment] = []
     translation: str = ""
     summary: str = ""
     summary_left_out: int = 0
